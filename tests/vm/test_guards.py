@@ -1,0 +1,105 @@
+"""Runaways inside one C call are refused before they start."""
+import time
+
+import pytest
+
+from tests.vm.harness import Harness
+
+REFUSED = {
+    "huge_power": ("x = 7 ** 10**10", "OverflowError"),
+    "huge_power_variable": ("n = 10**12\nx = 3 ** n", "OverflowError"),
+    "huge_power_builtin": ("x = pow(2, 10**11)", "OverflowError"),
+    "huge_augmented_power": ("x = 5\nx **= 10**10", "OverflowError"),
+    "huge_list_repetition": ("x = [0] * 10**11", "MemoryError"),
+    "huge_string_repetition": ("x = 'x' * 10**12", "MemoryError"),
+    "huge_reversed_repetition": ("n = 10**12\nx = n * 'ab'", "MemoryError"),
+    "huge_factorial": ("import math\nmath.factorial(10**7)", "OverflowError"),
+    "huge_factorial_from_import": ("from math import factorial\nfactorial(10**8)", "OverflowError"),
+    "huge_bytes": ("bytes(10**12)", "MemoryError"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_predictable_giant_is_refused_quickly(name):
+    source, error_type = REFUSED[name]
+    started = time.perf_counter()
+    result = Harness().run(source)
+    assert time.perf_counter() - started < 0.5
+    assert result.status == "error"
+    assert result.error_type == error_type
+    assert result.message and result.frames
+
+
+def test_ordinary_arithmetic_is_unchanged():
+    harness = Harness()
+    result = harness.run("""
+        import math
+        print(2 ** 100, 2 ** -1, (-3) ** 3, 2.5 ** 2, pow(3, 4, 5), 10 ** 6)
+        print([1, 2] * 3, "ab" * 2, 3 * (0,), math.factorial(20))
+        n = 4
+        n **= 3
+        print(n, sum(range(10)), max([3, 9, 2]), min(5, 1), sorted((3, 1, 2), reverse=True))
+        print(max(map(abs, [-5, 2]), key=lambda v: v), min([], default="empty"))
+        print(list(zip("ab", [1, 2])), dict(zip("ab", [1, 2])), ", ".join(map(str, range(3))))
+        print(any(x > 2 for x in [1, 3]), all(map(bool, [1, 0])), tuple(range(3)), set("aa"))
+    """)
+    assert result.status == "finished", result
+    assert harness.text().splitlines() == [
+        f"{2**100} 0.5 -27 6.25 1 1000000",
+        "[1, 2, 1, 2, 1, 2] abab (0, 0, 0) 2432902008176640000",
+        "64 45 9 1 [3, 2, 1]",
+        "5 empty",
+        "[('a', 1), ('b', 2)] {'a': 1, 'b': 2} 0, 1, 2",
+        "True False (0, 1, 2) {'a'}",
+    ]
+
+
+def test_chunked_builtins_give_exact_answers_on_big_iterators():
+    harness = Harness()
+    result = harness.run("""
+        big = 3 * 10**6
+        print(sum(map(int, range(big))) == big * (big - 1) // 2)
+        print(max(map(lambda v: v % 1000, range(10**4))), min(iter(range(5, 10**5))))
+        print(len(list(map(int, range(big)))), sorted(iter(range(9000, 0, -1)))[:2])
+        print(max(iter([(1, 'a'), (1, 'b')]), key=lambda p: p[0]))
+    """)
+    assert result.status == "finished", result
+    assert harness.text().splitlines() == ["True", "999 5", "3000000 [1, 2]", "(1, 'a')"]
+
+
+def test_a_learner_variable_named_list_still_works():
+    harness = Harness()
+    result = harness.run("""
+        list = [3, 1, 2]
+        def sum(values):
+            return "mine"
+        print(sorted(list), sum(list))
+    """)
+    assert result.status == "finished"
+    assert harness.text() == "[1, 2, 3] mine\n"
+
+
+def test_setrecursionlimit_is_capped_and_deep_recursion_does_not_crash():
+    harness = Harness()
+    result = harness.run("""
+        import sys
+        sys.setrecursionlimit(10**7)
+        def down(n):
+            return down(n + 1)
+        down(0)
+    """)
+    assert result.status == "error" and result.error_type == "RecursionError"
+    assert "capped" in harness.text("stderr")
+
+
+def test_moderate_recursion_limit_is_honoured():
+    harness = Harness()
+    result = harness.run("""
+        import sys
+        sys.setrecursionlimit(20000)
+        def depth(n):
+            return 0 if n == 0 else 1 + depth(n - 1)
+        print(depth(15000))
+    """)
+    assert result.status == "finished", result
+    assert harness.text() == "15000\n"

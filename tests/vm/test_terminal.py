@@ -1,0 +1,109 @@
+"""``python main.py run FILE``: a real process, a real SIGINT."""
+import os
+import selectors
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
+                                reason="SIGINT delivery and /proc are Linux-specific")
+
+
+def _start(script: Path, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", str(script), *extra],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, cwd=ROOT)
+
+
+def _read_until(process: subprocess.Popen, marker: str, timeout: float = 10.0) -> str:
+    seen = ""
+    selector = selectors.DefaultSelector()
+    selector.register(process.stdout, selectors.EVENT_READ)
+    deadline = time.monotonic() + timeout
+    while marker not in seen:
+        assert time.monotonic() < deadline, f"never printed {marker!r}: {seen!r}"
+        if selector.select(timeout=max(0.0, deadline - time.monotonic())):
+            chunk = os.read(process.stdout.fileno(), 4096).decode()
+            assert chunk, f"the process ended before printing {marker!r}"
+            seen += chunk
+    return seen
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _wait_for_cpu_seconds(process: subprocess.Popen, seconds: float) -> None:
+    start = _cpu_seconds(process.pid)
+    deadline = time.monotonic() + 10
+    while _cpu_seconds(process.pid) - start < seconds:
+        assert time.monotonic() < deadline, "the script never got busy"
+
+
+def test_ctrl_c_prints_the_halt_traceback_and_exits_130(tmp_path):
+    script = tmp_path / "spin.py"
+    script.write_text("print('ready', flush=True)\ncount = 0\nwhile True:\n    count += 1\n")
+    process = _start(script)
+    _read_until(process, "ready")
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=10)
+    assert process.returncode == 130
+    assert "KeyboardInterrupt" in stderr
+    assert "count += 1" in stderr and "line 4" in stderr
+
+
+def test_stdin_lines_answer_input(tmp_path):
+    script = tmp_path / "greet.py"
+    script.write_text("name = input('Name? ')\nprint('Hello,', name)\n")
+    process = _start(script)
+    stdout, _ = process.communicate("Ada\n", timeout=10)
+    assert process.returncode == 0
+    assert stdout == "Name? Hello, Ada\n"
+
+
+def test_errors_print_a_traceback_and_exit_1(tmp_path):
+    script = tmp_path / "broken.py"
+    script.write_text("values = [1, 2]\nprint(values[5])\n")
+    process = _start(script)
+    _, stderr = process.communicate(timeout=10)
+    assert process.returncode == 1
+    assert "IndexError: list index out of range" in stderr and "line 2" in stderr
+
+
+def test_time_limit_halts_and_exits_1(tmp_path):
+    script = tmp_path / "slow.py"
+    script.write_text("while True:\n    pass\n")
+    process = _start(script, "--time-limit", "0.3")
+    _, stderr = process.communicate(timeout=10)
+    assert process.returncode == 1 and "time limit" in stderr
+
+
+def test_unreadable_file_is_refused_with_a_reason(tmp_path):
+    binary = tmp_path / "image.py"
+    binary.write_bytes(b"\x89PNG\x00\x01")
+    process = _start(binary)
+    _, stderr = process.communicate(timeout=10)
+    assert process.returncode == 2 and "binary" in stderr
+    missing = _start(tmp_path / "nope.py")
+    _, stderr = missing.communicate(timeout=10)
+    assert missing.returncode == 2 and "No such file" in stderr
+
+
+def test_second_ctrl_c_ends_a_run_stuck_in_one_c_call(tmp_path):
+    script = tmp_path / "regex.py"
+    script.write_text("import re\nprint('ready', flush=True)\nre.match(r'(a+)+$', 'a' * 64 + 'b')\n")
+    process = _start(script)
+    _read_until(process, "ready")
+    _wait_for_cpu_seconds(process, 0.3)  # deep inside the regex by now
+    process.send_signal(signal.SIGINT)
+    with pytest.raises(subprocess.TimeoutExpired):
+        process.wait(timeout=0.5)  # the first stop cannot reach a safe point
+    process.send_signal(signal.SIGINT)
+    process.wait(timeout=5)
+    assert process.returncode in (-signal.SIGINT, 130)

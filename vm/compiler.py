@@ -1,0 +1,197 @@
+"""Parse a learner's script and plant safe points in it before compiling.
+
+A safe point is the two-bytecode check ``if __sprout_attention__: __sprout_safe_point__()``.
+The flag lives in the script's builtins; the engine flips it from any thread when
+the run needs attention (a stop, or buffered output waiting to be shown).
+
+Safe points go at every loop iteration, every function entry (lambdas too) and every
+comprehension step. A few operations that could run for minutes inside one C call
+(huge ``**``, huge sequence repetition, consuming a huge iterator) are routed
+through guards in ``vm.guards`` instead.
+"""
+from __future__ import annotations
+
+import ast
+from types import CodeType
+
+ATTENTION = "__sprout_attention__"
+SAFE_POINT = "__sprout_safe_point__"
+GUARDED_POW = "__sprout_pow__"
+GUARDED_MUL = "__sprout_mul__"
+GUARDED_CONSUME = "__sprout_consume__"
+GUARDED_JOIN = "__sprout_join__"
+
+# Builtins that drain a whole iterable in C; a call with one positional argument
+# is routed through the consuming guard so huge iterators keep reaching safe points.
+CONSUMING_BUILTINS = frozenset(
+    {"sum", "max", "min", "sorted", "list", "tuple", "set", "frozenset", "any", "all",
+     "dict", "bytes", "bytearray"}
+)
+SEQUENCE_FACTORIES = frozenset({"list", "tuple", "str", "bytes", "bytearray"})
+SMALL_EXPONENT = 64
+BIG_INT_CONSTANT = 10**6
+
+
+# CPython reads an existing file of the same name to place a SyntaxError's column,
+# which misplaces it when the learner's buffer differs from the disk. Parsing under a
+# name that is never a file keeps offsets true to the text we were given.
+PARSE_NAME = "<sprout-source>"
+
+
+def compile_script(source: str | bytes, filename: str, mode: str = "exec",
+                   flags: int = 0) -> CodeType:
+    """Parse, instrument and compile; raises ``SyntaxError`` like ``compile``."""
+    try:
+        tree = ast.parse(source, PARSE_NAME, mode, type_comments=False)
+    except SyntaxError as error:
+        error.filename = filename
+        raise
+    return compile_tree(tree, filename, mode, flags)
+
+
+def compile_tree(tree: ast.AST, filename: str, mode: str = "exec", flags: int = 0) -> CodeType:
+    """Instrument an already parsed tree and compile it."""
+    tree = SafePointPlanter().visit(tree)
+    ast.fix_missing_locations(tree)
+    try:
+        code = compile(tree, PARSE_NAME, mode, flags=flags, dont_inherit=True)
+    except SyntaxError as error:
+        error.filename = filename
+        raise
+    return _renamed(code, filename)
+
+
+def _renamed(code: CodeType, filename: str) -> CodeType:
+    consts = tuple(_renamed(const, filename) if isinstance(const, CodeType) else const
+                   for const in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)
+
+
+def _located(node: ast.AST, like: ast.AST) -> ast.AST:
+    """Give every node of an injected subtree the location of the code it guards."""
+    for child in ast.walk(node):
+        ast.copy_location(child, like)
+        if hasattr(like, "end_lineno"):
+            child.end_lineno = like.end_lineno  # type: ignore[attr-defined]
+            child.end_col_offset = like.end_col_offset  # type: ignore[attr-defined]
+    return node
+
+
+def _name(identifier: str) -> ast.Name:
+    return ast.Name(id=identifier, ctx=ast.Load())
+
+
+def _call(identifier: str, *args: ast.expr, keywords: list[ast.keyword] | None = None) -> ast.Call:
+    return ast.Call(func=_name(identifier), args=list(args), keywords=keywords or [])
+
+
+def safe_point_statement(like: ast.AST) -> ast.stmt:
+    """``if __sprout_attention__: __sprout_safe_point__()``"""
+    check = ast.If(test=_name(ATTENTION), body=[ast.Expr(_call(SAFE_POINT))], orelse=[])
+    return _located(check, like)  # type: ignore[return-value]
+
+
+def safe_point_expression(like: ast.AST) -> ast.expr:
+    """``(__sprout_attention__ and __sprout_safe_point__())``: falsy unless it raises."""
+    check = ast.BoolOp(op=ast.And(), values=[_name(ATTENTION), _call(SAFE_POINT)])
+    return _located(check, like)  # type: ignore[return-value]
+
+
+def _is_docstring(statement: ast.stmt) -> bool:
+    return (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
+            and isinstance(statement.value.value, str))
+
+
+def _is_sequence_expression(node: ast.expr) -> bool:
+    if isinstance(node, (ast.List, ast.Tuple, ast.ListComp, ast.JoinedStr)):
+        return True
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, (str, bytes, tuple))
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id in SEQUENCE_FACTORIES)
+
+
+def _looks_huge(node: ast.expr) -> bool:
+    for child in ast.walk(node):
+        if isinstance(child, ast.BinOp) and isinstance(child.op, ast.Pow):
+            return True
+        if (isinstance(child, ast.Constant) and type(child.value) is int
+                and abs(child.value) >= BIG_INT_CONSTANT):
+            return True
+    return False
+
+
+def _is_small_exponent(node: ast.expr) -> bool:
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        node = node.operand
+    return isinstance(node, ast.Constant) and (
+        type(node.value) is float or (type(node.value) is int and node.value <= SMALL_EXPONENT))
+
+
+class SafePointPlanter(ast.NodeTransformer):
+    """Adds safe points and guards; everything else is left exactly as written."""
+
+    def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.AST:
+        self.generic_visit(node)
+        # The check goes after a docstring so ``__doc__`` still works.
+        at = 1 if _is_docstring(node.body[0]) else 0
+        like = node.body[min(at, len(node.body) - 1)]
+        node.body.insert(at, safe_point_statement(like))
+        return node
+
+    visit_FunctionDef = _visit_function
+    visit_AsyncFunctionDef = _visit_function
+
+    def visit_Lambda(self, node: ast.Lambda) -> ast.AST:
+        self.generic_visit(node)
+        node.body = ast.copy_location(
+            ast.BoolOp(op=ast.Or(), values=[safe_point_expression(node.body), node.body]),
+            node.body)
+        return node
+
+    def _visit_loop(self, node: ast.While | ast.For | ast.AsyncFor) -> ast.AST:
+        self.generic_visit(node)
+        node.body.insert(0, safe_point_statement(node.body[0]))
+        return node
+
+    visit_While = _visit_loop
+    visit_For = _visit_loop
+    visit_AsyncFor = _visit_loop
+
+    def visit_comprehension(self, node: ast.comprehension) -> ast.AST:
+        self.generic_visit(node)
+        guard = ast.UnaryOp(op=ast.Not(), operand=safe_point_expression(node.target))
+        node.ifs.insert(0, _located(guard, node.target))  # type: ignore[arg-type]
+        return node
+
+    def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        self.generic_visit(node)
+        if isinstance(node.op, ast.Pow) and not _is_small_exponent(node.right):
+            return ast.copy_location(_call(GUARDED_POW, node.left, node.right), node)
+        if isinstance(node.op, ast.Mult) and (
+                _is_sequence_expression(node.left) or _is_sequence_expression(node.right)
+                or _looks_huge(node.left) or _looks_huge(node.right)):
+            return ast.copy_location(_call(GUARDED_MUL, node.left, node.right), node)
+        return node
+
+    def visit_AugAssign(self, node: ast.AugAssign) -> ast.AST:
+        self.generic_visit(node)
+        if (isinstance(node.op, ast.Pow) and isinstance(node.target, ast.Name)
+                and not _is_small_exponent(node.value)):
+            value = _call(GUARDED_POW, _name(node.target.id), node.value)
+            return ast.copy_location(
+                ast.Assign(targets=[node.target], value=ast.copy_location(value, node)), node)
+        return node
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        self.generic_visit(node)
+        single_argument = len(node.args) == 1 and not isinstance(node.args[0], ast.Starred)
+        if not single_argument:
+            return node
+        if isinstance(node.func, ast.Name) and node.func.id in CONSUMING_BUILTINS:
+            node.args = [node.func, *node.args]
+            node.func = ast.copy_location(_name(GUARDED_CONSUME), node.func)
+        elif isinstance(node.func, ast.Attribute) and node.func.attr == "join" and not node.keywords:
+            node.args = [node.func.value, *node.args]
+            node.func = ast.copy_location(_name(GUARDED_JOIN), node.func)
+        return node

@@ -1,0 +1,82 @@
+"""The stop request: sticky, thread-safe, and cheap to check.
+
+``StopSignal.request()`` may be called from any thread at any time. It records the
+first reason, raises the attention flag the instrumented script checks at every safe
+point, sets an event that blocking waits (``input``, ``sleep``, a debugger pause)
+sleep on, and calls any registered wakers.
+
+The stop is *sticky*: the flag is never lowered again while the stop stands, so every
+later safe point raises too. A bare ``except:``, ``except KeyboardInterrupt:
+continue`` or a ``finally:`` that loops only reaches the next safe point, which
+raises again. The flag is also raised briefly by the engine's heartbeat so the
+script flushes buffered output; ``safe_point()`` lowers it first and then looks at
+the stop, so a stop that lands in between is never lost.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Callable
+
+from .compiler import ATTENTION
+
+
+class ScriptStopped(KeyboardInterrupt):
+    """Raised inside the script at a safe point once its run has been stopped."""
+
+
+STOP_MESSAGES = {
+    "user": "the program was stopped",
+    "time_limit": "stopped: the time limit was reached",
+    "output_limit": "stopped: the program printed more than the output limit",
+    "memory_limit": "stopped: the program used more memory than the limit",
+    "ended": "the program had already ended",
+}
+
+
+class StopSignal:
+    """One run's stop request and attention flag (held in the script's builtins)."""
+
+    def __init__(self, flags: dict) -> None:
+        self._flags = flags
+        self._lock = threading.Lock()
+        self._wakers: list[Callable[[], None]] = []
+        self.reason: str | None = None
+        self.event = threading.Event()
+        flags[ATTENTION] = False
+
+    @property
+    def stopped(self) -> bool:
+        return self.reason is not None
+
+    def request(self, reason: str = "user") -> bool:
+        """Stop the run; the first reason wins. Returns whether this call stopped it."""
+        with self._lock:
+            if self.reason is not None:
+                return False
+            self.reason = reason
+            wakers = list(self._wakers)
+        self._flags[ATTENTION] = True
+        self.event.set()
+        for wake in wakers:
+            wake()
+        return True
+
+    def add_waker(self, wake: Callable[[], None]) -> None:
+        """``wake`` is called (from the stopping thread) when the stop arrives."""
+        with self._lock:
+            self._wakers.append(wake)
+
+    def ask_attention(self) -> None:
+        """Make the next safe point call in (to flush output); never lowers a stop."""
+        self._flags[ATTENTION] = True
+
+    def take_attention(self) -> bool:
+        """Lower the flag unless a stop stands; returns whether the run is stopped."""
+        self._flags[ATTENTION] = False
+        if self.reason is not None:
+            self._flags[ATTENTION] = True
+            return True
+        return False
+
+    def message(self) -> str:
+        return STOP_MESSAGES.get(self.reason or "user", "stopped")

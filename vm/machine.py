@@ -1,0 +1,110 @@
+"""The engine: ``VM.run`` executes a script; ``VM.interrupt`` stops it from any thread."""
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from typing import Any, Callable
+
+from .limits import Limits
+from .results import RunResult
+from .run import Run
+
+OutputCallback = Callable[[str, str], None]
+InputRequestCallback = Callable[[str], None]
+TraceCallback = Callable[[str, Any, Any], None]
+
+SCRIPT_STACK_BYTES = 256 * 1024 * 1024  # reserved, not committed: deep recursion stays safe
+_stack_size_lock = threading.Lock()
+
+
+def _terminal_output(stream: str, text: str) -> None:
+    target = sys.__stderr__ if stream == "stderr" else sys.__stdout__
+    if target is not None:
+        target.write(text)
+        target.flush()
+
+
+class VM:
+    """Runs learners' scripts with a sticky, thread-safe stop.
+
+    ``run()`` blocks the calling thread while the script executes on a thread of its
+    own with a large stack; every run starts from fresh globals and a cleared flag,
+    and the same ``VM`` can run again after any outcome.
+    """
+
+    def __init__(self, on_output: OutputCallback | None = None,
+                 on_input_request: InputRequestCallback | None = None,
+                 limits: Limits | None = None) -> None:
+        self.on_output = on_output or _terminal_output
+        self.on_input_request = on_input_request or self._read_terminal_line
+        self.limits = limits or Limits()
+        self._lock = threading.Lock()
+        self._run: Run | None = None
+        self._trace: TraceCallback | None = None
+
+    # ---- the contract ------------------------------------------------------
+    def run(self, source: str, filename: str = "main.py", limits: Limits | None = None) -> RunResult:
+        """Run ``source`` to the end, an error or a stop; never raises for the script."""
+        started = time.perf_counter()
+        run = Run(source=source, filename=filename, limits=self.limits.merged(limits),
+                  on_output=self.on_output, on_input_request=self.on_input_request,
+                  trace=self._trace)
+        with self._lock:
+            self._run = run
+        box: list[RunResult] = []
+        script_thread = self._start_script_thread(lambda: box.append(run.execute()))
+        script_thread.join()
+        result = box[0] if box else run.internal_failure("the script thread ended unexpectedly")
+        return run.finish(result, time.perf_counter() - started)
+
+    def interrupt(self, reason: str = "user") -> None:
+        """Stop the running script at its next safe point; any thread, idempotent."""
+        with self._lock:
+            run = self._run
+        if run is not None:
+            run.stop.request(reason)
+
+    def send_input(self, text: str | None) -> None:
+        """Answer a pending (or the next) ``input()``; ``None`` means end of input."""
+        with self._lock:
+            run = self._run
+        if run is not None:
+            run.input.send(None if text is None else text.rstrip("\r\n"))
+
+    def set_trace(self, callback: TraceCallback | None) -> None:
+        """Deliver line/call/return/exception events for user frames from the next run.
+
+        ``callback(event, frame, arg)`` runs on the script thread; with no callback
+        the engine installs no tracer at all, so ordinary runs pay nothing.
+        """
+        self._trace = callback
+
+    @property
+    def running(self) -> bool:
+        with self._lock:
+            return self._run is not None and not self._run.closed
+
+    # ---- helpers -----------------------------------------------------------
+    @staticmethod
+    def _start_script_thread(target: Callable[[], None]) -> threading.Thread:
+        with _stack_size_lock:
+            previous = threading.stack_size()
+            try:
+                threading.stack_size(SCRIPT_STACK_BYTES)
+            except (ValueError, RuntimeError):
+                pass  # a platform without adjustable stacks keeps its default
+            try:
+                thread = threading.Thread(target=target, name="sprout-script", daemon=True)
+                thread.start()
+            finally:
+                threading.stack_size(previous)
+        return thread
+
+    def _read_terminal_line(self, prompt: str) -> None:
+        """Default input: read one line of the real stdin on a helper thread."""
+        def read() -> None:
+            stream = sys.__stdin__
+            line = stream.readline() if stream is not None else ""
+            self.send_input(line if line else None)
+        threading.Thread(target=read, name="sprout-stdin", daemon=True).start()

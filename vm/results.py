@@ -1,0 +1,54 @@
+"""The engine's answers: frozen records the IDE and the terminal runner display."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Status(str, Enum):
+    """How a run ended; the values are the contract's strings."""
+
+    FINISHED = "finished"
+    ERROR = "error"
+    HALTED = "halted"
+
+
+class HaltReason(str, Enum):
+    """Why a halted run was stopped."""
+
+    USER = "user"
+    TIME_LIMIT = "time_limit"
+    OUTPUT_LIMIT = "output_limit"
+    MEMORY_LIMIT = "memory_limit"
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One frame of the learner's own code. ``line`` and ``column`` count from 1."""
+
+    filename: str
+    line: int
+    column: int
+    function: str
+    source: str
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What a run did. ``frames`` are user frames only, outermost first."""
+
+    status: str
+    reason: str | None = None
+    error_type: str | None = None
+    message: str = ""
+    frames: tuple[Frame, ...] = ()
+    exit_code: int | None = None
+    duration: float = 0.0
+    filename: str = "main.py"
+
+    @property
+    def halted_frame(self) -> Frame | None:
+        """The innermost frame: where the program was when it stopped or failed."""
+        return self.frames[-1] if self.frames else None

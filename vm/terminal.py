@@ -1,0 +1,84 @@
+"""``python main.py run FILE``: run a script in the terminal through the engine.
+
+Ctrl+C takes the same path as the IDE's Stop button (``vm.interrupt``); a second
+Ctrl+C within two seconds leaves at once, for the rare run no safe point reaches.
+"""
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+import time
+
+from .limits import Limits
+from .machine import VM
+from .results import RunResult, Status
+from .sigreset import arm_reset_on_delivery
+from .tracebacks import format_result
+
+EXIT_INTERRUPTED = 130
+EXIT_ERROR = 1
+EXIT_UNREADABLE = 2
+FORCE_QUIT_WINDOW = 2.0
+
+
+def read_script(path: str) -> str:
+    """The file's text, or ``OSError``/``ValueError`` with a reason a learner understands."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    if b"\x00" in data:
+        raise ValueError("it looks like a binary file, not a Python script")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"it is not UTF-8 text (byte {error.start} cannot be read)") from None
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="main.py run", description="Run a script with Sprout's engine.")
+    parser.add_argument("file")
+    parser.add_argument("--time-limit", type=float, default=None, metavar="S",
+                        help="stop the program after S seconds")
+    args = parser.parse_args(argv)
+    try:
+        source = read_script(args.file)
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        print(f"sprout: cannot run {args.file}: {reason}", file=sys.stderr)
+        return EXIT_UNREADABLE
+
+    vm = VM(limits=Limits(time=args.time_limit))
+
+    disarmed_at: list[float] = []
+
+    def arm() -> None:
+        signal.signal(signal.SIGINT, on_interrupt)
+        arm_reset_on_delivery(signal.SIGINT)
+
+    def on_interrupt(signum: int, frame: object) -> None:
+        # Until re-armed, a second Ctrl+C gets the system's default action and ends
+        # the process at once, even while a long C call holds the GIL.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        disarmed_at.append(time.monotonic())
+        vm.interrupt("user")
+
+    outcome: list[RunResult] = []
+    runner = threading.Thread(target=lambda: outcome.append(vm.run(source, filename=args.file)),
+                              name="sprout-terminal-run", daemon=True)
+    arm()
+    runner.start()
+    while runner.is_alive():
+        runner.join(0.1)
+        if disarmed_at and time.monotonic() - disarmed_at[-1] > FORCE_QUIT_WINDOW:
+            disarmed_at.clear()
+            arm()
+    result = outcome[0]
+    sys.stdout.flush()
+    if result.status == Status.FINISHED.value:
+        return result.exit_code or 0
+    sys.__stderr__.write(format_result(result))
+    sys.__stderr__.flush()
+    if result.status == Status.HALTED.value and result.reason == "user":
+        return EXIT_INTERRUPTED
+    return EXIT_ERROR
