@@ -34,15 +34,31 @@ STOP_MESSAGES = {
 
 
 class StopSignal:
-    """One run's stop request and attention flag (held in the script's builtins)."""
+    """One run's stop request and attention flag.
 
-    def __init__(self, flags: dict) -> None:
-        self._flags = flags
+    The flag is kept in the script's builtins and in its module globals: top-level
+    code looks names up with ``LOAD_NAME``, which finds a global in one dict probe
+    but a builtin only in three, and top-level loops are where learners spin.
+    """
+
+    def __init__(self, builtins: dict) -> None:
+        self._flag_dicts: list[dict] = [builtins]
         self._lock = threading.Lock()
         self._wakers: list[Callable[[], None]] = []
         self.reason: str | None = None
         self.event = threading.Event()
-        flags[ATTENTION] = False
+        builtins[ATTENTION] = False
+
+    def watch(self, namespace: dict) -> None:
+        """Keep the flag in ``namespace`` too (the script's module globals)."""
+        namespace[ATTENTION] = self.reason is not None
+        self._flag_dicts.append(namespace)
+        if self.reason is not None:
+            namespace[ATTENTION] = True
+
+    def _set_flags(self, value: bool) -> None:
+        for flags in self._flag_dicts:
+            flags[ATTENTION] = value
 
     @property
     def stopped(self) -> bool:
@@ -55,7 +71,7 @@ class StopSignal:
                 return False
             self.reason = reason
             wakers = list(self._wakers)
-        self._flags[ATTENTION] = True
+        self._set_flags(True)
         self.event.set()
         for wake in wakers:
             wake()
@@ -68,13 +84,13 @@ class StopSignal:
 
     def ask_attention(self) -> None:
         """Make the next safe point call in (to flush output); never lowers a stop."""
-        self._flags[ATTENTION] = True
+        self._set_flags(True)
 
     def take_attention(self) -> bool:
         """Lower the flag unless a stop stands; returns whether the run is stopped."""
-        self._flags[ATTENTION] = False
+        self._set_flags(False)
         if self.reason is not None:
-            self._flags[ATTENTION] = True
+            self._set_flags(True)
             return True
         return False
 

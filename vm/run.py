@@ -5,6 +5,7 @@ import sys
 import threading
 import time
 from dataclasses import replace
+from functools import partial
 from types import ModuleType
 from typing import Any, Callable
 
@@ -84,6 +85,11 @@ class Run:
                 self._output_chars += len(text)
             self._on_output(stream, text)
         return emit
+
+    def redirect_stdout(self, stream: Any) -> None:
+        """``sys.stdout = stream`` in the script; ``print`` follows it, as in Python."""
+        self.stdout = stream
+        self.builtins["print"] = partial(print, file=stream)
 
     def flush_stdout(self) -> None:
         try:
@@ -182,6 +188,7 @@ class Run:
         module = ModuleType("__main__")
         namespace = module.__dict__
         namespace.update(__builtins__=self.builtins, __file__=self.filename)
+        self.stop.watch(namespace)
         main_before = sys.modules.get("__main__")
         sys.modules["__main__"] = module
         if self.limits.recursion:

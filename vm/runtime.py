@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import ast
 import builtins
+import contextlib
 import math
 import numbers
 import os
 import sys
 import threading
 import time
+from functools import partial
 from types import CodeType, ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
-from .compiler import (ATTENTION, GUARDED_CONSUME, GUARDED_JOIN, GUARDED_MUL, GUARDED_POW,
+from .compiler import (GUARDED_CONSUME, GUARDED_JOIN, GUARDED_MUL, GUARDED_POW,
                        SAFE_POINT, compile_script, compile_tree)
-from .interrupt import ScriptStopped
-from .streams import Routers
 
 if TYPE_CHECKING:
     from .machine import Run
@@ -36,39 +36,44 @@ REFUSED_IMPORTS = {
 }
 
 
-class ModuleView(ModuleType):
-    """A stand-in module: the overrides given, everything else from the real one."""
+def module_view(real: ModuleType, overrides: dict[str, Any]) -> ModuleType:
+    """A stand-in module: the overrides given, everything else from the real one.
 
-    def __init__(self, real: ModuleType, overrides: dict[str, Any]) -> None:
-        super().__init__(real.__name__, real.__doc__)
-        self.__dict__["_sprout_real"] = real
-        self.__dict__["__all__"] = getattr(
-            real, "__all__", [name for name in dir(real) if not name.startswith("_")])
-        self.__dict__.update(overrides)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.__dict__["_sprout_real"], name)
-
-    def __dir__(self) -> list[str]:
-        names = set(dir(self.__dict__["_sprout_real"])) | set(self.__dict__)
-        return sorted(names - {"_sprout_real"})
+    It is a plain ``ModuleType`` holding a snapshot of the real namespace, so
+    ``math.sqrt`` stays a specialised attribute load; a module ``__getattr__``
+    (PEP 562) still finds names the real module gains later.
+    """
+    view = ModuleType(real.__name__, real.__doc__)
+    _fill_view(view, real, overrides)
+    return view
 
 
-def _sys_view(run: "Run") -> ModuleView:
-    class SysView(ModuleView):
+def _fill_view(view: ModuleType, real: ModuleType, overrides: dict[str, Any]) -> None:
+    namespace = view.__dict__
+    namespace.update({name: value for name, value in vars(real).items()
+                      if name not in type(view).__dict__})
+    namespace.setdefault("__all__", [name for name in vars(real) if not name.startswith("_")])
+    namespace["__getattr__"] = partial(getattr, real)
+    namespace.update(overrides)
+
+
+def _sys_view(run: "Run") -> ModuleType:
+    class SysView(ModuleType):
         """``sys.stdout`` and friends read and assign the run's own streams."""
 
-        stdout = property(lambda self: run.stdout, lambda self, value: setattr(run, "stdout", value))
+        stdout = property(lambda self: run.stdout, lambda self, value: run.redirect_stdout(value))
         stderr = property(lambda self: run.stderr, lambda self, value: setattr(run, "stderr", value))
         stdin = property(lambda self: run.stdin, lambda self, value: setattr(run, "stdin", value))
 
-    return SysView(sys, {
+    view = SysView("sys", sys.__doc__)
+    _fill_view(view, sys, {
         "argv": [run.filename],
         "setrecursionlimit": run.set_recursion_limit,
         "__stdout__": run.engine_stdout,
         "__stderr__": run.engine_stderr,
         "__stdin__": run.engine_stdin,
     })
+    return view
 
 
 def _refuse(what: str):
@@ -78,7 +83,7 @@ def _refuse(what: str):
     return refused
 
 
-def _os_view(run: "Run") -> ModuleView:
+def _os_view(run: "Run") -> ModuleType:
     def exit_now(status: int = 0) -> None:
         """``os._exit`` ends the script, not the IDE."""
         raise SystemExit(status)
@@ -88,7 +93,7 @@ def _os_view(run: "Run") -> ModuleView:
             _refuse("Sending a signal to Sprout itself")()
         os.kill(pid, sig)
 
-    return ModuleView(os, {"_exit": exit_now, "abort": _refuse("os.abort()"), "kill": kill,
+    return module_view(os, {"_exit": exit_now, "abort": _refuse("os.abort()"), "kill": kill,
                            "fork": _refuse("os.fork()"), "forkpty": _refuse("os.forkpty()")})
 
 
@@ -106,7 +111,7 @@ def _sleep(run: "Run"):
     return sleep
 
 
-def _threading_view(run: "Run") -> ModuleView:
+def _threading_view(run: "Run") -> ModuleType:
     class Thread(threading.Thread):
         """Threads that belong to the run: routed output, stop-aware, never outliving it."""
 
@@ -149,20 +154,49 @@ def _threading_view(run: "Run") -> ModuleView:
                 self.function(*self.args, **self.kwargs)
             self.finished.set()
 
-    return ModuleView(threading, {"Thread": Thread, "Timer": Timer})
+    return module_view(threading, {"Thread": Thread, "Timer": Timer})
 
 
-def _module_views(run: "Run", script_builtins: dict) -> dict[str, ModuleType]:
+def _contextlib_view(sys_view: ModuleType) -> ModuleType:
+    """``redirect_stdout``/``redirect_stderr`` that redirect the script's own streams."""
+    def redirector(stream: str, base: type) -> type:
+        class Redirect(base):  # type: ignore[valid-type, misc]
+            def __enter__(self) -> Any:
+                self._old_targets.append(getattr(sys_view, stream))
+                setattr(sys_view, stream, self._new_target)
+                return self._new_target
+
+            def __exit__(self, *exc: Any) -> None:
+                setattr(sys_view, stream, self._old_targets.pop())
+        Redirect.__name__ = Redirect.__qualname__ = base.__name__
+        return Redirect
+
+    return module_view(contextlib, {
+        "redirect_stdout": redirector("stdout", contextlib.redirect_stdout),
+        "redirect_stderr": redirector("stderr", contextlib.redirect_stderr)})
+
+
+def _view_factories(run: "Run", script_builtins: dict,
+                    views: dict[str, ModuleType]) -> dict[str, Callable[[], ModuleType]]:
+    """Views are built on first import: most scripts import one or two modules."""
     guards = run.guards
-    builtins_view = ModuleType("builtins", builtins.__doc__)
-    builtins_view.__dict__.update(script_builtins)
+
+    def builtins_view() -> ModuleType:
+        view = ModuleType("builtins", builtins.__doc__)
+        view.__dict__.update(script_builtins)
+        return view
+
+    def sys_view() -> ModuleType:
+        return views.get("sys") or views.setdefault("sys", _sys_view(run))
+
     return {
-        "sys": _sys_view(run),
-        "os": _os_view(run),
-        "time": ModuleView(time, {"sleep": _sleep(run)}),
-        "threading": _threading_view(run),
-        "math": ModuleView(math, {"factorial": guards.factorial, "comb": guards.comb,
-                                  "perm": guards.perm}),
+        "sys": sys_view,
+        "os": lambda: _os_view(run),
+        "time": lambda: module_view(time, {"sleep": _sleep(run)}),
+        "threading": lambda: _threading_view(run),
+        "math": lambda: module_view(math, {"factorial": guards.factorial, "comb": guards.comb,
+                                          "perm": guards.perm}),
+        "contextlib": lambda: _contextlib_view(sys_view()),
         "builtins": builtins_view,
     }
 
@@ -170,19 +204,9 @@ def _module_views(run: "Run", script_builtins: dict) -> dict[str, ModuleType]:
 def build_builtins(run: "Run") -> dict[str, Any]:
     """The builtins dict of one run; its ``__sprout_attention__`` is the stop flag."""
     script_builtins = dict(builtins.__dict__)
-    real_print, real_import, real_exec, real_eval = print, __import__, exec, eval
+    real_import, real_exec, real_eval = __import__, exec, eval
     views: dict[str, ModuleType] = {}
-    stdout_router = Routers.out
-
-    def script_print(*values: Any, sep: str | None = " ", end: str | None = "\n",
-                     file: Any = None, flush: bool = False) -> None:
-        if file is None:
-            file = sys.stdout
-            if file is stdout_router:
-                file = run.stdout
-        real_print(*values, sep=sep, end=end, file=file, flush=flush)
-        if script_builtins[ATTENTION]:
-            run.safe_point()
+    factories = _view_factories(run, script_builtins, views)
 
     def script_input(prompt: Any = "") -> str:
         if run.stdin is not run.engine_stdin:
@@ -203,6 +227,8 @@ def build_builtins(run: "Run") -> dict[str, Any]:
             if top in REFUSED_IMPORTS:
                 raise ImportError(f"cannot import {top}: {REFUSED_IMPORTS[top]}", name=top)
             view = views.get(top)
+            if view is None and top in factories:
+                view = views[top] = factories[top]()
             if view is not None and (name == top or not fromlist):
                 if name != top:
                     real_import(name, globals, locals, fromlist, level)
@@ -252,21 +278,20 @@ def build_builtins(run: "Run") -> dict[str, Any]:
 
     def script_help(*args: Any, **kwargs: Any) -> None:
         if not args and not kwargs:
-            script_print("Interactive help is not available while a program runs; "
+            script_builtins["print"]("Interactive help is not available while a program runs; "
                          "try help(len) or help(str) instead.")
             return
         builtins.help(*args, **kwargs)
 
     script_builtins.update({
-        "print": script_print, "input": script_input, "__import__": script_import,
+        "print": partial(print, file=run.stdout), "input": script_input, "__import__": script_import,
         "compile": script_compile, "exec": script_exec, "eval": script_eval,
         "exit": script_exit, "quit": script_exit, "help": script_help,
         SAFE_POINT: run.safe_point, GUARDED_POW: run.guards.pow, GUARDED_MUL: run.guards.mul,
         GUARDED_CONSUME: run.guards.consume, GUARDED_JOIN: run.guards.join,
         "pow": run.guards.pow,
     })
-    views.update(_module_views(run, script_builtins))
     return script_builtins
 
 
-__all__ = ["build_builtins", "ModuleView", "ScriptStopped"]
+__all__ = ["build_builtins", "module_view"]

@@ -14,10 +14,25 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
                                 reason="SIGINT delivery and /proc are Linux-specific")
 
 
+_started: list[subprocess.Popen] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_processes():
+    yield
+    while _started:
+        process = _started.pop()
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
 def _start(script: Path, *extra: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", str(script), *extra],
+    process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", str(script), *extra],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, cwd=ROOT)
+    _started.append(process)
+    return process
 
 
 def _read_until(process: subprocess.Popen, marker: str, timeout: float = 10.0) -> str:

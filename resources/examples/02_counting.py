@@ -1,4 +1,4 @@
-# Counting with a loop: change the numbers and run it again.
+# A counting loop: change the numbers and run it again.
 import time
 
 for number in range(1, 11):

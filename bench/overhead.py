@@ -1,0 +1,79 @@
+"""Engine vs plain ``exec`` on learner-style programs, side by side in one process.
+
+    python bench/overhead.py [--repeat N]
+
+Plain ``exec`` writes to a buffered text stream over a null sink (what a script printing
+into a pipe costs); the engine delivers its output to a no-op ``on_output``. Both sides
+include compiling the script; each figure is the best of N interleaved runs. Goal: geometric mean <= 1.10, worst <= 1.25.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import io
+import math
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from programs import PROGRAMS  # noqa: E402
+from vm import VM  # noqa: E402
+
+
+class NullSink(io.RawIOBase):
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        return len(data)
+
+
+def plain_exec(source: str) -> float:
+    sink = io.TextIOWrapper(io.BufferedWriter(NullSink()), encoding="utf-8")
+    started = time.perf_counter()
+    code = compile(source, "main.py", "exec")
+    with contextlib.redirect_stdout(sink):
+        exec(code, {"__name__": "__main__"})
+        sink.flush()
+    return time.perf_counter() - started
+
+
+def engine_run(vm: VM, source: str) -> float:
+    result = vm.run(source)
+    assert result.status == "finished", result
+    return result.duration
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=11)
+    args = parser.parse_args()
+    vm = VM(on_output=lambda stream, text: None)
+    ratios = []
+    print(f"{'program':22} {'exec ms':>9} {'engine ms':>10} {'ratio':>7}")
+    for name, source in PROGRAMS.items():
+        plain, engine = [], []
+        for attempt in range(args.repeat):
+            # Alternate the order and start each side from a collected heap.
+            for side in ((0, 1) if attempt % 2 == 0 else (1, 0)):
+                gc.collect()
+                if side == 0:
+                    plain.append(plain_exec(source))
+                else:
+                    engine.append(engine_run(vm, source))
+        ratio = min(engine) / min(plain)
+        ratios.append(ratio)
+        print(f"{name:22} {min(plain) * 1000:9.1f} {min(engine) * 1000:10.1f} {ratio:7.3f}")
+    startup = min(engine_run(vm, "pass") for _ in range(20)) - min(plain_exec("pass") for _ in range(20))
+    geometric_mean = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
+    print(f"\ngeometric mean {geometric_mean:.3f}   worst {max(ratios):.3f}   "
+          f"(goal: mean <= 1.10, worst <= 1.25)")
+    print(f"fixed cost of a run (thread, builtins, watchdog): {startup * 1000:.2f} ms")
+
+
+if __name__ == "__main__":
+    main()

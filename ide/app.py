@@ -1,0 +1,34 @@
+"""Start the IDE: ``python main.py [FILE]``."""
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from .main_window import MainWindow
+from .themes import THEMES, apply_palette
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    QCoreApplication.setOrganizationName("Sprout")
+    QCoreApplication.setApplicationName("Sprout")
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setStyle("Fusion")
+    return app  # type: ignore[return-value]
+
+
+def main(args: list[str]) -> int:
+    app = create_app()
+    window = MainWindow()
+    apply_palette(app, THEMES.get(window.settings.theme, THEMES["light"]))
+    window.open_initial(args[0] if args else None)
+    window.show()
+    code = app.exec()
+    if not window.runner.shutdown():
+        # A run stuck in a blocking call would keep its thread alive forever; the
+        # learner's work is saved (or in the recovery folder), so leave at once.
+        sys.stdout.flush()
+        os._exit(code)
+    return code

@@ -1,0 +1,294 @@
+"""The console: program output in colour, inline ``input()``, clickable tracebacks.
+
+Output arrives in batches (the runner flushes ~30 times a second). Scrollback is
+bounded, very long lines are squeezed (double-click to expand), and the view only
+follows new output while the learner is at the bottom.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (QColor, QFont, QFontDatabase, QKeyEvent, QMouseEvent, QTextBlockUserData,
+                           QTextCharFormat, QTextCursor)
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from vm import Frame, RunResult
+
+from .themes import LIGHT, Theme
+
+MAX_LINES = 5000
+SQUEEZE_AT = 1000          # characters shown of a longer line
+EXPAND_LIMIT = 100_000     # a squeezed line expands to at most this much
+HIDDEN_LIMIT = 1_000_000   # hidden text kept per squeezed line
+SQUEEZE_NOTE = "  … [long line squeezed: double-click to expand]"
+HISTORY_LIMIT = 200
+
+
+class SqueezedLine(QTextBlockUserData):
+    """The part of a long line the console does not show."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hidden: list[str] = []
+        self.hidden_size = 0
+        self.shown = ""
+
+
+class Console(QPlainTextEdit):
+    """Read-only output with an editable input region while ``input()`` waits."""
+
+    input_submitted = Signal(str)
+    line_activated = Signal(int, int)  # line, column in the editor's file
+
+    def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setMaximumBlockCount(MAX_LINES)
+        self.setUndoRedoEnabled(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSize(11)
+        self.setFont(font)
+        self._formats: dict[str, QTextCharFormat] = {}
+        self._input_start: int | None = None  # document position where typing begins
+        self._history: list[str] = []
+        self._history_index = 0
+        self._open_line: SqueezedLine | None = None
+        self.apply_theme(theme)
+
+    # ---- appearance ----------------------------------------------------------
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.setStyleSheet(f"QPlainTextEdit {{ background: {theme.base}; color: {theme.text}; }}")
+        colours = {"stdout": theme.stdout, "stderr": theme.stderr, "system": theme.system,
+                   "input": theme.input_echo, "link": theme.link}
+        self._formats = {}
+        for kind, colour in colours.items():
+            char_format = QTextCharFormat()
+            char_format.setForeground(QColor(colour))
+            if kind == "system":
+                char_format.setFontItalic(True)
+            if kind == "input":
+                char_format.setFontWeight(QFont.Weight.Bold)
+            self._formats[kind] = char_format
+
+    # ---- output --------------------------------------------------------------
+    @property
+    def awaiting_input(self) -> bool:
+        return self._input_start is not None
+
+    def _at_bottom(self) -> bool:
+        bar = self.verticalScrollBar()
+        return bar.value() >= bar.maximum() - 2
+
+    def _insertion_cursor(self) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        if self._input_start is not None:
+            cursor.setPosition(self._input_start)  # before what the learner is typing
+        else:
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+        return cursor
+
+    def _shift_input_start(self, length_before: int) -> None:
+        """Output went in before the typing area (maybe trimming old lines): follow it."""
+        if self._input_start is not None:
+            self._input_start += self.document().characterCount() - length_before
+
+    def append_output(self, stream: str, text: str) -> None:
+        """Add program output (``stream`` is stdout, stderr, system or input)."""
+        if not text:
+            return
+        follow = self._at_bottom()
+        length_before = self.document().characterCount()
+        cursor = self._insertion_cursor()
+        char_format = self._formats.get(stream, self._formats["stdout"])
+        pieces = text.split("\n")
+        for index, piece in enumerate(pieces):
+            if index:
+                cursor.insertText("\n", char_format)
+                self._open_line = None
+            if piece:
+                self._insert_piece(cursor, piece, char_format)
+        self._shift_input_start(length_before)
+        if follow:
+            self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
+
+    def _insert_piece(self, cursor: QTextCursor, piece: str, char_format: QTextCharFormat) -> None:
+        if self._open_line is not None:
+            self._hide(self._open_line, piece)
+            return
+        room = SQUEEZE_AT - cursor.block().length() + 1
+        if len(piece) <= room:
+            cursor.insertText(piece, char_format)
+            return
+        cursor.insertText(piece[:max(room, 0)], char_format)
+        squeezed = SqueezedLine()
+        squeezed.shown = cursor.block().text()
+        self._hide(squeezed, piece[max(room, 0):])
+        cursor.insertText(SQUEEZE_NOTE, self._formats["system"])
+        cursor.block().setUserData(squeezed)
+        self._open_line = squeezed
+
+    @staticmethod
+    def _hide(squeezed: SqueezedLine, text: str) -> None:
+        if squeezed.hidden_size < HIDDEN_LIMIT:
+            squeezed.hidden.append(text[:HIDDEN_LIMIT - squeezed.hidden_size])
+            squeezed.hidden_size += len(squeezed.hidden[-1])
+
+    def append_system(self, text: str) -> None:
+        """A message from Sprout itself (run started, finished...), on its own line."""
+        if not self.document().isEmpty() and self.document().lastBlock().text():
+            self.append_output("system", "\n")
+        self.append_output("system", text + "\n")
+
+    def append_traceback(self, result: RunResult, text: str, user_file: str) -> None:
+        """The halt or error traceback, with each user-file line a link to the editor."""
+        frames = {f'File "{frame.filename}", line {frame.line}': frame for frame in result.frames}
+        if not self.document().isEmpty() and self.document().lastBlock().text():
+            self.append_output("stderr", "\n")
+        for line in text.splitlines():
+            frame = next((f for key, f in frames.items() if key in line), None)
+            if frame is not None and frame.filename == user_file:
+                self._append_link_line(line, frame)
+            else:
+                self.append_output("stderr", line + "\n")
+
+    def _append_link_line(self, line: str, frame: Frame) -> None:
+        length_before = self.document().characterCount()
+        cursor = self._insertion_cursor()
+        link = QTextCharFormat(self._formats["link"])
+        link.setAnchor(True)
+        link.setAnchorHref(f"line:{frame.line}:{frame.column}")
+        link.setFontUnderline(True)
+        cursor.insertText(line, link)
+        cursor.insertText("\n", self._formats["stderr"])
+        self._shift_input_start(length_before)
+
+    def clear_output(self) -> None:
+        self.end_input()
+        self.clear()
+        self._open_line = None
+
+    def plain_text(self) -> str:
+        return self.toPlainText()
+
+    # ---- links and squeezed lines -----------------------------------------------
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        href = self.anchorAt(event.position().toPoint())
+        if href.startswith("line:") and event.button() == Qt.MouseButton.LeftButton:
+            _, line, column = href.split(":")
+            self.line_activated.emit(int(line), int(column))
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        over_link = bool(self.anchorAt(event.position().toPoint()))
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if over_link
+                                  else Qt.CursorShape.IBeamCursor)
+        super().mouseMoveEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        block = self.cursorForPosition(event.position().toPoint()).block()
+        if not self.expand_line(block.blockNumber()):
+            super().mouseDoubleClickEvent(event)
+
+    def expand_line(self, block_number: int) -> bool:
+        """Show a squeezed line in full (up to ``EXPAND_LIMIT`` characters)."""
+        block = self.document().findBlockByNumber(block_number)
+        squeezed = block.userData()
+        if not isinstance(squeezed, SqueezedLine):
+            return False
+        full = (squeezed.shown + "".join(squeezed.hidden))[:EXPAND_LIMIT]
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(full, self._formats["stdout"])
+        block.setUserData(None)  # type: ignore[arg-type]
+        if self._open_line is squeezed:
+            self._open_line = None
+        return True
+
+    # ---- input -------------------------------------------------------------------
+    def begin_input(self) -> None:
+        """Let the learner type an answer at the end of the output."""
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self._input_start = cursor.position()
+        self._open_line = None
+        self.setReadOnly(False)
+        self.setTextCursor(cursor)
+        self._history_index = len(self._history)
+        self.setCurrentCharFormat(self._formats["input"])
+        self.setFocus()
+        self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
+
+    def end_input(self) -> None:
+        self._input_start = None
+        self.setReadOnly(True)
+
+    def typed_text(self) -> str:
+        if self._input_start is None:
+            return ""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._input_start)
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText()
+
+    def _replace_typed_text(self, text: str) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._input_start or 0)
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text, self._formats["input"])
+        self.setTextCursor(cursor)
+
+    def submit_input(self) -> None:
+        """Send the typed line to the program (what Enter does)."""
+        if self._input_start is None:
+            return
+        text = self.typed_text()
+        end = QTextCursor(self.document())
+        end.movePosition(QTextCursor.MoveOperation.End)
+        end.insertText("\n", self._formats["input"])
+        if text and (not self._history or self._history[-1] != text):
+            self._history = (self._history + [text])[-HISTORY_LIMIT:]
+        self.end_input()
+        self.input_submitted.emit(text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self._input_start is None:
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        start = self._input_start
+        cursor = self.textCursor()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit_input()
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._recall(-1 if key == Qt.Key.Key_Up else 1)
+        elif key == Qt.Key.Key_Backspace and cursor.position() <= start and not cursor.hasSelection():
+            return
+        elif key == Qt.Key.Key_Home:
+            cursor.setPosition(start)
+            self.setTextCursor(cursor)
+        elif event.text() or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+            if min(cursor.position(), cursor.anchor()) < start:
+                cursor.movePosition(QTextCursor.MoveOperation.End)
+                self.setTextCursor(cursor)
+            self.setCurrentCharFormat(self._formats["input"])
+            super().keyPressEvent(event)
+        else:
+            super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source) -> None:  # noqa: N802
+        if self._input_start is None:
+            return
+        cursor = self.textCursor()
+        if cursor.position() < self._input_start:
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            self.setTextCursor(cursor)
+        self.insertPlainText(source.text().replace("\r", "").split("\n")[0])
+
+    def _recall(self, step: int) -> None:
+        if not self._history:
+            return
+        self._history_index = max(0, min(len(self._history), self._history_index + step))
+        entry = self._history[self._history_index] if self._history_index < len(self._history) else ""
+        self._replace_typed_text(entry)

@@ -1,0 +1,201 @@
+"""The open file: new/open/save, the unsaved-changes prompt, autosave and recovery."""
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from .editor import CodeEditor
+from .files import RecoveryStore, UnreadableFile, read_source, save_atomically
+from .settings import Settings
+
+AUTOSAVE_INTERVAL_MS = 5000
+FILE_FILTER = "Python files (*.py);;All files (*)"
+
+
+def default_recovery_folder() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".sprout") / "recovery"
+
+
+class DocumentController(QObject):
+    """Owns the editor's file state; the window asks it before anything replaces the text."""
+
+    title_changed = Signal()
+    recent_changed = Signal()
+    message = Signal(str)
+
+    def __init__(self, editor: CodeEditor, settings: Settings, parent_widget: QWidget,
+                 recovery: RecoveryStore | None = None) -> None:
+        super().__init__(parent_widget)
+        self.editor = editor
+        self.settings = settings
+        self.parent_widget = parent_widget
+        self.path: Path | None = None
+        self.untitled_name = "untitled.py"
+        self.recovery = recovery or RecoveryStore(default_recovery_folder())
+        self._session_key = uuid.uuid4().hex
+        self._autosaved_revision = -1
+        editor.document().modificationChanged.connect(lambda _: self.title_changed.emit())
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self._autosave_timer.timeout.connect(self.autosave)
+        self._autosave_timer.start()
+
+    # ---- state -----------------------------------------------------------------
+    @property
+    def modified(self) -> bool:
+        return self.editor.document().isModified()
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name if self.path else self.untitled_name
+
+    def _set_text(self, text: str, path: Path | None, untitled_name: str = "untitled.py",
+                  modified: bool = False) -> None:
+        self.editor.setPlainText(text)
+        self.editor.set_halted_line(None)
+        self.editor.breakpoints.clear()
+        self.path = path
+        self.untitled_name = untitled_name
+        self.editor.document().setModified(modified)
+        self.title_changed.emit()
+
+    # ---- commands ---------------------------------------------------------------
+    def new(self) -> bool:
+        if not self.maybe_keep_changes():
+            return False
+        self._set_text("", None)
+        return True
+
+    def open(self, path: str | Path | None = None) -> bool:
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self.parent_widget, "Open a Python file",
+                                                    str(self.path.parent if self.path else Path.home()),
+                                                    FILE_FILTER)
+            if not chosen:
+                return False
+            path = chosen
+        if not self.maybe_keep_changes():
+            return False
+        return self.load(Path(path))
+
+    def load(self, path: Path) -> bool:
+        """Replace the buffer with ``path``; a bad file is refused with the reason."""
+        try:
+            text = read_source(path)
+        except UnreadableFile as reason:
+            QMessageBox.warning(self.parent_widget, "Cannot open file",
+                                f"Sprout cannot open {path.name}:\n{reason}")
+            self.settings.remove_recent(str(path))
+            self.recent_changed.emit()
+            return False
+        self._set_text(text, path.resolve())
+        self.settings.add_recent(str(self.path))
+        self.settings.last_file = str(self.path)
+        self.recent_changed.emit()
+        return True
+
+    def open_example(self, path: Path) -> bool:
+        """Examples open as untitled copies, so the originals stay intact."""
+        if not self.maybe_keep_changes():
+            return False
+        try:
+            text = read_source(path)
+        except UnreadableFile as reason:
+            QMessageBox.warning(self.parent_widget, "Cannot open example", str(reason))
+            return False
+        self._set_text(text, None, untitled_name=path.name.split("_", 1)[-1])
+        return True
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self._write(self.path)
+
+    def save_as(self, path: str | Path | None = None) -> bool:
+        if path is None:
+            start = self.path or Path.home() / self.untitled_name
+            chosen, _ = QFileDialog.getSaveFileName(self.parent_widget, "Save as", str(start), FILE_FILTER)
+            if not chosen:
+                return False
+            path = chosen
+        path = Path(path)
+        if path.suffix == "" and not path.exists():
+            path = path.with_suffix(".py")
+        return self._write(path)
+
+    def _write(self, path: Path) -> bool:
+        try:
+            save_atomically(path, self.editor.toPlainText())
+        except OSError as error:
+            QMessageBox.critical(self.parent_widget, "Could not save",
+                                 f"Sprout could not save {path}:\n{error.strerror or error}\n\n"
+                                 "Your text is still here; try another folder.")
+            return False
+        self.path = path.resolve()
+        self.editor.document().setModified(False)
+        self.recovery.discard(self._session_key)
+        self.settings.add_recent(str(self.path))
+        self.settings.last_file = str(self.path)
+        self.recent_changed.emit()
+        self.title_changed.emit()
+        self.message.emit(f"Saved {self.path.name}")
+        return True
+
+    def maybe_keep_changes(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to replace the buffer."""
+        if not self.modified:
+            return True
+        answer = QMessageBox.question(
+            self.parent_widget, "Unsaved changes",
+            f"{self.display_name} has changes that are not saved. Save them first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # ---- autosave and recovery ------------------------------------------------------
+    def autosave(self) -> None:
+        """Copy an unsaved buffer to the recovery folder (every few seconds, and before Run)."""
+        revision = self.editor.document().revision()
+        if not self.modified or revision == self._autosaved_revision:
+            return
+        try:
+            self.recovery.store(self._session_key, self.editor.toPlainText(),
+                                str(self.path) if self.path else None)
+            self._autosaved_revision = revision
+        except OSError as error:
+            self.message.emit(f"Autosave failed: {error.strerror or error}")
+
+    def discard_recovery(self) -> None:
+        """A clean exit: nothing needs recovering."""
+        self.recovery.discard(self._session_key)
+
+    def offer_recovery(self) -> bool:
+        """After a crash, offer to bring back the newest unsaved buffer."""
+        pending = self.recovery.pending()
+        if not pending:
+            return False
+        newest = max(pending, key=lambda entry: entry.saved_at)
+        name = Path(newest.original_path).name if newest.original_path else "an untitled file"
+        answer = QMessageBox.question(
+            self.parent_widget, "Recover unsaved work?",
+            f"Sprout did not close properly last time. Unsaved changes to {name} were kept.\n"
+            "Do you want to restore them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        for entry in pending:
+            if answer == QMessageBox.StandardButton.Yes and entry is newest:
+                continue
+            self.recovery.forget(entry)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        path = Path(newest.original_path) if newest.original_path else None
+        self._set_text(newest.text, path, modified=True)
+        self.recovery.forget(newest)
+        self.autosave()
+        return True

@@ -1,0 +1,104 @@
+"""Reading, saving and recovering the learner's files without ever losing text."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_FILE_BYTES = 2_000_000   # a learner's script; anything bigger is almost surely not one
+
+
+class UnreadableFile(Exception):
+    """Why a file cannot be opened, in words for the learner."""
+
+
+def read_source(path: str | Path) -> str:
+    """The file's text, or ``UnreadableFile`` saying why not."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UnreadableFile(f"it is {size / 1e6:.1f} MB; Sprout opens scripts up to "
+                                 f"{MAX_FILE_BYTES / 1e6:.0f} MB")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableFile("the file does not exist (was it moved or deleted?)") from None
+    except IsADirectoryError:
+        raise UnreadableFile("it is a folder, not a file") from None
+    except PermissionError:
+        raise UnreadableFile("you do not have permission to read it") from None
+    except OSError as error:
+        raise UnreadableFile(error.strerror or str(error)) from None
+    if b"\x00" in data[:8192] or b"\x00" in data:
+        raise UnreadableFile("it looks like a binary file (an image or a program?), not a Python script")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UnreadableFile(f"it is not UTF-8 text: byte {error.start} cannot be read. "
+                             "Save it as UTF-8 in another editor first") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def save_atomically(path: str | Path, text: str) -> None:
+    """Write to a temporary file beside ``path``, then swap it in: never half a file."""
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@dataclass(frozen=True)
+class Recovered:
+    """An unsaved buffer found after a crash."""
+
+    text: str
+    original_path: str | None
+    saved_at: float
+    entry: Path
+
+
+class RecoveryStore:
+    """Autosaved copies of unsaved buffers; removed on save and on a clean exit."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+
+    def _entry(self, session_key: str) -> Path:
+        digest = hashlib.sha1(session_key.encode()).hexdigest()[:16]
+        return self.folder / f"{digest}.json"
+
+    def store(self, session_key: str, text: str, original_path: str | None) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        payload = {"text": text, "original_path": original_path, "saved_at": time.time()}
+        save_atomically(self._entry(session_key), json.dumps(payload))
+
+    def discard(self, session_key: str) -> None:
+        self._entry(session_key).unlink(missing_ok=True)
+
+    def pending(self) -> list[Recovered]:
+        found = []
+        for entry in sorted(self.folder.glob("*.json")) if self.folder.exists() else []:
+            try:
+                payload = json.loads(entry.read_text(encoding="utf-8"))
+                found.append(Recovered(text=payload["text"], original_path=payload.get("original_path"),
+                                       saved_at=float(payload.get("saved_at", 0)), entry=entry))
+            except (OSError, ValueError, KeyError, TypeError):
+                continue  # a damaged entry must not stop the IDE from starting
+        return found
+
+    @staticmethod
+    def forget(recovered: Recovered) -> None:
+        recovered.entry.unlink(missing_ok=True)

@@ -1,0 +1,226 @@
+"""Runs scripts through the engine on a ``QThread`` and reports with Qt signals.
+
+The engine's callbacks run on the script's own thread: output is only appended to
+a locked buffer, which a UI-thread timer drains about 30 times a second into one
+``output`` signal per stream change. Stop calls ``vm.interrupt()`` directly from the
+UI thread; it never goes through the busy worker's event loop.
+"""
+from __future__ import annotations
+
+import atexit
+import threading
+import weakref
+from collections import deque
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+
+from vm import VM, Limits, RunResult
+
+FLUSH_INTERVAL_MS = 33
+STOP_STALL_MS = 2000
+MAX_CHARS_PER_FLUSH = 200_000
+MAX_PENDING_CHARS = 4_000_000
+SHUTDOWN_WAIT_MS = 2000
+
+
+class ScriptWorker(QObject):
+    """Lives on the runner's thread; ``run`` blocks that thread, never the UI."""
+
+    finished = Signal(object)
+
+    def __init__(self, vm: VM) -> None:
+        super().__init__()
+        self.vm = vm
+
+    @Slot(str, str)
+    def run(self, source: str, filename: str) -> None:
+        self.finished.emit(self.vm.run(source, filename))
+
+
+class _Engine:
+    """One VM with its thread and worker; replaced wholesale when a run is abandoned."""
+
+    def __init__(self, runner: "Runner", generation: int, limits: Limits | None) -> None:
+        self.generation = generation
+        self.vm = VM(on_output=lambda stream, text: runner.queue_output(generation, stream, text),
+                     on_input_request=lambda prompt: runner.input_wanted.emit(generation, prompt),
+                     limits=limits)
+        self.thread = QThread()
+        self.thread.setObjectName(f"sprout-runner-{generation}")
+        self.worker = ScriptWorker(self.vm)
+        self.worker.moveToThread(self.thread)
+        self.thread.start()
+
+
+class Runner(QObject):
+    """Start, stop, feed and abandon runs; every outcome arrives as ``finished``."""
+
+    started = Signal()
+    output = Signal(str, str)
+    input_requested = Signal(str)
+    finished = Signal(object)
+    stop_stalled = Signal()
+    input_wanted = Signal(int, str)      # from the script thread: (generation, prompt)
+    _run_requested = Signal(str, str)
+
+    def __init__(self, limits: Limits | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.limits = limits
+        self.running = False
+        self.stopping = False
+        self._lock = threading.Lock()
+        self._pending: deque[tuple[str, str]] = deque()
+        self._pending_chars = 0
+        self._dropped_chars = 0
+        self._generation = 0
+        self._abandoned: list[_Engine] = []
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setInterval(FLUSH_INTERVAL_MS)
+        self._flush_timer.timeout.connect(self.flush_output)
+        self._stall_timer = QTimer(self)
+        self._stall_timer.setSingleShot(True)
+        self._stall_timer.setInterval(STOP_STALL_MS)
+        self._stall_timer.timeout.connect(self._on_stop_stalled)
+        self.input_wanted.connect(self._on_input_wanted)
+        self._engine = self._new_engine()
+        # Qt aborts the process if a QThread object dies while its thread runs, so
+        # every way out of the program stops the threads first.
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        owner = weakref.ref(self)
+        atexit.register(lambda: (runner := owner()) is not None and runner.shutdown())
+
+    @property
+    def vm(self) -> VM:
+        return self._engine.vm
+
+    def _new_engine(self) -> _Engine:
+        self._generation += 1
+        engine = _Engine(self, self._generation, self.limits)
+        self._run_requested.connect(engine.worker.run)
+        engine.worker.finished.connect(self._on_finished)
+        return engine
+
+    # ---- commands from the UI --------------------------------------------------
+    def start(self, source: str, filename: str) -> bool:
+        if self.running:
+            return False
+        self.running, self.stopping = True, False
+        self._flush_timer.start()
+        self.started.emit()
+        self._run_requested.emit(source, filename)
+        return True
+
+    def stop(self) -> None:
+        """Ask the engine to halt at its next safe point (thread-safe, immediate)."""
+        if not self.running:
+            return
+        self.vm.interrupt("user")
+        if not self.stopping:
+            self.stopping = True
+            self._stall_timer.start()
+
+    def send_input(self, text: str | None) -> None:
+        self.vm.send_input(text)
+
+    def abandon(self) -> None:
+        """Leave a run that will not stop to finish alone; a fresh engine is ready now."""
+        if not self.running:
+            return
+        old = self._engine
+        self._run_requested.disconnect(old.worker.run)
+        old.worker.finished.disconnect(self._on_finished)
+        old.worker.finished.connect(old.thread.quit)
+        self._abandoned.append(old)
+        self._engine = self._new_engine()
+        self._finish(RunResult(status="halted", reason="user", error_type="KeyboardInterrupt",
+                               message="the run was abandoned; it may still finish in the background"))
+
+    def shutdown(self) -> bool:
+        """Stop everything for exit; False if some run is stuck and will not end."""
+        if self.running:
+            self.vm.interrupt("user")
+        clean = True
+        for engine in [self._engine, *self._abandoned]:
+            try:
+                engine.thread.quit()
+                clean = engine.thread.wait(SHUTDOWN_WAIT_MS) and clean
+            except RuntimeError:
+                pass  # Qt already deleted it
+        return clean
+
+    # ---- from the engine -----------------------------------------------------------
+    def queue_output(self, generation: int, stream: str, text: str) -> None:
+        """Called on the script's thread: buffer only, never touch Qt objects here."""
+        if generation != self._generation:
+            return  # an abandoned run: its output is discarded
+        with self._lock:
+            self._pending.append((stream, text))
+            self._pending_chars += len(text)
+            while self._pending_chars > MAX_PENDING_CHARS and len(self._pending) > 1:
+                _, dropped = self._pending.popleft()
+                self._pending_chars -= len(dropped)
+                self._dropped_chars += len(dropped)
+
+    @Slot()
+    def flush_output(self) -> None:
+        """Emit what the script printed since the last flush, merged per stream."""
+        with self._lock:
+            chunks, self._pending = self._pending, deque()
+            self._pending_chars = 0
+            dropped, self._dropped_chars = self._dropped_chars, 0
+        merged: list[list[str]] = []
+        for stream, text in chunks:
+            if merged and merged[-1][0] == stream:
+                merged[-1][1] += text
+            else:
+                merged.append([stream, text])
+        total = sum(len(text) for _, text in merged)
+        if total > MAX_CHARS_PER_FLUSH:
+            merged, skipped = _keep_tail(merged, MAX_CHARS_PER_FLUSH)
+            dropped += skipped
+        if dropped:
+            self.output.emit("system", f"\n… {dropped:,} characters of output skipped to keep up …\n")
+        for stream, text in merged:
+            self.output.emit(stream, text)
+
+    @Slot(int, str)
+    def _on_input_wanted(self, generation: int, prompt: str) -> None:
+        if generation == self._generation and self.running:
+            self.flush_output()
+            self.input_requested.emit(prompt)
+
+    @Slot(object)
+    def _on_finished(self, result: RunResult) -> None:
+        self._finish(result)
+
+    def _finish(self, result: RunResult) -> None:
+        self.flush_output()
+        self._flush_timer.stop()
+        self._stall_timer.stop()
+        self.running = self.stopping = False
+        self.finished.emit(result)
+
+    def _on_stop_stalled(self) -> None:
+        if self.running and self.stopping:
+            self.stop_stalled.emit()
+
+
+def _keep_tail(merged: list[list[str]], budget: int) -> tuple[list[list[str]], int]:
+    """The last ``budget`` characters of the merged chunks, cut at a line start."""
+    kept: list[list[str]] = []
+    skipped = 0
+    for stream, text in reversed(merged):
+        if budget <= 0:
+            skipped += len(text)
+            continue
+        if len(text) > budget:
+            cut = text.find("\n", len(text) - budget)
+            tail = text[cut + 1:] if cut != -1 else text[-budget:]
+            skipped += len(text) - len(tail)
+            text = tail
+        budget -= len(text)
+        kept.append([stream, text])
+    kept.reverse()
+    return kept, skipped

@@ -1,0 +1,90 @@
+"""What Sprout remembers between sessions, kept in ``QSettings``."""
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 8
+
+
+class Settings:
+    """Typed access to the settings Sprout uses."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store or QSettings()
+
+    def _get(self, key: str, default, kind=None):
+        value = self.store.value(key, default)
+        if kind is None or value is None:
+            return value
+        try:
+            return kind(value)
+        except (TypeError, ValueError):
+            return default
+
+    @property
+    def theme(self) -> str:
+        return str(self._get("appearance/theme", "light"))
+
+    @theme.setter
+    def theme(self, name: str) -> None:
+        self.store.setValue("appearance/theme", name)
+
+    @property
+    def font_size(self) -> int:
+        return self._get("appearance/font_size", 12, int)
+
+    @font_size.setter
+    def font_size(self, size: int) -> None:
+        self.store.setValue("appearance/font_size", size)
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self.store.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self.store.setValue("window/geometry", value)
+
+    @property
+    def splitter_state(self) -> QByteArray | None:
+        value = self.store.value("window/splitter")
+        return value if isinstance(value, QByteArray) else None
+
+    @splitter_state.setter
+    def splitter_state(self, value: QByteArray) -> None:
+        self.store.setValue("window/splitter", value)
+
+    @property
+    def last_file(self) -> str | None:
+        value = self.store.value("files/last")
+        return str(value) if value else None
+
+    @last_file.setter
+    def last_file(self, path: str | None) -> None:
+        self.store.setValue("files/last", path or "")
+
+    @property
+    def recent_files(self) -> list[str]:
+        value = self.store.value("files/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(item) for item in (value or []) if item]
+
+    def add_recent(self, path: str) -> None:
+        recent = [path] + [item for item in self.recent_files if item != path]
+        self.store.setValue("files/recent", recent[:MAX_RECENT])
+
+    def remove_recent(self, path: str) -> None:
+        self.store.setValue("files/recent", [item for item in self.recent_files if item != path])
+
+    @property
+    def welcomed(self) -> bool:
+        return self._get("app/welcomed", "false", str) in ("true", "True", "1")
+
+    @welcomed.setter
+    def welcomed(self, value: bool) -> None:
+        self.store.setValue("app/welcomed", "true" if value else "false")
+
+    def sync(self) -> None:
+        self.store.sync()

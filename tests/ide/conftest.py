@@ -1,0 +1,85 @@
+"""A real Sprout window per test, with settings and recovery kept in a temporary folder."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QMessageBox
+
+from ide.files import RecoveryStore
+from ide.main_window import MainWindow
+from ide.settings import Settings
+
+RUN_TIMEOUT_MS = 15_000
+
+
+@pytest.fixture(autouse=True)
+def _test_mode():
+    QStandardPaths.setTestModeEnabled(True)
+
+
+class Dialogs:
+    """Stands in for modal message boxes: records each one and gives a scripted answer."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str, str]] = []
+        self.answers: list[QMessageBox.StandardButton] = []
+
+    def _record(self, kind: str):
+        def show(parent, title, text, *args, **kwargs):
+            self.shown.append((kind, title, text))
+            if kind == "question":
+                return self.answers.pop(0) if self.answers else QMessageBox.StandardButton.Discard
+            return QMessageBox.StandardButton.Ok
+        return show
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch) -> Dialogs:
+    recorder = Dialogs()
+    for kind in ("question", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, kind, recorder._record(kind))
+    return recorder
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def recovery(tmp_path) -> RecoveryStore:
+    return RecoveryStore(tmp_path / "recovery")
+
+
+@pytest.fixture
+def window(qtbot, settings, recovery, monkeypatch) -> MainWindow:
+    main_window = MainWindow(settings, recovery)
+    qtbot.addWidget(main_window)
+    main_window.resize(900, 650)
+    main_window.show()
+    yield main_window
+    main_window.document.editor.document().setModified(False)
+    main_window.runner.shutdown()
+
+
+def set_code(window: MainWindow, code: str) -> None:
+    window.editor.setPlainText(code)
+
+
+def run_to_end(qtbot, window: MainWindow, timeout: int = RUN_TIMEOUT_MS):
+    """Press Run and wait for the finished signal; returns the RunResult."""
+    with qtbot.waitSignal(window.runner.finished, timeout=timeout) as blocker:
+        window.run_action.trigger()
+    return blocker.args[0]
+
+
+def start_run(qtbot, window: MainWindow, wait_for_output: str | None = None) -> None:
+    window.run_action.trigger()
+    if wait_for_output is not None:
+        qtbot.waitUntil(lambda: wait_for_output in window.console.plain_text(), timeout=RUN_TIMEOUT_MS)
+
+
+def stop_run(qtbot, window: MainWindow):
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS) as blocker:
+        window.stop_action.trigger()
+    return blocker.args[0]
