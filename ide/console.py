@@ -102,6 +102,9 @@ class Console(QPlainTextEdit):
         cursor = self._insertion_cursor()
         char_format = self._formats.get(stream, self._formats["stdout"])
         pieces = text.split("\n")
+        if self._open_line is None and max(map(len, pieces)) + cursor.block().length() <= SQUEEZE_AT:
+            cursor.insertText(text, char_format)  # the common case: one insertion per batch
+            pieces = []
         for index, piece in enumerate(pieces):
             if index:
                 cursor.insertText("\n", char_format)

@@ -39,6 +39,7 @@ class Run:
         self.halt_frames: tuple[Frame, ...] | None = None
         self.threads: list[threading.Thread] = []
         self._output_chars = 0
+        self._serviced = 0
         self._done = threading.Event()
         self._recursion_limit_before = sys.getrecursionlimit()
         self._recursion_cap = min(MAX_RECURSION, limits.recursion or MAX_RECURSION)
@@ -61,6 +62,7 @@ class Run:
         """Called by the script when the attention flag is up: stop, or flush output."""
         if self.stop.take_attention():
             raise self.halt()
+        self._serviced += 1
         self.flush_stdout()
 
     def halt(self) -> ScriptStopped:
@@ -264,9 +266,15 @@ class Run:
         """Asks for output flushes and enforces the time and memory limits."""
         started = time.monotonic()
         memory_base = resident_bytes() if self.limits.memory else 0
+        serviced = -1
         while not self._done.wait(HEARTBEAT_SECONDS):
             if self.stop.stopped:
                 continue
+            if serviced == self._serviced:
+                # No safe point since the last beat, yet this thread got the GIL: the
+                # script waits in a blocking call, so show what it printed before it.
+                self.flush_stdout()
+            serviced = self._serviced
             self.stop.ask_attention()
             if self.limits.time is not None and time.monotonic() - started > self.limits.time:
                 self.stop.request("time_limit")

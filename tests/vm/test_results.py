@@ -140,3 +140,10 @@ def test_run_on_a_thread_that_is_not_the_main_thread():
     worker.start()
     worker.join(10)
     assert results[0].status == "finished" and results[0].duration > 0
+
+
+def test_output_before_a_foreign_blocking_call_is_still_delivered():
+    harness = Harness()
+    running = harness.start("import threading\nprint('before the wait')\nthreading.Event().wait(3)\n")
+    harness.wait_for(lambda: "before the wait" in harness.text(), timeout=1.5)
+    assert running.result().status == "finished"

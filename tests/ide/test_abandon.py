@@ -1,0 +1,22 @@
+"""A stop that cannot take effect (a long blocking call) can be abandoned."""
+from tests.ide.conftest import run_to_end, set_code, start_run
+
+
+def test_stalled_stop_offers_abandon_and_a_fresh_engine_is_ready(qtbot, window):
+    set_code(window, "import threading\nprint('ready')\nthreading.Event().wait(4)\nprint('late output')\n")
+    start_run(qtbot, window, "ready")
+    old_vm = window.runner.vm
+    with qtbot.waitSignal(window.runner.stop_stalled, timeout=5_000):
+        window.stop_action.trigger()
+    assert window.abandon_button.isVisible()
+    assert "abandon" in window.status.label.text()
+    with qtbot.waitSignal(window.runner.finished, timeout=2_000):
+        window.abandon_button.click()
+    assert window.run_action.isEnabled() and not window.abandon_button.isVisible()
+    assert window.runner.vm is not old_vm
+    set_code(window, "print('fresh engine')\n")
+    result = run_to_end(qtbot, window)
+    assert result.status == "finished"
+    assert "fresh engine" in window.console.plain_text()
+    assert "late output" not in window.console.plain_text()
+    qtbot.waitUntil(lambda: not old_vm.running, timeout=10_000)

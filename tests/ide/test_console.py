@@ -1,0 +1,145 @@
+"""The console: input typed inline, floods that never freeze, long lines, scrolling."""
+from PySide6.QtCore import Qt, QTimer
+
+from ide.console import MAX_LINES, SQUEEZE_AT, SQUEEZE_NOTE, Console
+from tests.ide.conftest import run_to_end, set_code, start_run, stop_run
+
+
+def _type_answer(qtbot, window, text: str) -> None:
+    qtbot.waitUntil(lambda: window.console.awaiting_input, timeout=10_000)
+    qtbot.keyClicks(window.console, text)
+    qtbot.keyClick(window.console, Qt.Key.Key_Return)
+
+
+def test_input_is_answered_in_the_console(qtbot, window):
+    set_code(window, "name = input('Your name? ')\nage = input('Age? ')\nprint(f'Hi {name}, {age}')\n")
+    with qtbot.waitSignal(window.runner.finished, timeout=15_000):
+        window.run_action.trigger()
+        _type_answer(qtbot, window, "Ada")
+        qtbot.waitUntil(lambda: "Age? " in window.console.plain_text(), timeout=10_000)
+        _type_answer(qtbot, window, "36")
+    text = window.console.plain_text()
+    assert "Your name? Ada\nAge? 36\nHi Ada, 36" in text
+    assert not window.console.awaiting_input
+
+
+def test_status_bar_says_the_program_waits_for_input(qtbot, window):
+    set_code(window, "input('? ')\n")
+    start_run(qtbot, window)
+    qtbot.waitUntil(lambda: window.console.awaiting_input, timeout=10_000)
+    assert "input" in window.status.label.text()
+    stop_run(qtbot, window)
+
+
+def test_typing_cannot_change_earlier_output(qtbot, window):
+    set_code(window, "print('keep me')\nx = input('> ')\nprint('got', x)\n")
+    with qtbot.waitSignal(window.runner.finished, timeout=15_000):
+        window.run_action.trigger()
+        qtbot.waitUntil(lambda: window.console.awaiting_input, timeout=10_000)
+        cursor = window.console.textCursor()
+        cursor.setPosition(0)
+        window.console.setTextCursor(cursor)
+        qtbot.keyClick(window.console, Qt.Key.Key_Backspace)
+        qtbot.keyClicks(window.console, "yes")
+        qtbot.keyClick(window.console, Qt.Key.Key_Return)
+    assert window.console.plain_text().count("keep me") == 1
+    assert "got yes" in window.console.plain_text()
+
+
+def test_input_history_with_up_and_down(qtbot, window):
+    set_code(window, "for _ in range(3):\n    print('echo', input('> '))\n")
+    with qtbot.waitSignal(window.runner.finished, timeout=15_000):
+        window.run_action.trigger()
+        _type_answer(qtbot, window, "first")
+        qtbot.waitUntil(lambda: window.console.plain_text().count("> ") == 2, timeout=10_000)
+        _type_answer(qtbot, window, "second")
+        qtbot.waitUntil(lambda: window.console.plain_text().count("> ") == 3, timeout=10_000)
+        qtbot.waitUntil(lambda: window.console.awaiting_input, timeout=10_000)
+        qtbot.keyClick(window.console, Qt.Key.Key_Up)
+        qtbot.keyClick(window.console, Qt.Key.Key_Up)
+        assert window.console.typed_text() == "first"
+        qtbot.keyClick(window.console, Qt.Key.Key_Down)
+        assert window.console.typed_text() == "second"
+        qtbot.keyClick(window.console, Qt.Key.Key_Return)
+    assert "echo second\n" in window.console.plain_text().split("echo first")[1]
+
+
+def test_stdout_and_stderr_have_distinct_colours(qtbot, window):
+    set_code(window, "import sys\nprint('out')\nprint('err', file=sys.stderr)\n")
+    run_to_end(qtbot, window)
+    colours = {}
+    block = window.console.document().begin()
+    while block.isValid():
+        if block.text() in ("out", "err"):
+            colours[block.text()] = block.begin().fragment().charFormat().foreground().color().name()
+        block = block.next()
+    assert colours["out"] != colours["err"]
+    assert colours["err"] == window.theme.stderr
+
+
+def test_print_flood_completes_and_the_window_keeps_answering(qtbot, window):
+    ticks = []
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: ticks.append(1))
+    heartbeat.start(50)
+    set_code(window, "for i in range(200_000):\n    print('line', i)\nprint('the end')\n")
+    result = run_to_end(qtbot, window, timeout=60_000)
+    heartbeat.stop()
+    assert result.status == "finished"
+    assert "the end" in window.console.plain_text()
+    assert window.console.document().blockCount() <= MAX_LINES + 1
+    assert len(ticks) >= 2 or result.duration < 0.2
+
+
+def test_long_lines_are_squeezed_and_expand_on_request(qtbot, qapp):
+    console = Console()
+    qtbot.addWidget(console)
+    console.append_output("stdout", "x" * 50_000 + "\nshort\n")
+    first = console.document().findBlockByNumber(0)
+    assert first.text().endswith(SQUEEZE_NOTE)
+    assert len(first.text()) == SQUEEZE_AT + len(SQUEEZE_NOTE)
+    assert console.document().findBlockByNumber(1).text() == "short"
+    assert console.expand_line(0)
+    assert console.document().findBlockByNumber(0).text() == "x" * 50_000
+
+
+def test_long_line_arriving_in_pieces_is_squeezed_once(qtbot, qapp):
+    console = Console()
+    qtbot.addWidget(console)
+    for _ in range(100):
+        console.append_output("stdout", "y" * 500)
+    console.append_output("stdout", "\nnext\n")
+    assert console.document().findBlockByNumber(0).text().count(SQUEEZE_NOTE.strip()) == 1
+    console.expand_line(0)
+    assert console.document().findBlockByNumber(0).text() == "y" * 50_000
+
+
+def test_scrollback_is_bounded(qtbot, qapp):
+    console = Console()
+    qtbot.addWidget(console)
+    console.append_output("stdout", "".join(f"{i}\n" for i in range(MAX_LINES * 2)))
+    assert console.document().blockCount() <= MAX_LINES
+    assert console.document().lastBlock().previous().text() == str(MAX_LINES * 2 - 1)
+
+
+def test_auto_scroll_pauses_while_scrolled_up_and_resumes_at_the_bottom(qtbot, qapp):
+    console = Console()
+    qtbot.addWidget(console)
+    console.resize(400, 200)
+    console.show()
+    console.append_output("stdout", "".join(f"{i}\n" for i in range(300)))
+    bar = console.verticalScrollBar()
+    assert bar.value() == bar.maximum()
+    bar.setValue(10)
+    console.append_output("stdout", "more\n" * 50)
+    assert bar.value() == 10
+    bar.setValue(bar.maximum())
+    console.append_output("stdout", "again\n" * 50)
+    assert bar.value() == bar.maximum()
+
+
+def test_clear_button_empties_the_console(qtbot, window):
+    set_code(window, "print('something')\n")
+    run_to_end(qtbot, window)
+    window.clear_button.click()
+    assert window.console.plain_text() == ""

@@ -1,0 +1,165 @@
+"""Editing comforts a learner expects, and highlighting that stays right."""
+import time
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from ide.editor import DEFAULT_POINT_SIZE, CodeEditor, find_matching_bracket
+
+
+def _editor(qtbot, text: str = "") -> CodeEditor:
+    editor = CodeEditor()
+    qtbot.addWidget(editor)
+    editor.setPlainText(text)
+    editor.resize(600, 400)
+    editor.show()
+    return editor
+
+
+def _cursor_to_end(editor: CodeEditor) -> None:
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+
+
+def test_auto_indent_after_colon_and_keep_indent(qtbot):
+    editor = _editor(qtbot)
+    qtbot.keyClicks(editor, "for i in range(3):")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "print(i)")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "x = i")
+    assert editor.toPlainText() == "for i in range(3):\n    print(i)\n    x = i"
+
+
+def test_dedent_after_return(qtbot):
+    editor = _editor(qtbot)
+    qtbot.keyClicks(editor, "def f():")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "return 1")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "y = 2")
+    assert editor.toPlainText() == "def f():\n    return 1\ny = 2"
+
+
+def test_tab_inserts_four_spaces_and_shift_tab_dedents(qtbot):
+    editor = _editor(qtbot)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.keyClicks(editor, "x")
+    assert editor.toPlainText() == "    x"
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab)
+    assert editor.toPlainText() == "x"
+
+
+def test_backspace_removes_a_whole_indent_step(qtbot):
+    editor = _editor(qtbot)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert editor.toPlainText() == "    "
+
+
+def test_tab_and_shift_tab_on_a_selection(qtbot):
+    editor = _editor(qtbot, "a = 1\nb = 2\n")
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.toPlainText() == "    a = 1\n    b = 2\n"
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab)
+    assert editor.toPlainText() == "a = 1\nb = 2\n"
+
+
+def test_ctrl_slash_toggles_comments(qtbot):
+    editor = _editor(qtbot, "if x:\n    y = 1\n    z = 2\n")
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "# if x:\n#     y = 1\n#     z = 2\n"
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "if x:\n    y = 1\n    z = 2\n"
+
+
+def test_zoom_in_out_and_reset(qtbot):
+    editor = _editor(qtbot)
+    editor.zoom(2)
+    assert editor.point_size == DEFAULT_POINT_SIZE + 2
+    editor.zoom(-5)
+    assert editor.point_size == DEFAULT_POINT_SIZE - 3
+    editor.reset_zoom()
+    assert editor.point_size == DEFAULT_POINT_SIZE
+
+
+def test_zoom_shortcuts_in_the_window(qtbot, window):
+    start = window.editor.point_size
+    window.zoom_in_action.trigger()
+    assert window.editor.point_size == start + 1
+    assert window.settings.font_size == start + 1
+    window.zoom_reset_action.trigger()
+    assert window.editor.point_size == DEFAULT_POINT_SIZE
+
+
+def test_matching_brackets():
+    text = "print((1 + 2) * [3])"
+    assert find_matching_bracket(text, 5) == len(text) - 1
+    assert find_matching_bracket(text, 6) == 12
+    assert find_matching_bracket(text, 12) == 6
+    assert find_matching_bracket("(()", 0) is None
+
+
+def test_bracket_under_the_cursor_is_highlighted(qtbot):
+    editor = _editor(qtbot, "x = (1, [2])")
+    cursor = editor.textCursor()
+    cursor.setPosition(4)
+    editor.setTextCursor(cursor)
+    highlighted = sorted(s.cursor.selectionStart() for s in editor.extraSelections()
+                         if s.cursor.hasSelection())
+    assert highlighted == [4, 11]
+
+
+def _token_colour(editor: CodeEditor, line: int, column: int) -> str:
+    block = editor.document().findBlockByNumber(line)
+    for fmt in block.layout().formats():
+        if fmt.start <= column < fmt.start + fmt.length:
+            return fmt.format.foreground().color().name()
+    return ""
+
+
+def test_highlighting_follows_multiline_strings_and_edits_inside_them(qtbot):
+    editor = _editor(qtbot, 'x = 1\ntext = """\nwhile True:\n"""\nwhile True:\n    pass\n')
+    string_colour = _token_colour(editor, 1, 8)
+    keyword_colour = _token_colour(editor, 4, 0)
+    assert string_colour and keyword_colour and string_colour != keyword_colour
+    assert _token_colour(editor, 2, 0) == string_colour  # inside the string: not a keyword
+    # Close the string early, in the middle: the later 'while' becomes code again.
+    cursor = QTextCursor(editor.document().findBlockByNumber(1))
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    cursor.insertText('"""')
+    assert _token_colour(editor, 2, 0) == keyword_colour
+    assert _token_colour(editor, 3, 0) == string_colour  # the old closer now opens a string
+    assert _token_colour(editor, 4, 0) == string_colour
+
+
+def test_a_five_thousand_line_file_opens_and_scrolls_quickly(qtbot):
+    text = "".join(f"def function_{i}(value):\n    '''doc {i}'''\n    return value * {i}\n\n"
+                   for i in range(1250))
+    started = time.perf_counter()
+    editor = _editor(qtbot, text)
+    qtbot.waitExposed(editor)
+    assert editor.blockCount() >= 5000
+    bar = editor.verticalScrollBar()
+    for value in range(0, bar.maximum(), max(1, bar.maximum() // 50)):
+        bar.setValue(value)
+        editor.viewport().repaint()
+    assert time.perf_counter() - started < 5.0
+
+
+def test_clicking_the_gutter_toggles_a_breakpoint(qtbot):
+    editor = _editor(qtbot, "a = 1\nb = 2\nc = 3\n")
+    rect = editor.blockBoundingGeometry(editor.document().findBlockByNumber(1)).translated(
+        editor.contentOffset())
+    y = int(rect.top() + rect.height() / 2)
+    from PySide6.QtCore import QPoint
+    qtbot.mouseClick(editor.gutter, Qt.MouseButton.LeftButton, pos=QPoint(5, y))
+    assert editor.breakpoints == {2}
+    qtbot.mouseClick(editor.gutter, Qt.MouseButton.LeftButton, pos=QPoint(5, y))
+    assert editor.breakpoints == set()
