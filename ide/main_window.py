@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._update_title()
         self._set_running(False)
+        self._style_chrome()
         self.setWindowIcon(resources.icon("sprout"))
 
     # ---- construction ------------------------------------------------------------
@@ -56,9 +57,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         header = QHBoxLayout()
         header.setContentsMargins(8, 2, 4, 2)
-        title = QLabel("Console")
-        title.setStyleSheet("font-weight: bold;")
-        header.addWidget(title)
+        self.console_title = QLabel("Console")
+        header.addWidget(self.console_title)
         header.addStretch()
         self.clear_button = QToolButton()
         self.clear_button.setIcon(resources.icon("clear"))
@@ -248,6 +248,10 @@ class MainWindow(QMainWindow):
             apply_palette(app, self.theme)
         self.editor.apply_theme(self.theme)
         self.console.apply_theme(self.theme)
+        self._style_chrome()
+
+    def _style_chrome(self) -> None:
+        self.console_title.setStyleSheet(f"font-weight: bold; color: {self.theme.text};")
 
     def _remember_font_size(self, size: int) -> None:
         self.settings.font_size = size

@@ -8,6 +8,7 @@ UI thread; it never goes through the busy worker's event loop.
 from __future__ import annotations
 
 import atexit
+import sys
 import threading
 import weakref
 from collections import deque
@@ -18,9 +19,13 @@ from vm import VM, Limits, RunResult
 
 FLUSH_INTERVAL_MS = 33
 STOP_STALL_MS = 2000
-MAX_CHARS_PER_FLUSH = 200_000
+MAX_CHARS_PER_FLUSH = 16_000   # ~400 lines a tick: more than anyone reads, cheap to lay out
 MAX_PENDING_CHARS = 4_000_000
 SHUTDOWN_WAIT_MS = 2000
+# The script and the window share one GIL. Python hands it over every 5 ms by
+# default, and the window needs it several times per event-loop pass; 1 ms keeps
+# the window answering while a script computes or prints flat out.
+UI_SWITCH_INTERVAL = 0.001
 
 
 class ScriptWorker(QObject):
@@ -83,6 +88,7 @@ class Runner(QObject):
         self._stall_timer.timeout.connect(self._on_stop_stalled)
         self.input_wanted.connect(self._on_input_wanted)
         self._engine = self._new_engine()
+        sys.setswitchinterval(min(sys.getswitchinterval(), UI_SWITCH_INTERVAL))
         # Qt aborts the process if a QThread object dies while its thread runs, so
         # every way out of the program stops the threads first.
         app = QCoreApplication.instance()

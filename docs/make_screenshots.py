@@ -1,0 +1,99 @@
+"""Render the screenshots in docs/screenshots/ from the real window (offscreen).
+
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from ide.app import create_app  # noqa: E402
+from ide.files import RecoveryStore  # noqa: E402
+from ide.main_window import MainWindow  # noqa: E402
+from ide.resources import EXAMPLES  # noqa: E402
+from ide.settings import Settings  # noqa: E402
+from ide.themes import THEMES, apply_palette  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+
+
+def wait_until(condition, timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window never reached the expected state")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def settle(seconds: float = 0.2) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def new_window(app: QApplication, folder: Path, theme: str = "light") -> MainWindow:
+    settings = Settings(QSettings(str(folder / f"{theme}.ini"), QSettings.Format.IniFormat))
+    settings.theme = theme
+    window = MainWindow(settings, RecoveryStore(folder / "recovery"))
+    apply_palette(app, THEMES[theme])
+    window.resize(1000, 680)
+    window.show()
+    return window
+
+
+def shoot(window: MainWindow, name: str) -> None:
+    settle()
+    window.grab().save(str(OUT / name))
+    print("wrote", OUT / name)
+
+
+def main() -> None:
+    QStandardPaths.setTestModeEnabled(True)
+    app = create_app()
+    OUT.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp())
+
+    window = new_window(app, folder)
+    window.open_initial(None)
+    shoot(window, "idle.png")
+
+    window.document.open_example(EXAMPLES / "08_slow_computation.py")
+    window.run_script()
+    wait_until(lambda: "30% done" in window.console.plain_text())
+    shoot(window, "running.png")
+    window.stop_script()
+    wait_until(lambda: not window.runner.running)
+
+    window.document.open_example(EXAMPLES / "04_infinite_loop.py")
+    window.run_script()
+    settle(0.5)
+    window.stop_script()
+    wait_until(lambda: not window.runner.running)
+    shoot(window, "stopped.png")
+    window.editor.document().setModified(False)
+    window.close()
+
+    dark = new_window(app, folder, "dark")
+    dark.document.open_example(EXAMPLES / "05_recursion.py")
+    dark.editor.setPlainText(dark.editor.toPlainText().replace("factorial(5)", "factorial('5')"))
+    dark.run_script()
+    wait_until(lambda: not dark.runner.running)
+    shoot(dark, "dark_error.png")
+    dark.editor.document().setModified(False)
+    dark.close()
+
+
+if __name__ == "__main__":
+    main()
