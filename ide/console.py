@@ -60,14 +60,14 @@ class Console(QPlainTextEdit):
         self.theme = theme
         self.setStyleSheet(f"QPlainTextEdit {{ background: {theme.base}; color: {theme.text}; }}")
         colours = {"stdout": theme.stdout, "stderr": theme.stderr, "system": theme.system,
-                   "input": theme.input_echo, "link": theme.link}
+                   "input": theme.input_echo, "link": theme.link, "hint": theme.hint}
         self._formats = {}
         for kind, colour in colours.items():
             char_format = QTextCharFormat()
             char_format.setForeground(QColor(colour))
             if kind == "system":
                 char_format.setFontItalic(True)
-            if kind == "input":
+            if kind in ("input", "hint"):
                 char_format.setFontWeight(QFont.Weight.Bold)
             self._formats[kind] = char_format
 
@@ -154,6 +154,10 @@ class Console(QPlainTextEdit):
                 self._append_link_line(line, frame)
             else:
                 self.append_output("stderr", line + "\n")
+
+    def append_hint(self, sentence: str) -> None:
+        """The plain-language explanation shown under a traceback."""
+        self.append_output("hint", f"Hint: {sentence}\n")
 
     def _append_link_line(self, line: str, frame: Frame) -> None:
         length_before = self.document().characterCount()

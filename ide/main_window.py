@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
                                QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget)
 
-from vm import Limits, RunResult, format_result
+from vm import Limits, RunResult, explain, format_result
 
 from . import resources
 from .console import Console
@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.status = RunStatus(self)
         self._run_clock = QElapsedTimer()
         self._closing = False
+        self._ran_source = ""
         self._build_layout()
         self._build_actions()
         self._build_menus()
@@ -192,7 +193,8 @@ class MainWindow(QMainWindow):
         self.console.append_system(f"▶ Running {self.document.display_name}")
         self._run_clock.start()
         self._set_running(True)
-        self.runner.start(self.editor.toPlainText(), self.document.display_name)
+        self._ran_source = self.editor.toPlainText()
+        self.runner.start(self._ran_source, self.document.display_name)
 
     def stop_script(self) -> None:
         if self.runner.running:
@@ -222,6 +224,9 @@ class MainWindow(QMainWindow):
         text = format_result(result)
         if text:
             self.console.append_traceback(result, text, self.document.display_name)
+        sentence = explain(result, self._ran_source)
+        if sentence:
+            self.console.append_hint(sentence)
         if result.status == "halted":
             self.console.append_system(f"■ Stopped after {result.duration:.2f} s")
         frame = next((f for f in reversed(result.frames) if f.filename == self.document.display_name), None)

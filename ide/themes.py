@@ -29,6 +29,7 @@ class Theme:
     input_echo: str
     link: str
     bracket_match: str
+    hint: str
 
     @property
     def style(self) -> StyleMeta:
@@ -40,14 +41,14 @@ LIGHT = Theme(
     alternate="#f6f8fa", highlight="#b6d7a8", gutter="#eef0eb", gutter_text="#8a8f87",
     current_line="#f2f7ec", halted_line="#ffe3b3", halted_marker="#e8590c", stdout="#1f2328",
     stderr="#c0392b", system="#6b7280", input_echo="#2f7d32", link="#1565c0",
-    bracket_match="#c8e6c9",
+    bracket_match="#c8e6c9", hint="#7b3fa0",
 )
 DARK = Theme(
     name="dark", pygments_style="one-dark", window="#21252b", base="#282c34", text="#dcdfe4",
     alternate="#2c313a", highlight="#3e5c3a", gutter="#21252b", gutter_text="#636d83",
     current_line="#2f343f", halted_line="#5c4422", halted_marker="#ff9f43", stdout="#dcdfe4",
     stderr="#ff6b6b", system="#8b93a5", input_echo="#98c379", link="#61afef",
-    bracket_match="#3e5c3a",
+    bracket_match="#3e5c3a", hint="#d19ae8",
 )
 THEMES = {theme.name: theme for theme in (LIGHT, DARK)}
 

@@ -139,3 +139,20 @@ def test_closing_the_window_stops_a_running_script(qtbot, window):
     window.editor.document().setModified(False)
     window.close()
     qtbot.waitUntil(lambda: not window.runner.running, timeout=5000)
+
+
+def test_a_plain_hint_follows_the_traceback(qtbot, window):
+    set_code(window, "score = 3\nprint(scroe)\n")
+    run_to_end(qtbot, window)
+    text = window.console.plain_text()
+    assert "NameError: name 'scroe' is not defined" in text
+    hint = text.split("NameError: name 'scroe' is not defined", 1)[1]
+    assert "Hint: Line 2 uses the name scroe" in hint and "Did you mean score?" in hint
+
+
+def test_a_stop_hint_names_the_loop(qtbot, window):
+    set_code(window, "print('ready')\nwhile True:\n    pass\n")
+    start_run(qtbot, window, "ready")
+    stop_run(qtbot, window)
+    assert "Hint: You stopped the program while it was at line 3, inside the while loop" \
+        in window.console.plain_text()

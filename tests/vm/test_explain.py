@@ -1,0 +1,79 @@
+"""Every common mistake gets one plain sentence that names the line."""
+import textwrap
+
+import pytest
+
+from vm import explain
+
+from tests.vm.harness import Harness
+
+CASES = {
+    "name_error_typo": ("score = 3\nprint(scroe)\n", ["Line 2", "scroe", "Did you mean score?"]),
+    "name_error_builtin_typo": ("prnt('hi')\n", ["Line 1", "Did you mean print?"]),
+    "name_error_missing_quotes": ("print(hello)\n", ["Line 1", "quotes", '"hello"']),
+    "unbound_local": ("count = 0\ndef add():\n    count = count + 1\nadd()\n",
+                      ["Line 3", "count", "global count"]),
+    "type_error_operands": ("age = input_age = 5\nprint(age + ' years')\n",
+                            ["Line 2", "whole number", "text", "str(...)"]),
+    "type_error_concatenate": ("print('Score: ' + 10)\n", ["Line 1", "str(...)"]),
+    "type_error_compare": ("print('5' < 3)\n", ["Line 1", "compares", "int(...)"]),
+    "type_error_arguments": ("def area(w, h):\n    return w * h\nprint(area(3))\n",
+                             ["Line 3", "area()", "wrong number"]),
+    "type_error_not_callable": ("x = 2\nprint(x(3 + 4))\n", ["Line 2", "brackets"]),
+    "index_error": ("items = [1, 2, 3]\nprint(items[3])\n", ["Line 2", "starts at 0".replace("starts", "start")]),
+    "key_error": ("ages = {'ada': 36}\nprint(ages['bob'])\n", ["Line 2", "'bob'", ".get"]),
+    "zero_division": ("total = 10\ncount = 0\nprint(total / count)\n", ["Line 3", "divides by zero"]),
+    "value_error_int_input": ("number = int('twelve')\n", ["Line 1", "'twelve'", "whole number"]),
+    "attribute_error_list": ("items = []\nitems.push(3)\n", ["Line 2", "list", "append"]),
+    "attribute_error_str": ("name = 'ada'\nprint(name.uper())\n", ["Line 2", "Did you mean upper?"]),
+    "attribute_error_none": ("items = [3, 1].sort()\nitems.append(2)\n", ["Line 2", "None", "return"]),
+    "attribute_error_module": ("import math\nmath.sqroot(4)\n", ["Line 2", "math", "Did you mean sqrt?"]),
+    "recursion_error": ("def forever(n):\n    return forever(n + 1)\nforever(0)\n",
+                        ["forever()", "never stopped"]),
+    "missing_colon": ("if 3 > 2\n    print('yes')\n", ["Line 1", "colon"]),
+    "unclosed_bracket": ("print('hi'\nx = 1\n", ["line 1", "never closed"]),
+    "assign_instead_of_compare": ("x = 3\nif x = 3:\n    pass\n", ["Line 2", "=="]),
+    "unterminated_string": ("print('hello)\n", ["line 1", "quote"]),
+    "expected_indent": ("def f():\nreturn 1\n", ["Line 2", "indented"]),
+    "unexpected_indent": ("x = 1\n    y = 2\n", ["Line 2", "indented more"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_error_gets_a_plain_explanation_naming_the_line(name):
+    source, expected = CASES[name]
+    result = Harness().run(source)
+    assert result.status == "error", result
+    sentence = explain(result, source)
+    assert sentence, result
+    for piece in expected:
+        assert piece in sentence, (piece, sentence)
+
+
+def test_stop_explanation_names_the_line_and_the_loop():
+    source = textwrap.dedent("""\
+        def spin():
+            n = 0
+            while n >= 0:
+                n += 1
+        print('ready')
+        spin()
+    """)
+    result, _ = Harness().stop_at(source)
+    sentence = explain(result, source)
+    assert "You stopped the program" in sentence
+    assert "line 4 in the function spin()" in sentence
+    assert "while loop that starts on line 3" in sentence
+
+
+def test_time_limit_explanation():
+    from vm import Limits
+    source = "for i in range(10**12):\n    pass\n"
+    result = Harness(Limits(time=0.2)).run(source)
+    sentence = explain(result, source)
+    assert "ran out of time" in sentence and "line 2" in sentence and "for loop" in sentence
+
+
+def test_finished_runs_need_no_explanation():
+    result = Harness().run("print(1)\n")
+    assert explain(result, "print(1)\n") is None

@@ -1,0 +1,255 @@
+"""One plain-language sentence under a traceback: which line, and the likely cause.
+
+Learners read "TypeError: unsupported operand type(s)" as noise. ``explain`` turns
+the most common errors and every kind of stop into a sentence that names the line
+and what probably went wrong; the Python message stays shown above it.
+"""
+from __future__ import annotations
+
+import ast
+import builtins
+import difflib
+import re
+import sys
+
+from .results import RunResult
+
+TYPE_WORDS = {
+    "int": "a whole number (int)", "float": "a decimal number (float)", "str": "text (str)",
+    "list": "a list", "dict": "a dictionary", "tuple": "a tuple", "set": "a set",
+    "NoneType": "None (nothing)", "bool": "True/False (bool)", "function": "a function",
+}
+BUILTIN_TYPES = {"str": str, "list": list, "dict": dict, "int": int, "float": float,
+                 "tuple": tuple, "set": set, "bool": bool, "bytes": bytes}
+LOOP_NODES = (ast.While, ast.For, ast.AsyncFor)
+
+
+def _words(type_name: str) -> str:
+    return TYPE_WORDS.get(type_name, f"a {type_name}")
+
+
+def _parse(source: str) -> ast.AST | None:
+    try:
+        return ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def _names_in(tree: ast.AST | None) -> set[str]:
+    names: set[str] = set(dir(builtins))
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, ast.Name):
+            names.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.arg):
+            names.add(node.arg)
+        elif isinstance(node, ast.alias):
+            names.add((node.asname or node.name).split(".")[0])
+    return {name for name in names if not name.startswith("__sprout")}
+
+
+def _closest(word: str, candidates: set[str] | list[str]) -> str | None:
+    options = [c for c in candidates if c != word and not c.startswith("_")]
+    matches = difflib.get_close_matches(word, options, n=1, cutoff=0.7)
+    return matches[0] if matches else None
+
+
+def _enclosing_loop(tree: ast.AST | None, line: int) -> ast.AST | None:
+    best = None
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, LOOP_NODES) and node.lineno <= line <= (node.end_lineno or node.lineno):
+            if best is None or node.lineno >= best.lineno:
+                best = node
+    return best
+
+
+def _where_it_was(result: RunResult, tree: ast.AST | None) -> str:
+    frame = result.frames[-1]
+    where = f"line {frame.line}"
+    if frame.function not in ("<module>", "<lambda>") and not frame.function.startswith("<"):
+        where += f" in the function {frame.function}()"
+    loop = _enclosing_loop(tree, frame.line) if frame.filename == result.filename else None
+    if loop is not None:
+        kind = "while" if isinstance(loop, ast.While) else "for"
+        where += f", inside the {kind} loop that starts on line {loop.lineno}"
+    return where
+
+
+def explain(result: RunResult, source: str) -> str | None:
+    """The friendly sentence for ``result``, or None when there is nothing to add."""
+    if result.status == "finished" or not result.error_type:
+        return None
+    tree = _parse(source) if result.error_type not in SYNTAX else None
+    if result.status == "halted":
+        return _explain_halt(result, tree)
+    line = result.frames[-1].line if result.frames else None
+    at = f"Line {line}" if line else "Your program"
+    handler = EXPLAINERS.get(result.error_type)
+    if handler is None:
+        return None
+    return handler(result, at, tree)
+
+
+def _explain_halt(result: RunResult, tree: ast.AST | None) -> str:
+    if not result.frames:
+        return "The program was stopped after its main code had finished, while threads were still running."
+    where = _where_it_was(result, tree)
+    looping = _enclosing_loop(tree, result.frames[-1].line) is not None
+    hint = " If you did not expect it to run this long, check that the loop's condition can become false." \
+        if looping else ""
+    reason = result.reason or "user"
+    if reason == "user":
+        return f"You stopped the program while it was at {where}.{hint}"
+    if reason == "time_limit":
+        return f"The program ran out of time at {where}.{hint}"
+    if reason == "output_limit":
+        return f"The program printed too much and was stopped at {where}.{hint}"
+    return f"The program used too much memory and was stopped at {where}: it may be filling a list forever."
+
+
+def _name_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
+    match = re.search(r"name '(\w+)' is not defined", result.message)
+    if not match:
+        return f"{at} uses a name that does not exist."
+    name = match.group(1)
+    text = f"{at} uses the name {name}, but nothing called {name} exists at that point."
+    suggestion = _closest(name, _names_in(tree))
+    if suggestion:
+        return text + f" Did you mean {suggestion}?"
+    return text + (f" If you meant the text {name}, put it in quotes: \"{name}\". "
+                   "Otherwise give it a value before this line.")
+
+
+def _unbound_local(result: RunResult, at: str, tree: ast.AST | None) -> str:
+    match = re.search(r"local variable '(\w+)'|cannot access local variable '(\w+)'", result.message)
+    name = next((group for group in match.groups() if group), "it") if match else "it"
+    function = result.frames[-1].function if result.frames else "this function"
+    return (f"{at} reads {name} before {function}() has given it a value. Because {function}() "
+            f"assigns to {name} somewhere, Python treats {name} as {function}()'s own variable "
+            f"everywhere inside it. Pass {name} in as a parameter, or write 'global {name}' "
+            f"at the top of {function}().")
+
+
+def _type_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
+    message = result.message
+    operands = re.search(r"unsupported operand type\(s\) for (.+?): '(\w+)' and '(\w+)'", message)
+    if operands:
+        op, left, right = operands.groups()
+        text = f"{at} uses {op} on {_words(left)} and {_words(right)}, which Python cannot combine."
+        if "str" in (left, right) and {left, right} & {"int", "float"}:
+            text += " Turn the text into a number with int(...) or float(...), or the number into text with str(...)."
+        return text
+    concat = re.search(r'can only concatenate (\w+) \(not "(\w+)"\) to (\w+)', message)
+    if concat:
+        kind, other, _ = concat.groups()
+        fix = " Use str(...) around the number, or an f-string like f\"Score: {score}\"." if kind == "str" else ""
+        return f"{at} joins {_words(kind)} and {_words(other)} with +, which does not work.{fix}"
+    compare = re.search(r"'(.+?)' not supported between instances of '(\w+)' and '(\w+)'", message)
+    if compare:
+        op, left, right = compare.groups()
+        return (f"{at} compares {_words(left)} with {_words(right)} using {op}. Convert one of them "
+                "first, e.g. int(...) for text that holds a number.")
+    arguments = re.search(r"(\w+)\(\) (takes .+ given|missing \d+ required .+)", message)
+    if arguments:
+        return (f"{at} calls {arguments.group(1)}() with the wrong number of values: it "
+                f"{arguments.group(2)}. Compare the call with the def line.")
+    not_callable = re.search(r"'(\w+)' object is not callable", message)
+    if not_callable:
+        return (f"{at} uses brackets ( ) after {_words(not_callable.group(1))}, as if it were a function. "
+                "Is a * missing, or does a variable have the same name as a function?")
+    other = re.search(r"'(\w+)' object is not (subscriptable|iterable)", message)
+    if other:
+        kind, what = other.groups()
+        action = "use [ ] on" if what == "subscriptable" else "loop over"
+        return f"{at} tries to {action} {_words(kind)}, which cannot do that."
+    return f"{at} used a value of the wrong type for what it was doing."
+
+
+def _index_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
+    return (f"{at} asks for a position that the sequence does not have. Positions start at 0, "
+            "so the last one is len(...) - 1.")
+
+
+def _key_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
+    return (f"{at} looks up the key {result.message} in a dictionary that does not contain it. "
+            "Check the spelling, or use .get(key) to get None instead of an error.")
+
+
+def _zero_division(result: RunResult, at: str, tree: ast.AST | None) -> str:
+    return f"{at} divides by zero. Check that the number you divide by is not 0 before dividing."
+
+
+def _value_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
+    literal = re.search(r"invalid literal for (int|float)\(\) with base \d+: (.*)$|could not convert string to float: (.*)$",
+                        result.message)
+    if literal:
+        kind = literal.group(1) or "float"
+        text = literal.group(2) or literal.group(3)
+        number = "a whole number" if kind == "int" else "a number"
+        return (f"{at} tries to turn the text {text} into {number}, but it is not one. If it comes "
+                "from input(), the person typed something else: check it, or use try/except ValueError.")
+    return f"{at} got a value of the right type but an unusable content: {result.message}."
+
+
+def _attribute_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
+    message = result.message
+    if message.startswith("'NoneType' object"):
+        return (f"{at} uses a value that is None. Often a function forgot to 'return' its result, "
+                "or a method like list.sort() returns None.")
+    found = re.search(r"'(\w+)' object has no attribute '(\w+)'", message) or \
+        re.search(r"module '([\w.]+)' has no attribute '(\w+)'", message)
+    if not found:
+        return f"{at} asks a value for something it does not have."
+    owner, attribute = found.groups()
+    if message.startswith("module"):
+        module = sys.modules.get(owner)
+        suggestion = _closest(attribute, dir(module)) if module else None
+        text = f"{at} asks the module {owner} for {attribute}, which it does not have."
+    else:
+        kind = BUILTIN_TYPES.get(owner)
+        suggestion = _closest(attribute, dir(kind)) if kind else None
+        if owner == "list" and attribute in ("push", "add"):
+            suggestion = "append"
+        text = f"{at} asks {_words(owner)} for {attribute}, which it does not have."
+    return text + (f" Did you mean {suggestion}?" if suggestion else "")
+
+
+def _recursion_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
+    function = result.frames[-1].function if result.frames else "a function"
+    return (f"The function {function}() kept calling itself and never stopped. Check that it has a "
+            "case that returns without calling itself, and that each call gets closer to that case.")
+
+
+def _syntax_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
+    message = result.message
+    line = result.frames[0].line if result.frames else None
+    at = f"Line {line}" if line else "A line"
+    if "expected ':'" in message:
+        return f"{at} needs a colon : at the end, as every if, elif, else, for, while, def and class line does."
+    opened = re.search(r"'(.)' was never closed", message)
+    if opened:
+        return f"A bracket {opened.group(1)} opened on {at.lower()} is never closed. Add the matching closing bracket."
+    if "Maybe you meant '==' or ':='" in message or "cannot assign to" in message and "==" in message:
+        return f"{at} uses = (which stores a value) where a comparison needs == (is equal to)."
+    if "unterminated string" in message or "EOL while scanning" in message:
+        return f"The text (string) on {at.lower()} starts with a quote but never ends. Add the closing quote."
+    if "does not match" in message and "closing parenthesis" in message:
+        return f"{at} closes a bracket with the wrong kind: ( ) [ ] {{ }} must match in pairs."
+    if result.error_type == "IndentationError" or result.error_type == "TabError":
+        if "expected an indented block" in message:
+            return f"{at} should be indented (moved right by 4 spaces) because the line before it ends with a colon."
+        if "unexpected indent" in message:
+            return f"{at} is indented more than the lines around it. Line it up with the code before it."
+        return f"{at} is not lined up with any block above it. Indent it exactly like the lines it belongs with."
+    return f"Python could not understand {at.lower()}: look for a missing bracket, quote, comma or colon there or just before."
+
+
+SYNTAX = frozenset({"SyntaxError", "IndentationError", "TabError"})
+EXPLAINERS = {
+    "NameError": _name_error, "UnboundLocalError": _unbound_local, "TypeError": _type_error,
+    "IndexError": _index_error, "KeyError": _key_error, "ZeroDivisionError": _zero_division,
+    "ValueError": _value_error, "AttributeError": _attribute_error,
+    "RecursionError": _recursion_error,
+    **{name: _syntax_error for name in SYNTAX},
+}
