@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
+from types import FrameType
 from typing import Any, Callable
 
 from .limits import Limits
@@ -79,6 +80,31 @@ class VM:
         the engine installs no tracer at all, so ordinary runs pay nothing.
         """
         self._trace = callback
+
+    @property
+    def stop_requested(self) -> bool:
+        """Whether the current run has been asked to stop (any thread)."""
+        with self._lock:
+            run = self._run
+        return run is not None and run.stop.stopped
+
+    def raise_if_stopped(self) -> None:
+        """On the script thread (a debugger pause, say): raise the halt if stopped."""
+        with self._lock:
+            run = self._run
+        if run is not None and run.stop.stopped:
+            raise run.halt()
+
+    def user_frames(self, frame: FrameType | None) -> list[FrameType]:
+        """The learner's frames in a live stack (innermost first), for debuggers."""
+        with self._lock:
+            run = self._run
+        frames = []
+        while frame is not None:
+            if run is not None and run.book.is_user_code(frame.f_code):
+                frames.append(frame)
+            frame = frame.f_back
+        return frames
 
     @property
     def running(self) -> bool:

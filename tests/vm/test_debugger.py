@@ -1,0 +1,170 @@
+"""Step through real scripts and check the line and the variables at every pause."""
+import queue
+import textwrap
+import threading
+import time
+
+from vm import VM
+from vm.debugger import Debugger, Pause
+from vm.inspector import children_of, describe, visible_globals
+
+SCRIPT = textwrap.dedent("""\
+    def square(n):
+        result = n * n
+        return result
+
+    total = 0
+    for i in range(3):
+        total += square(i)
+    print(total)
+""")
+
+
+class Session:
+    """A debugged run on its own thread; pauses arrive in a queue."""
+
+    def __init__(self, source: str, breakpoints: set[int] = frozenset()) -> None:
+        self.output: list[str] = []
+        self.printed = threading.Event()
+        self.pauses: queue.Queue[Pause] = queue.Queue()
+        self.vm = VM(on_output=lambda stream, text: (self.output.append(text), self.printed.set()))
+        self.debugger = Debugger(self.vm, on_pause=self.pauses.put)
+        self.debugger.set_breakpoints("main.py", set(breakpoints))
+        self.debugger.attach()
+        self.result = None
+        self.thread = threading.Thread(target=self._run, args=(source,), daemon=True)
+        self.thread.start()
+
+    def _run(self, source: str) -> None:
+        self.result = self.vm.run(source)
+
+    def next_pause(self) -> Pause:
+        return self.pauses.get(timeout=10)
+
+    def finish(self):
+        self.thread.join(10)
+        assert not self.thread.is_alive()
+        return self.result
+
+
+def _locals(pause: Pause) -> dict:
+    return dict(pause.frames[-1].frame.f_locals)
+
+
+def test_breakpoint_pauses_with_variables_then_continue():
+    session = Session(SCRIPT, breakpoints={7})
+    pause = session.next_pause()
+    assert pause.reason == "breakpoint" and pause.line == 7
+    assert _locals(pause)["i"] == 0 and _locals(pause)["total"] == 0
+    session.debugger.continue_()
+    pause = session.next_pause()
+    assert pause.line == 7 and _locals(pause)["i"] == 1 and _locals(pause)["total"] == 0
+    session.debugger.continue_()
+    pause = session.next_pause()
+    assert _locals(pause)["i"] == 2 and _locals(pause)["total"] == 1
+    session.debugger.continue_()
+    assert session.finish().status == "finished"
+    assert "".join(session.output) == "5\n"
+
+
+def test_step_into_over_and_out():
+    session = Session(SCRIPT, breakpoints={7})
+    assert session.next_pause().line == 7
+    session.debugger.step_into()
+    pause = session.next_pause()
+    assert (pause.line, pause.frames[-1].function) == (2, "square")
+    assert [f.function for f in pause.frames] == ["<module>", "square"]
+    assert _locals(pause) == {"n": 0}
+    session.debugger.step_over()
+    pause = session.next_pause()
+    assert pause.line == 3 and _locals(pause) == {"n": 0, "result": 0}
+    session.debugger.step_out()
+    pause = session.next_pause()
+    assert pause.frames[-1].function == "<module>" and pause.line in (6, 7)
+    session.debugger.step_over()
+    pause = session.next_pause()
+    assert pause.frames[-1].function == "<module>"
+    session.debugger.continue_()
+    session.debugger.set_breakpoints("main.py", set())
+    session.debugger.continue_()
+    assert session.finish().status == "finished"
+
+
+def test_step_over_does_not_enter_calls():
+    session = Session(SCRIPT, breakpoints={5})
+    lines = [session.next_pause().line]
+    for _ in range(5):
+        session.debugger.step_over()
+        pause = session.next_pause()
+        assert pause.frames[-1].function == "<module>"
+        lines.append(pause.line)
+    assert lines == [5, 6, 7, 6, 7, 6]
+    session.debugger.set_breakpoints("main.py", set())
+    session.debugger.continue_()
+    assert session.finish().status == "finished"
+
+
+def test_stop_while_paused_halts_quickly_at_the_paused_line():
+    session = Session(SCRIPT, breakpoints={2})
+    assert session.next_pause().line == 2
+    started = time.perf_counter()
+    session.vm.interrupt()
+    result = session.finish()
+    assert time.perf_counter() - started < 0.5
+    assert result.status == "halted" and result.frames[-1].line == 2
+
+
+def test_pause_request_shows_the_current_line_without_ending_the_program():
+    session = Session("print('ready')\nn = 0\nwhile n < 10**9:\n    n += 1\nprint('done')\n")
+    assert session.printed.wait(10)
+    session.debugger.pause()
+    pause = session.next_pause()
+    assert pause.reason == "pause" and pause.line in (3, 4)
+    n_before = _locals(pause)["n"]
+    session.debugger.step_over()
+    pause = session.next_pause()
+    assert _locals(pause)["n"] >= n_before
+    session.vm.interrupt()
+    assert session.finish().status == "halted"
+
+
+def test_continue_through_ten_thousand_iterations_is_fast():
+    source = "total = 0\nfor i in range(10000):\n    total += i\n    if i % 2500 == 0:\n        marker = i\n"
+    session = Session(source, breakpoints={5})
+    started = time.perf_counter()
+    hits = 0
+    while True:
+        try:
+            pause = session.pauses.get(timeout=5)
+        except queue.Empty:
+            break
+        hits += 1
+        session.debugger.continue_()
+        if hits == 4:
+            break
+    result = session.finish()
+    elapsed = time.perf_counter() - started
+    assert hits == 4 and result.status == "finished"
+    assert elapsed < 2.0
+
+
+def test_variables_are_described_safely():
+    class Loops:
+        def __repr__(self):
+            while True:
+                pass
+
+    class Pet:
+        def __init__(self):
+            self.name = "Rex"
+            self.tricks = ["sit", "roll"]
+
+    assert describe("x", [1, 2, 3]).summary == "[1, 2, 3]"
+    assert describe("big", list(range(1000))).summary.endswith("...]")
+    assert describe("pet", Pet()).summary == "Pet(name='Rex', tricks=['sit', 'roll'])"
+    assert describe("odd", Loops()).summary == "Loops()"
+    assert [label for label, _ in children_of(Pet())] == ["name", "tricks"]
+    assert [label for label, _ in children_of({"a": 1})] == ["'a'"]
+    assert describe("n", 5).expandable is False and describe("l", [1]).expandable is True
+    names = [name for name, _ in visible_globals({"__name__": "__main__", "x": 1})]
+    assert names == ["x"]

@@ -1,0 +1,152 @@
+"""Breakpoints, stepping and pause, built on ``VM.set_trace``.
+
+The trace callback runs on the script thread. Pausing blocks that thread inside the
+callback until a command arrives from any other thread (continue, step over/into/
+out) or the run is stopped; a stop wakes the pause within ``PAUSE_POLL`` seconds and
+raises the halt right there, so the traceback shows the paused line.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from enum import Enum
+from types import FrameType
+from typing import Any, Callable
+
+from .machine import VM
+
+PAUSE_POLL = 0.05
+
+
+class Mode(Enum):
+    RUN = "run"
+    STEP_INTO = "step_into"
+    STEP_OVER = "step_over"
+    STEP_OUT = "step_out"
+    PAUSE = "pause"
+
+
+@dataclass(frozen=True)
+class PausedFrame:
+    """A user frame while the program is paused; ``frame`` is live until resumed."""
+
+    function: str
+    filename: str
+    line: int
+    frame: FrameType
+
+
+@dataclass(frozen=True)
+class Pause:
+    """Where the program is paused: user frames, outermost first."""
+
+    frames: tuple[PausedFrame, ...]
+    reason: str  # "breakpoint", "step" or "pause"
+
+    @property
+    def line(self) -> int:
+        return self.frames[-1].line
+
+
+class Debugger:
+    """Drives one VM's trace hook; commands may come from any thread."""
+
+    def __init__(self, vm: VM, on_pause: Callable[[Pause], None],
+                 on_resume: Callable[[], None] | None = None) -> None:
+        self.vm = vm
+        self.on_pause = on_pause
+        self.on_resume = on_resume or (lambda: None)
+        self._condition = threading.Condition()
+        self._breakpoints: dict[str, frozenset[int]] = {}
+        self._mode = Mode.RUN
+        self._target: FrameType | None = None
+        self._command: tuple[Mode, bool] | None = None
+        self.paused = False
+
+    # ---- setup ------------------------------------------------------------------
+    def attach(self) -> None:
+        """Trace the next run (call before ``vm.run``)."""
+        with self._condition:
+            self._mode, self._target, self._command, self.paused = Mode.RUN, None, None, False
+        self.vm.set_trace(self._trace)
+
+    def detach(self) -> None:
+        self.vm.set_trace(None)
+
+    def set_breakpoints(self, filename: str, lines: set[int] | frozenset[int]) -> None:
+        self._breakpoints[filename] = frozenset(lines)
+
+    # ---- commands (any thread) ------------------------------------------------------
+    def _resume(self, mode: Mode) -> None:
+        with self._condition:
+            self._command = (mode, True)
+            self._condition.notify_all()
+
+    def continue_(self) -> None:
+        self._resume(Mode.RUN)
+
+    def step_over(self) -> None:
+        self._resume(Mode.STEP_OVER)
+
+    def step_into(self) -> None:
+        self._resume(Mode.STEP_INTO)
+
+    def step_out(self) -> None:
+        self._resume(Mode.STEP_OUT)
+
+    def pause(self) -> None:
+        """Pause at the next line the program runs (it keeps its state)."""
+        with self._condition:
+            if not self.paused:
+                self._mode = Mode.PAUSE
+
+    # ---- the trace hook (script thread) -------------------------------------------------
+    def _trace(self, event: str, frame: FrameType, arg: Any) -> None:
+        if event == "line":
+            reason = self._should_pause(frame)
+            if reason:
+                self._pause(frame, reason)
+        elif event == "return" and frame is self._target and self._mode in (Mode.STEP_OVER, Mode.STEP_OUT):
+            # The frame being stepped is done: stop at the next line, wherever it is.
+            self._mode, self._target = Mode.STEP_INTO, None
+
+    def _should_pause(self, frame: FrameType) -> str | None:
+        if frame.f_lineno in self._breakpoints.get(frame.f_code.co_filename, ()):
+            return "breakpoint"
+        mode = self._mode
+        if mode is Mode.STEP_INTO:
+            return "step"
+        if mode is Mode.PAUSE:
+            return "pause"
+        if mode is Mode.STEP_OVER and frame is self._target:
+            return "step"
+        return None
+
+    def _pause(self, frame: FrameType, reason: str) -> None:
+        with self._condition:
+            self.paused = True
+            self._command = None
+        self.on_pause(Pause(frames=self._user_frames(frame), reason=reason))
+        try:
+            command = self._wait_for_command()
+        finally:
+            with self._condition:
+                self.paused = False
+        self._mode = command
+        self._target = frame if command in (Mode.STEP_OVER, Mode.STEP_OUT) else None
+        self.on_resume()
+
+    def _wait_for_command(self) -> Mode:
+        with self._condition:
+            while self._command is None:
+                if self.vm.stop_requested:
+                    break
+                self._condition.wait(PAUSE_POLL)
+            command = self._command
+        self.vm.raise_if_stopped()
+        return command[0] if command else Mode.RUN
+
+    def _user_frames(self, frame: FrameType) -> tuple[PausedFrame, ...]:
+        frames = [PausedFrame(f.f_code.co_name, f.f_code.co_filename, f.f_lineno, f)
+                  for f in self.vm.user_frames(frame)]
+        return tuple(reversed(frames))
