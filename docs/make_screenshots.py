@@ -45,9 +45,9 @@ def settle(seconds: float = 0.2) -> None:
 
 def new_window(app: QApplication, folder: Path, theme: str = "light") -> MainWindow:
     settings = Settings(QSettings(str(folder / f"{theme}.ini"), QSettings.Format.IniFormat))
-    settings.theme = theme
+    settings.theme = theme if theme in THEMES else "light"
     window = MainWindow(settings, RecoveryStore(folder / "recovery"))
-    apply_palette(app, THEMES[theme])
+    apply_palette(app, THEMES[settings.theme])
     window.resize(1000, 680)
     window.show()
     return window
@@ -84,6 +84,23 @@ def main() -> None:
     shoot(window, "stopped.png")
     window.editor.document().setModified(False)
     window.close()
+
+    debugging = new_window(app, folder, "debug")
+    debugging.resize(1200, 720)
+    debugging.document.open_example(EXAMPLES / "07_class.py")
+    debugging.editor.toggle_breakpoint(13)
+    debugging.debug.start()
+    wait_until(lambda: debugging.runner.debug_paused)
+    debugging.debug.continue_action.trigger()
+    wait_until(lambda: debugging.runner.debug_paused)
+    settle()
+    pet = debugging.debug.variables.find("self")
+    pet.setExpanded(True)
+    shoot(debugging, "debugger_paused.png")
+    debugging.stop_script()
+    wait_until(lambda: not debugging.runner.running)
+    debugging.editor.document().setModified(False)
+    debugging.close()
 
     dark = new_window(app, folder, "dark")
     dark.document.open_example(EXAMPLES / "05_recursion.py")

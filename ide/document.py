@@ -38,6 +38,7 @@ class DocumentController(QObject):
         self.recovery = recovery or RecoveryStore(default_recovery_folder())
         self._session_key = uuid.uuid4().hex
         self._autosaved_revision = -1
+        self._breakpoints_by_file: dict[str, set[int]] = {}
         editor.document().modificationChanged.connect(lambda _: self.title_changed.emit())
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
@@ -50,16 +51,23 @@ class DocumentController(QObject):
         return self.editor.document().isModified()
 
     @property
+    def _breakpoint_key(self) -> str:
+        """Breakpoints are kept per file for as long as Sprout runs."""
+        return str(self.path) if self.path else f"untitled:{self.untitled_name}"
+
+    @property
     def display_name(self) -> str:
         return self.path.name if self.path else self.untitled_name
 
     def _set_text(self, text: str, path: Path | None, untitled_name: str = "untitled.py",
                   modified: bool = False) -> None:
+        self._breakpoints_by_file[self._breakpoint_key] = set(self.editor.breakpoints)
         self.editor.setPlainText(text)
         self.editor.set_halted_line(None)
-        self.editor.breakpoints.clear()
         self.path = path
         self.untitled_name = untitled_name
+        self.editor.breakpoints = set(self._breakpoints_by_file.get(self._breakpoint_key, ()))
+        self.editor.gutter.update()
         self.editor.document().setModified(modified)
         self.title_changed.emit()
 

@@ -12,6 +12,7 @@ from vm import Limits, RunResult, explain, format_result
 
 from . import resources
 from .console import Console
+from .debug_controller import DebugController
 from .document import DocumentController
 from .editor import CodeEditor
 from .files import RecoveryStore
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self._ran_source = ""
         self._build_layout()
         self._build_actions()
+        self.debug = DebugController(self)
         self._build_menus()
         self._connect()
         self._restore_geometry()
@@ -119,6 +121,8 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.run_action)
         toolbar.addAction(self.stop_action)
+        toolbar.addSeparator()
+        self.toolbar = toolbar
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -148,6 +152,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.clear_action)
         run_menu = bar.addMenu("&Run")
         run_menu.addActions([self.run_action, self.stop_action, self.abandon_action])
+        self.debug.add_to(self.toolbar, run_menu)
         self.examples_menu = bar.addMenu("E&xamples")
         for example in resources.examples():
             self.examples_menu.addAction(self._action(
@@ -184,7 +189,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(self.settings.splitter_state)
 
     # ---- running -------------------------------------------------------------------
-    def run_script(self) -> None:
+    def run_script(self, debug: bool = False) -> None:
         if self.runner.running:
             return
         self.document.autosave()
@@ -192,9 +197,10 @@ class MainWindow(QMainWindow):
         self.console.clear_output()
         self.console.append_system(f"▶ Running {self.document.display_name}")
         self._run_clock.start()
-        self._set_running(True)
         self._ran_source = self.editor.toPlainText()
-        self.runner.start(self._ran_source, self.document.display_name)
+        self.runner.start(self._ran_source, self.document.display_name, debug=debug,
+                          breakpoints=set(self.editor.breakpoints))
+        self._set_running(True)
 
     def stop_script(self) -> None:
         if self.runner.running:
@@ -216,6 +222,7 @@ class MainWindow(QMainWindow):
     def _on_finished(self, result: RunResult) -> None:
         self.console.end_input()
         self._set_running(False)
+        self.debug.finished()
         self.status.finished(result)
         if result.status == "finished":
             code = f" (exit code {result.exit_code})" if result.exit_code else ""
@@ -237,6 +244,7 @@ class MainWindow(QMainWindow):
         self.run_action.setEnabled(not running)
         self.stop_action.setEnabled(running)
         self.abandon_action.setEnabled(running)
+        self.debug.update_actions()
         if running:
             self.status.running(0.0, False)
             self._tick.start()

@@ -15,7 +15,7 @@ from collections import deque
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-from vm import VM, Limits, RunResult
+from vm import VM, Debugger, Limits, RunResult
 
 FLUSH_INTERVAL_MS = 33
 STOP_STALL_MS = 2000
@@ -50,6 +50,9 @@ class _Engine:
         self.vm = VM(on_output=lambda stream, text: runner.queue_output(generation, stream, text),
                      on_input_request=lambda prompt: runner.input_wanted.emit(generation, prompt),
                      limits=limits)
+        self.debugger = Debugger(
+            self.vm, on_pause=lambda pause: runner.paused_from_script.emit(generation, pause),
+            on_resume=lambda: runner.resumed_from_script.emit(generation))
         self.thread = QThread()
         self.thread.setObjectName(f"sprout-runner-{generation}")
         self.worker = ScriptWorker(self.vm)
@@ -65,7 +68,11 @@ class Runner(QObject):
     input_requested = Signal(str)
     finished = Signal(object)
     stop_stalled = Signal()
+    paused = Signal(object)              # a vm.debugger.Pause
+    resumed = Signal()
     input_wanted = Signal(int, str)      # from the script thread: (generation, prompt)
+    paused_from_script = Signal(int, object)
+    resumed_from_script = Signal(int)
     _run_requested = Signal(str, str)
 
     def __init__(self, limits: Limits | None = None, parent: QObject | None = None) -> None:
@@ -87,6 +94,10 @@ class Runner(QObject):
         self._stall_timer.setInterval(STOP_STALL_MS)
         self._stall_timer.timeout.connect(self._on_stop_stalled)
         self.input_wanted.connect(self._on_input_wanted)
+        self.paused_from_script.connect(self._on_paused)
+        self.resumed_from_script.connect(self._on_resumed)
+        self.debugging = False
+        self.debug_paused = False
         self._engine = self._new_engine()
         sys.setswitchinterval(min(sys.getswitchinterval(), UI_SWITCH_INTERVAL))
         # Qt aborts the process if a QThread object dies while its thread runs, so
@@ -109,9 +120,18 @@ class Runner(QObject):
         return engine
 
     # ---- commands from the UI --------------------------------------------------
-    def start(self, source: str, filename: str) -> bool:
+    def start(self, source: str, filename: str, debug: bool = False,
+              breakpoints: set[int] | frozenset[int] = frozenset()) -> bool:
+        """Run ``source``; with ``debug`` the program pauses at breakpoints and steps."""
         if self.running:
             return False
+        debugger = self._engine.debugger
+        if debug:
+            debugger.set_breakpoints(filename, breakpoints)
+            debugger.attach()
+        else:
+            debugger.detach()
+        self.debugging, self.debug_paused = debug, False
         self.running, self.stopping = True, False
         self._flush_timer.start()
         self.started.emit()
@@ -126,6 +146,47 @@ class Runner(QObject):
         if not self.stopping:
             self.stopping = True
             self._stall_timer.start()
+
+    # ---- debugging (any of these is ignored unless a debug run is paused) ------------
+    @property
+    def debugger(self) -> Debugger:
+        return self._engine.debugger
+
+    def continue_(self) -> None:
+        if self.debug_paused:
+            self.debugger.continue_()
+
+    def step_over(self) -> None:
+        if self.debug_paused:
+            self.debugger.step_over()
+
+    def step_into(self) -> None:
+        if self.debug_paused:
+            self.debugger.step_into()
+
+    def step_out(self) -> None:
+        if self.debug_paused:
+            self.debugger.step_out()
+
+    def pause(self) -> None:
+        if self.debugging and not self.debug_paused:
+            self.debugger.pause()
+
+    def set_breakpoints(self, filename: str, lines: set[int]) -> None:
+        self.debugger.set_breakpoints(filename, lines)
+
+    @Slot(int, object)
+    def _on_paused(self, generation: int, pause: object) -> None:
+        if generation == self._generation and self.running:
+            self.flush_output()
+            self.debug_paused = True
+            self.paused.emit(pause)
+
+    @Slot(int)
+    def _on_resumed(self, generation: int) -> None:
+        if generation == self._generation and self.running:
+            self.debug_paused = False
+            self.resumed.emit()
 
     def send_input(self, text: str | None) -> None:
         self.vm.send_input(text)
@@ -206,6 +267,7 @@ class Runner(QObject):
         self._flush_timer.stop()
         self._stall_timer.stop()
         self.running = self.stopping = False
+        self.debugging = self.debug_paused = False
         self.finished.emit(result)
 
     def _on_stop_stalled(self) -> None:

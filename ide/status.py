@@ -26,6 +26,8 @@ class RunStatus:
         self.label.setText(text)
 
     def running(self, elapsed: float, stopping: bool) -> None:
+        if self.state == "paused" and not stopping:
+            return
         if self.state in ("input", "stalled") and not stopping:
             if self.state == "input":
                 self.label.setText(f"Waiting for your input… ({elapsed:.1f} s)")
@@ -40,6 +42,10 @@ class RunStatus:
 
     def resume(self) -> None:
         self.state = "running"
+
+    def paused(self, line: int, why: str) -> None:
+        self._show("paused", f"Paused on line {line} {why} — F10 step over, F11 step into, "
+                             "F5 continue".replace("  ", " "))
 
     def stalled(self) -> None:
         self._show("stalled", "The program is busy inside a long built-in call and has not "

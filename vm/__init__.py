@@ -2,10 +2,14 @@
 
 Plain Python, no Qt. The IDE and the terminal runner use only what is exported here.
 """
+from .debugger import Debugger, Pause, PausedFrame
 from .explain import explain
+from .inspector import ValueView, children_of, describe, visible_globals
 from .limits import Limits
 from .machine import VM
 from .results import Frame, HaltReason, RunResult, Status
 from .tracebacks import format_result
 
-__all__ = ["VM", "RunResult", "Frame", "Limits", "Status", "HaltReason", "format_result", "explain"]
+__all__ = ["VM", "RunResult", "Frame", "Limits", "Status", "HaltReason", "format_result", "explain",
+           "Debugger", "Pause", "PausedFrame", "ValueView", "describe", "children_of",
+           "visible_globals"]

@@ -28,12 +28,18 @@ class Mode(Enum):
 
 @dataclass(frozen=True)
 class PausedFrame:
-    """A user frame while the program is paused; ``frame`` is live until resumed."""
+    """A user frame while the program is paused; ``frame`` is live until resumed.
+
+    ``local_values``/``global_values`` are copies taken on the script thread at the
+    pause, so a viewer on another thread never touches a running frame.
+    """
 
     function: str
     filename: str
     line: int
     frame: FrameType
+    local_values: dict
+    global_values: dict
 
 
 @dataclass(frozen=True)
@@ -147,6 +153,7 @@ class Debugger:
         return command[0] if command else Mode.RUN
 
     def _user_frames(self, frame: FrameType) -> tuple[PausedFrame, ...]:
-        frames = [PausedFrame(f.f_code.co_name, f.f_code.co_filename, f.f_lineno, f)
+        frames = [PausedFrame(f.f_code.co_name, f.f_code.co_filename, f.f_lineno, f,
+                              dict(f.f_locals), dict(f.f_globals))
                   for f in self.vm.user_frames(frame)]
         return tuple(reversed(frames))

@@ -1,0 +1,140 @@
+"""Debugging in the window: breakpoints, stepping, variables, call stack, stop."""
+from PySide6.QtCore import Qt
+
+from tests.ide.conftest import RUN_TIMEOUT_MS, set_code
+
+SCRIPT = """\
+def square(n):
+    result = n * n
+    return result
+
+pets = {"rex": ["sit", "roll"]}
+total = 0
+for i in range(3):
+    total += square(i)
+print("total", total)
+"""
+
+
+def _value(window, name: str) -> str:
+    item = window.debug.variables.find(name)
+    assert item is not None, f"no variable {name}"
+    return item.text(1)
+
+
+def _wait_paused(qtbot, window, action=None):
+    with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS) as blocker:
+        if action is not None:
+            action.trigger()
+    return blocker.args[0]
+
+
+def test_breakpoint_pause_shows_line_variables_and_stack(qtbot, window):
+    set_code(window, SCRIPT)
+    window.editor.toggle_breakpoint(8)
+    pause = _wait_paused(qtbot, window, window.debug.debug_action)
+    assert pause.line == 8 and window.editor.paused_line == 8
+    assert window.debug.variables_dock.isVisible() and window.debug.stack_dock.isVisible()
+    assert _value(window, "i") == "0" and _value(window, "total") == "0"
+    assert window.debug.call_stack.count() == 1
+    assert "Paused on line 8" in window.status.label.text()
+    assert window.debug.step_over_action.isEnabled() and not window.run_action.isEnabled()
+    # Expand a dict, then a list inside it.
+    pets = window.debug.variables.find("pets")
+    pets.setExpanded(True)
+    rex = window.debug.variables.find("'rex'")
+    rex.setExpanded(True)
+    assert [rex.child(i).text(1) for i in range(rex.childCount())] == ["'sit'", "'roll'"]
+    pause = _wait_paused(qtbot, window, window.debug.continue_action)
+    assert pause.line == 8 and _value(window, "i") == "1" and _value(window, "total") == "0"
+    window.editor.toggle_breakpoint(8)
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+        window.debug.continue_action.trigger()
+    assert "total 5" in window.console.plain_text()
+    assert window.editor.paused_line is None and window.run_action.isEnabled()
+
+
+def test_step_into_over_and_out_with_the_keyboard(qtbot, window):
+    set_code(window, SCRIPT)
+    window.editor.go_to_line(8)
+    qtbot.keyClick(window.editor, Qt.Key.Key_F9)
+    assert window.editor.breakpoints == {8}
+    _wait_paused(qtbot, window, window.debug.debug_action)
+    with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS) as blocker:
+        qtbot.keyClick(window.editor, Qt.Key.Key_F11)
+    assert blocker.args[0].line == 2 and window.editor.paused_line == 2
+    assert _value(window, "n") == "0"
+    assert window.debug.call_stack.count() == 2
+    assert window.debug.call_stack.item(0).text() == "square() — line 2"
+    with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS) as blocker:
+        qtbot.keyClick(window.editor, Qt.Key.Key_F10)
+    assert blocker.args[0].line == 3 and _value(window, "result") == "0"
+    with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS) as blocker:
+        qtbot.keyClick(window.editor, Qt.Key.Key_F11, Qt.KeyboardModifier.ShiftModifier)
+    assert blocker.args[0].frames[-1].function == "<module>"
+    # Selecting the outer frame in the call stack shows its variables.
+    window.editor.breakpoints.clear()
+    window.runner.set_breakpoints("untitled.py", set())
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+        qtbot.keyClick(window.editor, Qt.Key.Key_F5)
+    assert "total 5" in window.console.plain_text()
+
+
+def test_selecting_a_caller_frame_shows_its_variables(qtbot, window):
+    set_code(window, SCRIPT)
+    window.editor.toggle_breakpoint(2)
+    _wait_paused(qtbot, window, window.debug.debug_action)
+    assert _value(window, "n") == "0"
+    window.debug.call_stack.setCurrentRow(1)
+    assert _value(window, "total") == "0" and window.debug.variables.find("n") is None
+    assert window.editor.paused_line == 8
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+        window.stop_action.trigger()
+
+
+def test_stop_while_paused_leaves_the_ide_ready(qtbot, window):
+    set_code(window, SCRIPT)
+    window.editor.toggle_breakpoint(2)
+    _wait_paused(qtbot, window, window.debug.debug_action)
+    with qtbot.waitSignal(window.runner.finished, timeout=2_000) as blocker:
+        window.stop_action.trigger()
+    result = blocker.args[0]
+    assert result.status == "halted" and result.frames[-1].line == 2
+    assert window.editor.halted_line == 2 and window.editor.paused_line is None
+    assert window.run_action.isEnabled() and window.debug.debug_action.isEnabled()
+    assert not window.debug.step_over_action.isEnabled()
+    set_code(window, "print('ready again')\n")
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+        window.run_action.trigger()
+    assert "ready again" in window.console.plain_text()
+
+
+def test_pause_button_shows_where_a_running_program_is(qtbot, window):
+    set_code(window, "print('ready')\nn = 0\nwhile n >= 0:\n    n += 1\n")
+    window.debug.debug_action.trigger()
+    qtbot.waitUntil(lambda: "ready" in window.console.plain_text(), timeout=RUN_TIMEOUT_MS)
+    pause = _wait_paused(qtbot, window, window.debug.pause_action)
+    assert pause.line in (3, 4) and window.editor.paused_line in (3, 4)
+    assert int(_value(window, "n")) > 0
+    with qtbot.waitSignal(window.runner.finished, timeout=2_000):
+        window.stop_action.trigger()
+
+
+def test_breakpoints_are_kept_per_file(qtbot, window, tmp_path):
+    first, second = tmp_path / "first.py", tmp_path / "second.py"
+    first.write_text("a = 1\nb = 2\n")
+    second.write_text("c = 3\n")
+    window.document.open(first)
+    window.editor.toggle_breakpoint(2)
+    window.document.open(second)
+    assert window.editor.breakpoints == set()
+    window.document.open(first)
+    assert window.editor.breakpoints == {2}
+
+
+def test_run_mode_ignores_breakpoints(qtbot, window):
+    set_code(window, SCRIPT)
+    window.editor.toggle_breakpoint(8)
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+        window.run_action.trigger()
+    assert "total 5" in window.console.plain_text()
