@@ -1,6 +1,11 @@
-"""Engine vs plain ``exec`` on learner-style programs, side by side in one process.
+"""Engine vs plain ``exec`` on learner-style programs, side by side in one run.
 
-    python bench/overhead.py [--repeat N]
+    python bench/overhead.py [--repeat N]          wall-clock time, best of N
+    python bench/overhead.py --instructions        CPU instructions under valgrind
+
+Wall-clock figures on a shared machine can swing by a third from one run to the
+next; ``--instructions`` counts instructions with callgrind instead (repeatable, but
+it ignores cache effects), subtracting each side's cost of running ``pass``.
 
 Plain ``exec`` writes to a buffered text stream over a null sink (what a script printing
 into a pipe costs); the engine delivers its output to a no-op ``on_output``. Both sides
@@ -13,6 +18,8 @@ import contextlib
 import gc
 import io
 import math
+import re
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -48,10 +55,47 @@ def engine_run(vm: VM, source: str) -> float:
     return result.duration
 
 
+def instructions(mode: str, name: str) -> int:
+    """CPU instructions of one child process running ``name`` (callgrind's total)."""
+    completed = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+         sys.executable, str(Path(__file__).with_name("measure_one.py")), mode, name],
+        capture_output=True, text=True, check=True)
+    found = re.search(r"Collected : (\d+)", completed.stderr)
+    if not found:
+        raise RuntimeError(f"no instruction count from valgrind: {completed.stderr[-400:]}")
+    return int(found.group(1))
+
+
+def report(ratios: list[float]) -> None:
+    geometric_mean = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
+    print(f"\ngeometric mean {geometric_mean:.3f}   worst {max(ratios):.3f}   "
+          f"(goal: mean <= 1.10, worst <= 1.25)")
+
+
+def main_instructions() -> None:
+    base = {mode: instructions(mode, "pass") for mode in ("plain", "engine")}
+    ratios = []
+    print(f"{'program':22} {'exec Minstr':>12} {'engine Minstr':>14} {'ratio':>7}")
+    for name in PROGRAMS:
+        plain = instructions("plain", name) - base["plain"]
+        engine = instructions("engine", name) - base["engine"]
+        ratios.append(engine / plain)
+        print(f"{name:22} {plain / 1e6:12.1f} {engine / 1e6:14.1f} {engine / plain:7.3f}")
+    report(ratios)
+    print(f"fixed cost of a run (thread, builtins, watchdog): "
+          f"{(base['engine'] - base['plain']) / 1e6:.1f} M instructions")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=11)
+    parser.add_argument("--instructions", action="store_true",
+                        help="count CPU instructions with valgrind instead of timing")
     args = parser.parse_args()
+    if args.instructions:
+        main_instructions()
+        return
     vm = VM(on_output=lambda stream, text: None)
     ratios = []
     print(f"{'program':22} {'exec ms':>9} {'engine ms':>10} {'ratio':>7}")
@@ -69,9 +113,7 @@ def main() -> None:
         ratios.append(ratio)
         print(f"{name:22} {min(plain) * 1000:9.1f} {min(engine) * 1000:10.1f} {ratio:7.3f}")
     startup = min(engine_run(vm, "pass") for _ in range(20)) - min(plain_exec("pass") for _ in range(20))
-    geometric_mean = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
-    print(f"\ngeometric mean {geometric_mean:.3f}   worst {max(ratios):.3f}   "
-          f"(goal: mean <= 1.10, worst <= 1.25)")
+    report(ratios)
     print(f"fixed cost of a run (thread, builtins, watchdog): {startup * 1000:.2f} ms")
 
 

@@ -29,6 +29,7 @@ CONSUMING_BUILTINS = frozenset(
 )
 SEQUENCE_FACTORIES = frozenset({"list", "tuple", "str", "bytes", "bytearray"})
 SMALL_EXPONENT = 64
+SHORT_LOOP = 1000
 BIG_INT_CONSTANT = 10**6
 
 
@@ -51,7 +52,7 @@ def compile_script(source: str | bytes, filename: str, mode: str = "exec",
 
 def compile_tree(tree: ast.AST, filename: str, mode: str = "exec", flags: int = 0) -> CodeType:
     """Instrument an already parsed tree and compile it."""
-    tree = SafePointPlanter().visit(tree)
+    tree = SafePointPlanter(trust_range=not _rebinds(tree, "range")).visit(tree)
     ast.fix_missing_locations(tree)
     try:
         code = compile(tree, PARSE_NAME, mode, flags=flags, dont_inherit=True)
@@ -128,8 +129,54 @@ def _is_small_exponent(node: ast.expr) -> bool:
         type(node.value) is float or (type(node.value) is int and node.value <= SMALL_EXPONENT))
 
 
+def _constant_int(node: ast.expr) -> int | None:
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        value = _constant_int(node.operand)
+        return None if value is None else -value
+    return node.value if isinstance(node, ast.Constant) and type(node.value) is int else None
+
+
+def _is_short_iterable(node: ast.expr, trust_range: bool = True) -> bool:
+    """A ``for`` over at most SHORT_LOOP items written as constants needs no check of
+    its own: each pass ends within a bounded number of steps, and every loop or call
+    in its body has its own safe point."""
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return len(node.elts) <= SHORT_LOOP and not any(isinstance(e, ast.Starred) for e in node.elts)
+    if isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes)):
+        return len(node.value) <= SHORT_LOOP
+    if not (trust_range and isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id == "range"
+            and not node.keywords and 1 <= len(node.args) <= 3):
+        return False
+    bounds = [_constant_int(argument) for argument in node.args]
+    if None in bounds:
+        return False
+    try:
+        return len(range(*bounds)) <= SHORT_LOOP  # type: ignore[arg-type]
+    except ValueError:
+        return False
+
+
+def _rebinds(tree: ast.AST, name: str) -> bool:
+    """Whether the code assigns, defines or imports ``name`` anywhere."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name:
+            return True
+        if isinstance(node, ast.alias) and (node.asname or node.name) == name:
+            return True
+        if isinstance(node, ast.arg) and node.arg == name:
+            return True
+    return False
+
+
 class SafePointPlanter(ast.NodeTransformer):
     """Adds safe points and guards; everything else is left exactly as written."""
+
+    def __init__(self, trust_range: bool = True) -> None:
+        super().__init__()
+        self.trust_range = trust_range
 
     def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.AST:
         self.generic_visit(node)
@@ -151,7 +198,8 @@ class SafePointPlanter(ast.NodeTransformer):
 
     def _visit_loop(self, node: ast.While | ast.For | ast.AsyncFor) -> ast.AST:
         self.generic_visit(node)
-        node.body.insert(0, safe_point_statement(node.body[0]))
+        if not (isinstance(node, ast.For) and _is_short_iterable(node.iter, self.trust_range)):
+            node.body.insert(0, safe_point_statement(node.body[0]))
         return node
 
     visit_While = _visit_loop

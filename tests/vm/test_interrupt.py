@@ -287,3 +287,28 @@ def test_first_reason_wins():
     harness.vm.interrupt("user")
     harness.vm.interrupt("time_limit")
     assert running.result().reason == "user"
+
+
+def test_short_constant_loops_inside_a_runaway_still_stop():
+    source = """
+        print("ready")
+        while True:
+            for letter in "abc":
+                for i in range(10):
+                    pass
+    """
+    result, latency = Harness().stop_at(source)
+    assert result.status == "halted" and latency < 1.0
+
+
+def test_a_rebound_range_keeps_its_loop_checks():
+    source = """
+        import itertools
+        def range(n):
+            return itertools.count()
+        print("ready")
+        for i in range(5):
+            pass
+    """
+    result, _ = Harness().stop_at(source)
+    assert result.status == "halted"

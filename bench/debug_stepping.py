@@ -1,0 +1,64 @@
+"""The debugger's speed: Continue between breakpoints through a 10,000-iteration loop.
+
+    python bench/debug_stepping.py
+
+Prints the time for a Debug run that stops at a breakpoint every 1,000 iterations
+(10 pauses, each answered with Continue at once), beside the same program in Run mode,
+and the time of 200 Step Over commands.
+"""
+from __future__ import annotations
+
+import queue
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from vm import VM, Debugger  # noqa: E402
+
+SOURCE = """\
+total = 0
+for i in range(10_000):
+    total += i * i
+    if i % 1000 == 0:
+        checkpoint = i
+print(total)
+"""
+
+
+def debug_run(breakpoints: set[int], answer: str, pauses_wanted: int | None = None) -> tuple[float, int]:
+    pauses: queue.Queue = queue.Queue()
+    vm = VM(on_output=lambda stream, text: None)
+    debugger = Debugger(vm, on_pause=pauses.put)
+    debugger.set_breakpoints("main.py", breakpoints)
+    debugger.attach()
+    worker = threading.Thread(target=lambda: (vm.run(SOURCE), pauses.put(None)))
+    started = time.perf_counter()
+    worker.start()
+    count = 0
+    while pauses.get() is not None:
+        count += 1
+        if pauses_wanted is not None and count >= pauses_wanted:
+            debugger.set_breakpoints("main.py", set())
+            debugger.continue_()
+            continue
+        getattr(debugger, answer)()
+    worker.join()
+    return time.perf_counter() - started, count
+
+
+def main() -> None:
+    vm = VM(on_output=lambda stream, text: None)
+    run_mode = min(vm.run(SOURCE).duration for _ in range(5))
+    continued, hits = debug_run({5}, "continue_")
+    stepped, steps = debug_run({2}, "step_over", pauses_wanted=200)
+    print(f"run mode: {run_mode * 1000:.1f} ms")
+    print(f"debug, continue through {hits} breakpoints over 10,000 iterations: {continued * 1000:.1f} ms")
+    print(f"debug, {steps} step-over commands: {stepped * 1000:.1f} ms "
+          f"({stepped / steps * 1000:.2f} ms per step)")
+
+
+if __name__ == "__main__":
+    main()
