@@ -52,9 +52,17 @@ def debug_run(breakpoints: set[int], answer: str, pauses_wanted: int | None = No
 def main() -> None:
     vm = VM(on_output=lambda stream, text: None)
     run_mode = min(vm.run(SOURCE).duration for _ in range(5))
+    # A VM that has been debugged and detached runs exactly as before: no tracer at all.
+    debugged = VM(on_output=lambda stream, text: None)
+    debugger = Debugger(debugged, on_pause=lambda pause: debugger.continue_())
+    debugger.attach()
+    debugged.run(SOURCE)
+    debugger.detach()
+    after_detach = min(debugged.run(SOURCE).duration for _ in range(5))
     continued, hits = debug_run({5}, "continue_")
     stepped, steps = debug_run({2}, "step_over", pauses_wanted=200)
-    print(f"run mode: {run_mode * 1000:.1f} ms")
+    print(f"run mode: {run_mode * 1000:.1f} ms; run mode after a debug run and detach: "
+          f"{after_detach * 1000:.1f} ms")
     print(f"debug, continue through {hits} breakpoints over 10,000 iterations: {continued * 1000:.1f} ms")
     print(f"debug, {steps} step-over commands: {stepped * 1000:.1f} ms "
           f"({stepped / steps * 1000:.2f} ms per step)")

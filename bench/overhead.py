@@ -27,16 +27,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from measure_one import NullSink  # noqa: E402
 from programs import PROGRAMS  # noqa: E402
 from vm import VM  # noqa: E402
-
-
-class NullSink(io.RawIOBase):
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data) -> int:
-        return len(data)
 
 
 def plain_exec(source: str) -> float:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from ide.files import RecoveryStore
@@ -83,3 +83,23 @@ def stop_run(qtbot, window: MainWindow):
     with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS) as blocker:
         window.stop_action.trigger()
     return blocker.args[0]
+
+
+class Heartbeat:
+    """A UI-thread timer: if its ticks keep coming, the window is answering."""
+
+    def __init__(self, interval_ms: int) -> None:
+        self.ticks = 0
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._tick)
+        self.timer.start(interval_ms)
+
+    def _tick(self) -> None:
+        self.ticks += 1
+
+
+@pytest.fixture
+def heartbeat():
+    beat = Heartbeat(20)
+    yield beat
+    beat.timer.stop()

@@ -192,3 +192,11 @@ def test_last_file_reopens_on_start(qtbot, settings, recovery, tmp_path):
     second.open_initial(None)
     assert second.document.path == Path(path).resolve()
     second.runner.shutdown()
+
+
+def test_a_file_named_on_the_command_line_opens(qtbot, window, tmp_path):
+    path = tmp_path / "given.py"
+    path.write_text("print('given')\n")
+    window.open_initial(str(path))
+    assert window.document.path == path.resolve()
+    assert window.editor.toPlainText() == "print('given')\n"

@@ -7,6 +7,7 @@ WAITS = {
     "input_builtin": "print('ready')\nname = input('Name? ')\n",
     "input_in_function": "def ask():\n    return input()\nprint('ready')\nask()\n",
     "input_alias": "read = input\nprint('ready')\nread('> ')\n",
+    "input_via_builtins_module": "import builtins\nprint('ready')\nbuiltins.input('> ')\n",
     "sys_stdin_readline": "import sys\nprint('ready')\nsys.stdin.readline()\n",
     "sys_stdin_iteration": "import sys\nprint('ready')\nfor line in sys.stdin:\n    pass\n",
     "time_sleep": "import time\nprint('ready')\ntime.sleep(60)\n",
