@@ -37,6 +37,7 @@ class Console(QPlainTextEdit):
     """Read-only output with an editable input region while ``input()`` waits."""
 
     input_submitted = Signal(str)
+    input_closed = Signal()            # Ctrl+D: end of input, as in a terminal
     line_activated = Signal(int, int)  # line, column in the editor's file
 
     def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT) -> None:
@@ -268,6 +269,11 @@ class Console(QPlainTextEdit):
         cursor = self.textCursor()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.submit_input()
+        elif key == Qt.Key.Key_D and event.modifiers() & Qt.KeyboardModifier.ControlModifier \
+                and not self.typed_text():
+            self.append_output("system", "^D\n")
+            self.end_input()
+            self.input_closed.emit()
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self._recall(-1 if key == Qt.Key.Key_Up else 1)
         elif key == Qt.Key.Key_Backspace and cursor.position() <= start and not cursor.hasSelection():

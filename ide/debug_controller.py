@@ -4,12 +4,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from vm import Pause, PausedFrame
 
-from . import resources
 from .debug_panels import CallStackPanel, VariablesPanel
 
 if TYPE_CHECKING:

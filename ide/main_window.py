@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.runner.finished.connect(self._on_finished)
         self.runner.stop_stalled.connect(self._on_stop_stalled)
         self.console.input_submitted.connect(self.runner.send_input)
+        self.console.input_closed.connect(lambda: self.runner.send_input(None))
         self.console.line_activated.connect(self.editor.go_to_line)
         self.clear_button.clicked.connect(self.console.clear_output)
         self.abandon_button.clicked.connect(self.abandon_run)

@@ -5,6 +5,7 @@ import sys
 import threading
 import time
 from dataclasses import replace
+from functools import partial
 from types import ModuleType
 from typing import Any, Callable
 
@@ -90,6 +91,7 @@ class Run:
     def redirect_stdout(self, stream: Any) -> None:
         """``sys.stdout = stream`` in the script; ``print`` follows it, as in Python."""
         self.stdout = stream
+        self.builtins["print"] = partial(print, file=stream)
 
     def flush_stdout(self) -> None:
         try:

@@ -139,3 +139,14 @@ def test_clear_button_empties_the_console(qtbot, window):
     run_to_end(qtbot, window)
     window.clear_button.click()
     assert window.console.plain_text() == ""
+
+
+def test_ctrl_d_ends_the_input(qtbot, window):
+    set_code(window, "import sys\nlines = sys.stdin.readlines()\nprint('read', len(lines), 'lines')\n")
+    with qtbot.waitSignal(window.runner.finished, timeout=15_000):
+        window.run_action.trigger()
+        _type_answer(qtbot, window, "one")
+        _type_answer(qtbot, window, "two")
+        qtbot.waitUntil(lambda: window.console.awaiting_input, timeout=10_000)
+        qtbot.keyClick(window.console, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert "read 2 lines" in window.console.plain_text()

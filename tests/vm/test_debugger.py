@@ -135,7 +135,7 @@ def test_continue_through_ten_thousand_iterations_is_fast():
     hits = 0
     while True:
         try:
-            pause = session.pauses.get(timeout=5)
+            session.pauses.get(timeout=5)
         except queue.Empty:
             break
         hits += 1
