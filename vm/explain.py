@@ -91,9 +91,9 @@ def explain(result: RunResult, source: str) -> str | None:
     return handler(result, at, tree)
 
 
-def _explain_halt(result: RunResult, tree: ast.AST | None) -> str:
+def _explain_halt(result: RunResult, tree: ast.AST | None) -> str | None:
     if not result.frames:
-        return "The program was stopped after its main code had finished, while threads were still running."
+        return None  # nothing of the learner's was running: the message says it all
     where = _where_it_was(result, tree)
     looping = _enclosing_loop(tree, result.frames[-1].line) is not None
     hint = " If you did not expect it to run this long, check that the loop's condition can become false." \

@@ -14,6 +14,8 @@ def test_stalled_stop_offers_abandon_and_a_fresh_engine_is_ready(qtbot, window):
         window.abandon_button.click()
     assert window.run_action.isEnabled() and not window.abandon_button.isVisible()
     assert window.runner.vm is not old_vm
+    assert "the run was abandoned" in window.console.plain_text()
+    assert window.status.label.text() == "Stopped"
     set_code(window, "print('fresh engine')\n")
     result = run_to_end(qtbot, window)
     assert result.status == "finished"
