@@ -18,6 +18,7 @@ import contextlib
 import gc
 import io
 import math
+import os
 import re
 import subprocess
 import sys
@@ -50,10 +51,11 @@ def engine_run(vm: VM, source: str) -> float:
 
 def instructions(mode: str, name: str) -> int:
     """CPU instructions of one child process running ``name`` (callgrind's total)."""
+    # A fixed hash seed keeps dict layouts, and so instruction counts, the same run to run.
     completed = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
          sys.executable, str(Path(__file__).with_name("measure_one.py")), mode, name],
-        capture_output=True, text=True, check=True)
+        capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "0"})
     found = re.search(r"Collected : (\d+)", completed.stderr)
     if not found:
         raise RuntimeError(f"no instruction count from valgrind: {completed.stderr[-400:]}")
