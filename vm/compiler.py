@@ -171,12 +171,40 @@ def _rebinds(tree: ast.AST, name: str) -> bool:
     return False
 
 
+def _is_short_method(method: ast.FunctionDef) -> bool:
+    """A plain method with no loop and no call runs a bounded number of steps and
+    cannot recurse, so the loop or function that called it already checks for a stop.
+    Dunder methods keep their check: C code (a sort, a dict) may call them millions
+    of times in one go."""
+    if method.name.startswith("__") and method.name.endswith("__"):
+        return False
+    return not any(isinstance(node, (ast.Call, ast.For, ast.While, ast.AsyncFor, ast.Await))
+                   for statement in method.body if not _is_safe_point(statement)
+                   for node in ast.walk(statement))
+
+
+def _drop_entry_check(method: ast.FunctionDef) -> None:
+    method.body = [statement for statement in method.body if not _is_safe_point(statement)]
+
+
+def _is_safe_point(statement: ast.stmt) -> bool:
+    return (isinstance(statement, ast.If) and isinstance(statement.test, ast.Name)
+            and statement.test.id == ATTENTION)
+
+
 class SafePointPlanter(ast.NodeTransformer):
     """Adds safe points and guards; everything else is left exactly as written."""
 
     def __init__(self, trust_range: bool = True) -> None:
         super().__init__()
         self.trust_range = trust_range
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:
+        self.generic_visit(node)
+        for statement in node.body:
+            if isinstance(statement, ast.FunctionDef) and _is_short_method(statement):
+                _drop_entry_check(statement)
+        return node
 
     def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.AST:
         self.generic_visit(node)

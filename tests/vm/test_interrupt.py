@@ -312,3 +312,21 @@ def test_a_rebound_range_keeps_its_loop_checks():
     """
     result, _ = Harness().stop_at(source)
     assert result.status == "halted"
+
+
+def test_short_methods_called_from_a_runaway_loop_still_stop():
+    source = """
+        class Counter:
+            def __init__(self):
+                self.value = 0
+            def bump(self):
+                self.value += 1
+                return self.value
+        counter = Counter()
+        print("ready")
+        while counter.bump():
+            pass
+    """
+    result, latency = Harness().stop_at(source)
+    assert result.status == "halted" and latency < 1.0
+    assert result.frames[-1].line in (10, 11)
