@@ -199,8 +199,9 @@ class MainWindow(QMainWindow):
         self.console.append_system(f"▶ Running {self.document.display_name}")
         self._run_clock.start()
         self._ran_source = self.editor.toPlainText()
+        folder = str(self.document.path.parent) if self.document.path else ""
         self.runner.start(self._ran_source, self.document.display_name, debug=debug,
-                          breakpoints=set(self.editor.breakpoints))
+                          breakpoints=set(self.editor.breakpoints), folder=folder)
         self._set_running(True)
 
     def stop_script(self) -> None:

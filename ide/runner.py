@@ -37,9 +37,9 @@ class ScriptWorker(QObject):
         super().__init__()
         self.vm = vm
 
-    @Slot(str, str)
-    def run(self, source: str, filename: str) -> None:
-        self.finished.emit(self.vm.run(source, filename))
+    @Slot(str, str, str)
+    def run(self, source: str, filename: str, folder: str) -> None:
+        self.finished.emit(self.vm.run(source, filename, folder=folder or None))
 
 
 class _Engine:
@@ -73,7 +73,7 @@ class Runner(QObject):
     input_wanted = Signal(int, str)      # from the script thread: (generation, prompt)
     paused_from_script = Signal(int, object)
     resumed_from_script = Signal(int)
-    _run_requested = Signal(str, str)
+    _run_requested = Signal(str, str, str)
 
     def __init__(self, limits: Limits | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -121,8 +121,10 @@ class Runner(QObject):
 
     # ---- commands from the UI --------------------------------------------------
     def start(self, source: str, filename: str, debug: bool = False,
-              breakpoints: set[int] | frozenset[int] = frozenset()) -> bool:
-        """Run ``source``; with ``debug`` the program pauses at breakpoints and steps."""
+              breakpoints: set[int] | frozenset[int] = frozenset(), folder: str = "") -> bool:
+        """Run ``source``; with ``debug`` the program pauses at breakpoints and steps.
+
+        ``folder`` is the saved file's folder, where its own modules are imported from."""
         if self.running:
             return False
         debugger = self._engine.debugger
@@ -135,7 +137,7 @@ class Runner(QObject):
         self.running, self.stopping = True, False
         self._flush_timer.start()
         self.started.emit()
-        self._run_requested.emit(source, filename)
+        self._run_requested.emit(source, filename, folder)
         return True
 
     def stop(self) -> None:

@@ -45,12 +45,17 @@ class VM:
         self._trace: TraceCallback | None = None
 
     # ---- the contract ------------------------------------------------------
-    def run(self, source: str, filename: str = "main.py", limits: Limits | None = None) -> RunResult:
-        """Run ``source`` to the end, an error or a stop; never raises for the script."""
+    def run(self, source: str, filename: str = "main.py", limits: Limits | None = None,
+            folder: str | None = None) -> RunResult:
+        """Run ``source`` to the end, an error or a stop; never raises for the script.
+
+        ``folder`` is where the script's file lives: ``import helper`` finds
+        ``helper.py`` there, and it runs with safe points too.
+        """
         started = time.perf_counter()
         run = Run(source=source, filename=filename, limits=self.limits.merged(limits),
                   on_output=self.on_output, on_input_request=self.on_input_request,
-                  trace=self._trace)
+                  trace=self._trace, folder=folder)
         with self._lock:
             self._run = run
         box: list[RunResult] = []

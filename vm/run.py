@@ -13,6 +13,7 @@ from .compiler import ATTENTION, compile_script
 from .guards import Guards
 from .interrupt import ScriptStopped, StopSignal
 from .limits import Limits
+from .local_modules import LocalModules
 from .memory import resident_bytes
 from .results import Frame, RunResult, Status
 from .runtime import build_builtins
@@ -30,7 +31,7 @@ class Run:
 
     def __init__(self, source: str, filename: str, limits: Limits,
                  on_output: Callable[[str, str], None], on_input_request: Callable[[str], None],
-                 trace: Callable[[str, Any, Any], None] | None) -> None:
+                 trace: Callable[[str, Any, Any], None] | None, folder: str | None = None) -> None:
         self.source, self.filename, self.limits = source, filename, limits
         self._on_output, self._on_input_request, self._trace = on_output, on_input_request, trace
         self.book = SourceBook()
@@ -51,6 +52,7 @@ class Run:
         self.builtins = build_builtins(self)
         self.stop = StopSignal(self.builtins)
         self.stop.add_waker(self.input.wake)
+        self.local_modules = LocalModules(self, folder)
 
     # ---- safe points -------------------------------------------------------
     def checkpoint(self) -> None:

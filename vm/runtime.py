@@ -226,6 +226,9 @@ def build_builtins(run: "Run") -> dict[str, Any]:
             top = name.partition(".")[0]
             if top in REFUSED_IMPORTS:
                 raise ImportError(f"cannot import {top}: {REFUSED_IMPORTS[top]}", name=top)
+            local = run.local_modules.find(top) if name == top else None
+            if local is not None:
+                return local
             view = views.get(top)
             if view is None and top in factories:
                 view = views[top] = factories[top]()

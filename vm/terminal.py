@@ -6,6 +6,7 @@ Ctrl+C within two seconds leaves at once, for the rare run no safe point reaches
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 import signal
 import sys
 import threading
@@ -64,7 +65,8 @@ def main(argv: list[str]) -> int:
         vm.interrupt("user")
 
     outcome: list[RunResult] = []
-    runner = threading.Thread(target=lambda: outcome.append(vm.run(source, filename=args.file)),
+    runner = threading.Thread(target=lambda: outcome.append(vm.run(
+        source, filename=args.file, folder=str(Path(args.file).resolve().parent))),
                               name="sprout-terminal-run", daemon=True)
     arm()
     runner.start()

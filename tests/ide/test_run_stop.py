@@ -152,3 +152,13 @@ def test_a_stop_hint_names_the_loop(qtbot, window):
     stop_run(qtbot, window)
     assert "Hint: You stopped the program while it was at line 3, inside the while loop" \
         in window.console.plain_text()
+
+
+def test_a_saved_script_imports_modules_from_its_folder(qtbot, window, tmp_path):
+    (tmp_path / "helper.py").write_text("def greet(name):\n    return 'Hello, ' + name\n")
+    script = tmp_path / "main_program.py"
+    script.write_text("import helper\nprint(helper.greet('Ada'))\n")
+    window.document.open(script)
+    result = run_to_end(qtbot, window)
+    assert result.status == "finished"
+    assert "Hello, Ada" in window.console.plain_text()

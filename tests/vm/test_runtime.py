@@ -195,3 +195,26 @@ def test_dunder_names_and_name_mangling_are_untouched():
     """)
     assert result.status == "finished", result
     assert harness.text() == "3\n"
+
+
+def test_modules_beside_the_script_import_fresh_and_instrumented(tmp_path):
+    (tmp_path / "helper.py").write_text(
+        "GREETING = 'hi'\n\ndef spin():\n    while True:\n        pass\n", encoding="utf-8")
+    harness = Harness()
+    result = harness.run("import helper\nfrom helper import GREETING\nprint(helper.GREETING, GREETING)\n",
+                         folder=str(tmp_path))
+    assert result.status == "finished", result
+    assert harness.text() == "hi hi\n"
+    running = harness.start("import helper\nprint('ready')\nhelper.spin()\n", folder=str(tmp_path))
+    harness.wait_for_output("ready\n" * 1)
+    harness.vm.interrupt()
+    result = running.result()
+    assert result.status == "halted"
+    assert [(f.filename, f.line) for f in result.frames] == [("main.py", 3), ("helper.py", 5)]
+
+
+def test_an_error_in_a_local_module_points_into_it(tmp_path):
+    (tmp_path / "shapes.py").write_text("def area(w, h):\n    return w * hh\n", encoding="utf-8")
+    result = Harness().run("import shapes\nshapes.area(2, 3)\n", folder=str(tmp_path))
+    assert result.error_type == "NameError"
+    assert result.frames[-1].filename == "shapes.py" and result.frames[-1].line == 2
