@@ -54,6 +54,14 @@ def test_stop_with_keyboard_shortcut(qtbot, window):
     assert window.editor.halted_line == 3
 
 
+def test_ctrl_f2_also_stops(qtbot, window):
+    set_code(window, "print('ready')\nwhile True:\n    pass\n")
+    start_run(qtbot, window, "ready")
+    with qtbot.waitSignal(window.runner.finished, timeout=10_000) as blocker:
+        qtbot.keyClick(window.editor, Qt.Key.Key_F2, Qt.KeyboardModifier.ControlModifier)
+    assert blocker.args[0].status == "halted"
+
+
 def test_f5_runs(qtbot, window):
     set_code(window, "print('via F5')\n")
     with qtbot.waitSignal(window.runner.finished, timeout=10_000):

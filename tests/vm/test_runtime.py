@@ -80,6 +80,12 @@ def test_stdout_and_stderr_are_separate_and_ordered():
                               ("stdout", "three\n")]
 
 
+def test_print_with_file_none_still_reaches_the_console():
+    harness = Harness()
+    harness.run("print('explicit', file=None)\nprint('end', end='!', flush=True)\n")
+    assert harness.text() == "explicit\nend!"
+
+
 def test_library_output_reaches_the_console():
     harness = Harness()
     harness.run("""
