@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (QColor, QFont, QFontDatabase, QKeyEvent, QPainter, QPaintEvent,
-                           QTextCursor, QTextFormat, QWheelEvent)
+                           QTextBlockUserData, QTextCursor, QTextFormat, QWheelEvent)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from .highlighter import PythonHighlighter
@@ -15,6 +15,10 @@ MIN_POINT_SIZE, MAX_POINT_SIZE = 6, 40
 BRACKETS = {"(": ")", "[": "]", "{": "}"}
 CLOSERS = {close: open_ for open_, close in BRACKETS.items()}
 BRACKET_SCAN_LIMIT = 20_000
+
+
+class BreakpointMark(QTextBlockUserData):
+    """Marks a line's block, so a breakpoint moves with its line as the text is edited."""
 
 
 class Gutter(QWidget):
@@ -50,7 +54,6 @@ class CodeEditor(QPlainTextEdit):
         self.theme = theme
         self.halted_line: int | None = None
         self.paused_line: int | None = None
-        self.breakpoints: set[int] = set()
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSize(DEFAULT_POINT_SIZE)
@@ -135,14 +138,15 @@ class CodeEditor(QPlainTextEdit):
             bottom = top + round(self.blockBoundingRect(block).height())
             line = block.blockNumber() + 1
             if block.isVisible() and bottom >= event.rect().top():
-                self._paint_gutter_line(painter, line, top, width, height)
+                self._paint_gutter_line(painter, line, top, width, height,
+                                        isinstance(block.userData(), BreakpointMark))
             block, top = block.next(), bottom
         painter.end()
 
     def _paint_gutter_line(self, painter: QPainter, line: int, top: int, width: int,
-                           height: int) -> None:
+                           height: int, has_breakpoint: bool) -> None:
         size = max(8, height - 6)
-        if line in self.breakpoints:
+        if has_breakpoint:
             painter.setBrush(QColor("#d73a49"))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawEllipse(4, top + (height - size) // 2, size, size)
@@ -174,11 +178,33 @@ class CodeEditor(QPlainTextEdit):
         self._refresh_selections()
         self.gutter.update()
 
+    @property
+    def breakpoints(self) -> set[int]:
+        """Line numbers (from 1) that carry a breakpoint now."""
+        lines = set()
+        block = self.document().begin()
+        while block.isValid():
+            if isinstance(block.userData(), BreakpointMark):
+                lines.add(block.blockNumber() + 1)
+            block = block.next()
+        return lines
+
+    @breakpoints.setter
+    def breakpoints(self, lines: set[int]) -> None:
+        block = self.document().begin()
+        while block.isValid():
+            wanted = block.blockNumber() + 1 in lines
+            if wanted != isinstance(block.userData(), BreakpointMark):
+                block.setUserData(BreakpointMark() if wanted else None)  # type: ignore[arg-type]
+            block = block.next()
+        self.gutter.update()
+
     def toggle_breakpoint(self, line: int) -> None:
-        if line in self.breakpoints:
-            self.breakpoints.discard(line)
-        else:
-            self.breakpoints.add(line)
+        block = self.document().findBlockByNumber(line - 1)
+        if not block.isValid():
+            return
+        marked = isinstance(block.userData(), BreakpointMark)
+        block.setUserData(None if marked else BreakpointMark())  # type: ignore[arg-type]
         self.gutter.update()
         self.breakpoint_toggled.emit(line)
 

@@ -73,7 +73,7 @@ def test_step_into_over_and_out_with_the_keyboard(qtbot, window):
         qtbot.keyClick(window.editor, Qt.Key.Key_F11, Qt.KeyboardModifier.ShiftModifier)
     assert blocker.args[0].frames[-1].function == "<module>"
     # Selecting the outer frame in the call stack shows its variables.
-    window.editor.breakpoints.clear()
+    window.editor.breakpoints = set()
     window.runner.set_breakpoints("untitled.py", set())
     with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
         qtbot.keyClick(window.editor, Qt.Key.Key_F5)

@@ -163,3 +163,12 @@ def test_clicking_the_gutter_toggles_a_breakpoint(qtbot):
     assert editor.breakpoints == {2}
     qtbot.mouseClick(editor.gutter, Qt.MouseButton.LeftButton, pos=QPoint(5, y))
     assert editor.breakpoints == set()
+
+
+def test_a_breakpoint_moves_with_its_line_when_lines_are_added_above(qtbot):
+    editor = _editor(qtbot, "a = 1\nb = 2\nc = 3\n")
+    editor.toggle_breakpoint(3)
+    cursor = QTextCursor(editor.document())
+    cursor.insertText("# a new first line\n# and another\n")
+    assert editor.breakpoints == {5}
+    assert editor.document().findBlockByNumber(4).text() == "c = 3"
