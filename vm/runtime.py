@@ -176,6 +176,26 @@ def _contextlib_view(sys_view: ModuleType) -> ModuleType:
         "redirect_stderr": redirector("stderr", contextlib.redirect_stderr)})
 
 
+ASYNC_SLEEP_SLICE = 0.05
+
+
+def _asyncio_view(run: "Run") -> ModuleType:
+    """``asyncio.sleep`` in short slices: an event loop waiting in ``select`` cannot be
+    woken from outside, so the script's own sleeps come back to a safe point often."""
+    import asyncio
+
+    async def sleep(delay: float, result: Any = None) -> Any:
+        deadline = time.monotonic() + max(float(delay), 0.0)
+        while True:
+            run.checkpoint()
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return await asyncio.sleep(0, result)
+            await asyncio.sleep(min(left, ASYNC_SLEEP_SLICE))
+
+    return module_view(asyncio, {"sleep": sleep})
+
+
 def _view_factories(run: "Run", script_builtins: dict,
                     views: dict[str, ModuleType]) -> dict[str, Callable[[], ModuleType]]:
     """Views are built on first import: most scripts import one or two modules."""
@@ -197,6 +217,7 @@ def _view_factories(run: "Run", script_builtins: dict,
         "math": lambda: module_view(math, {"factorial": guards.factorial, "comb": guards.comb,
                                           "perm": guards.perm}),
         "contextlib": lambda: _contextlib_view(sys_view()),
+        "asyncio": lambda: _asyncio_view(run),
         "builtins": builtins_view,
     }
 

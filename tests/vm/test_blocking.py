@@ -16,6 +16,9 @@ WAITS = {
     "sleep_in_swallowing_loop": (
         "import time\nprint('ready')\nwhile True:\n    try:\n        time.sleep(60)\n"
         "    except BaseException:\n        pass\n"),
+    "asyncio_sleep": (
+        "import asyncio\nasync def main():\n    print('ready')\n    await asyncio.sleep(600)\n"
+        "asyncio.run(main())\n"),
     "thread_join": (
         "import threading, time\nt = threading.Thread(target=time.sleep, args=(60,))\n"
         "t.start()\nprint('ready')\nt.join()\n"),
@@ -30,7 +33,7 @@ def test_blocking_call_wakes_on_stop(name):
     harness = Harness()
     result, latency = harness.stop_at(WAITS[name])
     assert result.status == "halted", result
-    assert latency < 0.1 + 0.05 * (name in ("thread_join", "timer"))
+    assert latency < 0.1 + 0.05 * (name in ("thread_join", "timer", "asyncio_sleep"))
     assert "late" not in harness.text()
 
 
