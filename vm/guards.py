@@ -132,12 +132,12 @@ class Guards:
             self.checkpoint()
             yield chunk
 
-    def _into(self, container: type) -> Callable[[Iterable], Any]:
-        def drain(iterable: Iterable) -> Any:
+    def _into(self, container: type) -> Callable[..., Any]:
+        def drain(iterable: Iterable, **kwargs: Any) -> Any:
             collected: list = []
             for chunk in self._chunks(iterable):
                 collected.extend(chunk)
-            return container(collected)
+            return container(collected, **kwargs)
         return drain
 
     def _sum(self, iterable: Iterable, /, start: Any = 0) -> Any:

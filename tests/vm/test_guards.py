@@ -40,7 +40,7 @@ def test_ordinary_arithmetic_is_unchanged():
         n **= 3
         print(n, sum(range(10)), max([3, 9, 2]), min(5, 1), sorted((3, 1, 2), reverse=True))
         print(max(map(abs, [-5, 2]), key=lambda v: v), min([], default="empty"))
-        print(list(zip("ab", [1, 2])), dict(zip("ab", [1, 2])), ", ".join(map(str, range(3))))
+        print(list(zip("ab", [1, 2])), dict(zip("ab", [1, 2]), c=3), ", ".join(map(str, range(3))))
         print(any(x > 2 for x in [1, 3]), all(map(bool, [1, 0])), tuple(range(3)), set("aa"))
     """)
     assert result.status == "finished", result
@@ -49,7 +49,7 @@ def test_ordinary_arithmetic_is_unchanged():
         "[1, 2, 1, 2, 1, 2] abab (0, 0, 0) 2432902008176640000",
         "64 45 9 1 [3, 2, 1]",
         "5 empty",
-        "[('a', 1), ('b', 2)] {'a': 1, 'b': 2} 0, 1, 2",
+        "[('a', 1), ('b', 2)] {'a': 1, 'b': 2, 'c': 3} 0, 1, 2",
         "True False (0, 1, 2) {'a'}",
     ]
 
