@@ -16,6 +16,7 @@ from .debug_controller import DebugController
 from .document import DocumentController
 from .editor import CodeEditor
 from .files import RecoveryStore
+from .find_bar import FindBar
 from .runner import Runner
 from .settings import Settings
 from .status import RunStatus
@@ -70,8 +71,15 @@ class MainWindow(QMainWindow):
         header.addWidget(self.clear_button)
         layout.addLayout(header)
         layout.addWidget(self.console)
+        self.find_bar = FindBar(self.editor)
+        editor_panel = QWidget()
+        editor_layout = QVBoxLayout(editor_panel)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.setSpacing(0)
+        editor_layout.addWidget(self.editor)
+        editor_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(editor_panel)
         self.splitter.addWidget(console_panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -105,6 +113,9 @@ class MainWindow(QMainWindow):
                                         "Stop the program (Shift+F5)")
         self.abandon_action = self._action("&Abandon Run", self.abandon_run)
         self.comment_action = self._action("Toggle &Comment", self.editor.toggle_comment, ["Ctrl+/"])
+        self.find_action = self._action("&Find…", self.find_bar.open, [QKeySequence.StandardKey.Find])
+        self.find_next_action = self._action("Find &Next", self.find_bar.find_next,
+                                             [QKeySequence.StandardKey.FindNext])
         self.zoom_in_action = self._action("Zoom &In", lambda: self.editor.zoom(1), ["Ctrl+=", "Ctrl++"])
         self.zoom_out_action = self._action("Zoom &Out", lambda: self.editor.zoom(-1), ["Ctrl+-"])
         self.zoom_reset_action = self._action("&Reset Zoom", self.editor.reset_zoom, ["Ctrl+0"])
@@ -141,6 +152,8 @@ class MainWindow(QMainWindow):
             action = self._action(label, slot, [key])
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.find_action, self.find_next_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.comment_action)
         view_menu = bar.addMenu("&View")

@@ -172,3 +172,22 @@ def test_a_breakpoint_moves_with_its_line_when_lines_are_added_above(qtbot):
     cursor.insertText("# a new first line\n# and another\n")
     assert editor.breakpoints == {5}
     assert editor.document().findBlockByNumber(4).text() == "c = 3"
+
+
+def test_ctrl_f_finds_text_and_wraps_around(qtbot, window):
+    window.editor.setPlainText("total = 0\nfor i in range(3):\n    total += i\nprint(total)\n")
+    window.editor.go_to_line(1)
+    qtbot.keyClick(window.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.field, "total")
+    found_on = []
+    for _ in range(4):
+        qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+        found_on.append(window.editor.textCursor().blockNumber() + 1)
+    assert found_on == [1, 3, 4, 1]  # the last one wrapped to the top
+    assert window.editor.textCursor().selectedText() == "total"
+    window.find_bar.field.setText("missing")
+    assert not window.find_bar.find_next()
+    assert window.find_bar.result_label.text() == "not found"
+    qtbot.keyClick(window.find_bar, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
