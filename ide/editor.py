@@ -165,18 +165,17 @@ class CodeEditor(QPlainTextEdit):
     def set_halted_line(self, line: int | None) -> None:
         """Mark where the program stopped or failed; cleared by the next edit."""
         self.halted_line = line
-        if line:
-            self.go_to_line(line)
-        self._refresh_selections()
-        self.gutter.update()
+        self._show_marker(line)
 
     def set_paused_line(self, line: int | None) -> None:
         """The debugger's current line."""
         self.paused_line = line
+        self._show_marker(line)
+
+    def _show_marker(self, line: int | None) -> None:
         if line:
             self.go_to_line(line)
         self._refresh_selections()
-        self.gutter.update()
 
     @property
     def breakpoints(self) -> set[int]:
@@ -242,11 +241,12 @@ class CodeEditor(QPlainTextEdit):
 
     # ---- bracket matching ----------------------------------------------------
     def _bracket_selections(self) -> list[QTextEdit.ExtraSelection]:
-        text = self.document().toPlainText()
+        document = self.document()
         position = self.textCursor().position()
         for at in (position, position - 1):
-            if 0 <= at < len(text) and (text[at] in BRACKETS or text[at] in CLOSERS):
-                partner = find_matching_bracket(text, at)
+            if 0 <= at and (document.characterAt(at) in BRACKETS or document.characterAt(at) in CLOSERS):
+                # Only copy the text out when the cursor is next to a bracket.
+                partner = find_matching_bracket(document.toPlainText(), at)
                 if partner is None:
                     return []
                 return [self._char_selection(at), self._char_selection(partner)]

@@ -66,15 +66,13 @@ class VM:
 
     def interrupt(self, reason: str = "user") -> None:
         """Stop the running script at its next safe point; any thread, idempotent."""
-        with self._lock:
-            run = self._run
+        run = self._current()
         if run is not None:
             run.stop.request(reason)
 
     def send_input(self, text: str | None) -> None:
         """Answer a pending (or the next) ``input()``; ``None`` means end of input."""
-        with self._lock:
-            run = self._run
+        run = self._current()
         if run is not None:
             run.input.send(None if text is None else text.rstrip("\r\n"))
 
@@ -89,21 +87,18 @@ class VM:
     @property
     def stop_requested(self) -> bool:
         """Whether the current run has been asked to stop (any thread)."""
-        with self._lock:
-            run = self._run
+        run = self._current()
         return run is not None and run.stop.stopped
 
     def raise_if_stopped(self) -> None:
         """On the script thread (a debugger pause, say): raise the halt if stopped."""
-        with self._lock:
-            run = self._run
+        run = self._current()
         if run is not None and run.stop.stopped:
             raise run.halt()
 
     def user_frames(self, frame: FrameType | None) -> list[FrameType]:
         """The learner's frames in a live stack (innermost first), for debuggers."""
-        with self._lock:
-            run = self._run
+        run = self._current()
         frames = []
         while frame is not None:
             if run is not None and run.book.is_user_code(frame.f_code):
@@ -117,6 +112,10 @@ class VM:
             return self._run is not None and not self._run.closed
 
     # ---- helpers -----------------------------------------------------------
+    def _current(self) -> Run | None:
+        with self._lock:
+            return self._run
+
     @staticmethod
     def _start_script_thread(target: Callable[[], None]) -> threading.Thread:
         with _stack_size_lock:
