@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from programs import PROGRAMS  # noqa: E402
+
 from vm import VM  # noqa: E402
 
 

@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from measure_one import NullSink  # noqa: E402
 from programs import PROGRAMS  # noqa: E402
+
 from vm import VM  # noqa: E402
 
 

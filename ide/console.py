@@ -7,8 +7,16 @@ follows new output while the learner is at the bottom.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import (QColor, QFont, QFontDatabase, QKeyEvent, QMouseEvent, QTextBlockUserData,
-                           QTextCharFormat, QTextCursor)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QKeyEvent,
+    QMouseEvent,
+    QTextBlockUserData,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from vm import Frame, RunResult

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 class DebugController(QObject):
     """Owns everything the debugger adds to the main window."""
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.runner = window.runner

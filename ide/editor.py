@@ -2,8 +2,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, QSize, Qt, Signal
-from PySide6.QtGui import (QColor, QFont, QFontDatabase, QKeyEvent, QPainter, QPaintEvent,
-                           QTextBlockUserData, QTextCursor, QTextFormat, QWheelEvent)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QTextBlockUserData,
+    QTextCursor,
+    QTextFormat,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from .highlighter import PythonHighlighter
@@ -26,7 +36,7 @@ class Gutter(QWidget):
 
     clicked_line = Signal(int)
 
-    def __init__(self, editor: "CodeEditor") -> None:
+    def __init__(self, editor: CodeEditor) -> None:
         super().__init__(editor)
         self._editor = editor
         self.setCursor(Qt.CursorShape.PointingHandCursor)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
@@ -19,7 +19,7 @@ class Example:
     path: Path
 
 
-@lru_cache(maxsize=None)
+@cache
 def icon(name: str) -> QIcon:
     return QIcon(str(ICONS / f"{name}.svg"))
 

@@ -45,7 +45,7 @@ class ScriptWorker(QObject):
 class _Engine:
     """One VM with its thread and worker; replaced wholesale when a run is abandoned."""
 
-    def __init__(self, runner: "Runner", generation: int, limits: Limits | None) -> None:
+    def __init__(self, runner: Runner, generation: int, limits: Limits | None) -> None:
         self.generation = generation
         self.vm = VM(on_output=lambda stream, text: runner.queue_output(generation, stream, text),
                      on_input_request=lambda prompt: runner.input_wanted.emit(generation, prompt),

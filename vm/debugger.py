@@ -8,10 +8,11 @@ raises the halt right there, so the traceback shows the paused line.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from types import FrameType
-from typing import Any, Callable
+from typing import Any
 
 from .machine import VM
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import builtins
 import math
+from collections.abc import Callable, Iterable
 from itertools import islice
 from types import GeneratorType
-from typing import Any, Callable, Iterable
+from typing import Any
 
 MAX_POW_BITS = 2_000_000          # 3 ** 10**6 takes ~0.1 s; ten times that takes seconds
 MAX_REPEAT_BYTES = 100_000_000    # [0] * 10**8 alone takes ~2 s to fill

@@ -15,7 +15,7 @@ the stop, so a stop that lands in between is never lost.
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 from .compiler import ATTENTION
 

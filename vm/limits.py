@@ -13,7 +13,7 @@ class Limits:
     memory: int | None = None
     recursion: int | None = None
 
-    def merged(self, override: "Limits | None") -> "Limits":
+    def merged(self, override: Limits | None) -> Limits:
         """Values set in ``override`` win over this one's."""
         if override is None:
             return self

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 class LocalModules:
     """Finds and loads ``NAME.py`` from the script's folder for one run."""
 
-    def __init__(self, run: "Run", folder: str | Path | None) -> None:
+    def __init__(self, run: Run, folder: str | Path | None) -> None:
         self._run = run
         self._folder = Path(folder) if folder else None
         self._loaded: dict[str, ModuleType] = {}

@@ -4,10 +4,11 @@ from __future__ import annotations
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from types import ModuleType
-from typing import Any, Callable
+from typing import Any
 
 from .compiler import ATTENTION, compile_script
 from .guards import Guards
@@ -18,8 +19,7 @@ from .memory import resident_bytes
 from .results import Frame, RunResult, Status
 from .runtime import build_builtins
 from .streams import ErrorStream, InputChannel, Routers, ScriptStdin, buffered_text_stream
-from .tracebacks import (SourceBook, format_result, frames_from_live, frames_from_traceback,
-                         syntax_error_frame)
+from .tracebacks import SourceBook, format_result, frames_from_live, frames_from_traceback, syntax_error_frame
 
 HEARTBEAT_SECONDS = 1 / 30
 MAX_RECURSION = 50_000          # what the script thread's 256 MB stack holds with room to spare

@@ -18,12 +18,20 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable
 from functools import partial
 from types import CodeType, ModuleType
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
-from .compiler import (GUARDED_CONSUME, GUARDED_JOIN, GUARDED_MUL, GUARDED_POW,
-                       SAFE_POINT, compile_script, compile_tree)
+from .compiler import (
+    GUARDED_CONSUME,
+    GUARDED_JOIN,
+    GUARDED_MUL,
+    GUARDED_POW,
+    SAFE_POINT,
+    compile_script,
+    compile_tree,
+)
 
 if TYPE_CHECKING:
     from .machine import Run
@@ -57,7 +65,7 @@ def _fill_view(view: ModuleType, real: ModuleType, overrides: dict[str, Any]) ->
     namespace.update(overrides)
 
 
-def _sys_view(run: "Run") -> ModuleType:
+def _sys_view(run: Run) -> ModuleType:
     class SysView(ModuleType):
         """``sys.stdout`` and friends read and assign the run's own streams."""
 
@@ -83,7 +91,7 @@ def _refuse(what: str):
     return refused
 
 
-def _os_view(run: "Run") -> ModuleType:
+def _os_view(run: Run) -> ModuleType:
     def exit_now(status: int = 0) -> None:
         """``os._exit`` ends the script, not the IDE."""
         raise SystemExit(status)
@@ -97,7 +105,7 @@ def _os_view(run: "Run") -> ModuleType:
                            "fork": _refuse("os.fork()"), "forkpty": _refuse("os.forkpty()")})
 
 
-def _sleep(run: "Run"):
+def _sleep(run: Run):
     def sleep(seconds: float) -> None:
         """``time.sleep`` that wakes at once when the run is stopped."""
         if isinstance(seconds, bool) or not isinstance(seconds, numbers.Real):
@@ -111,7 +119,7 @@ def _sleep(run: "Run"):
     return sleep
 
 
-def _threading_view(run: "Run") -> ModuleType:
+def _threading_view(run: Run) -> ModuleType:
     class Thread(threading.Thread):
         """Threads that belong to the run: routed output, stop-aware, never outliving it."""
 
@@ -179,7 +187,7 @@ def _contextlib_view(sys_view: ModuleType) -> ModuleType:
 ASYNC_SLEEP_SLICE = 0.05
 
 
-def _asyncio_view(run: "Run") -> ModuleType:
+def _asyncio_view(run: Run) -> ModuleType:
     """``asyncio.sleep`` in short slices: an event loop waiting in ``select`` cannot be
     woken from outside, so the script's own sleeps come back to a safe point often."""
     import asyncio
@@ -196,7 +204,7 @@ def _asyncio_view(run: "Run") -> ModuleType:
     return module_view(asyncio, {"sleep": sleep})
 
 
-def _view_factories(run: "Run", script_builtins: dict,
+def _view_factories(run: Run, script_builtins: dict,
                     views: dict[str, ModuleType]) -> dict[str, Callable[[], ModuleType]]:
     """Views are built on first import: most scripts import one or two modules."""
     guards = run.guards
@@ -222,7 +230,7 @@ def _view_factories(run: "Run", script_builtins: dict,
     }
 
 
-def build_builtins(run: "Run") -> dict[str, Any]:
+def build_builtins(run: Run) -> dict[str, Any]:
     """The builtins dict of one run; its ``__sprout_attention__`` is the stop flag."""
     script_builtins = dict(builtins.__dict__)
     real_import, real_exec, real_eval = __import__, exec, eval

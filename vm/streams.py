@@ -14,7 +14,8 @@ import io
 import sys
 import threading
 from collections import deque
-from typing import Callable, TextIO
+from collections.abc import Callable
+from typing import TextIO
 
 Emit = Callable[[str], None]
 BUFFER_SIZE = 8192

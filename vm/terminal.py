@@ -6,11 +6,11 @@ Ctrl+C within two seconds leaves at once, for the rare run no safe point reaches
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 import signal
 import sys
 import threading
 import time
+from pathlib import Path
 
 from .limits import Limits
 from .machine import VM

@@ -6,8 +6,8 @@ innermost frame is always a line the learner wrote.
 from __future__ import annotations
 
 import linecache
+from collections.abc import Iterable
 from types import CodeType, FrameType, TracebackType
-from typing import Iterable
 
 from .results import Frame, RunResult
 

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 from ide.files import MAX_FILE_BYTES, RecoveryStore, read_source, save_atomically
 from ide.main_window import MainWindow
 
+
 def typed(editor, text: str) -> None:
     """As if the learner had typed ``text``: the buffer is modified."""
     editor.setPlainText(text)

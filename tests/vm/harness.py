@@ -44,7 +44,7 @@ class Harness:
     def wait_for_prompt(self, count: int = 1) -> None:
         self.wait_for(lambda: len(self.prompts) >= count)
 
-    def start(self, source: str, **kwargs) -> "RunningScript":
+    def start(self, source: str, **kwargs) -> RunningScript:
         return RunningScript(self.vm, textwrap.dedent(source), kwargs)
 
     def run(self, source: str, **kwargs) -> RunResult:

@@ -3,9 +3,8 @@ import textwrap
 
 import pytest
 
-from vm import explain
-
 from tests.vm.harness import Harness
+from vm import explain
 
 CASES = {
     "name_error_typo": ("score = 3\nprint(scroe)\n", ["Line 2", "scroe", "Did you mean score?"]),

@@ -1,7 +1,6 @@
 """Each limit ends the run as a halt with its own reason."""
-from vm import Limits
-
 from tests.vm.harness import Harness
+from vm import Limits
 
 
 def test_time_limit_halts_a_runaway():

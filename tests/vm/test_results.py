@@ -3,9 +3,8 @@ import threading
 
 import pytest
 
-from vm import VM, format_result
-
 from tests.vm.harness import Harness
+from vm import VM, format_result
 
 
 @pytest.mark.parametrize("source, error_type, line, column", [
