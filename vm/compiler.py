@@ -12,25 +12,26 @@ through guards in ``vm.guards`` instead.
 from __future__ import annotations
 
 import ast
+import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import CodeType
 
 ATTENTION = "__sprout_attention__"
 SAFE_POINT = "__sprout_safe_point__"
 GUARDED_POW = "__sprout_pow__"
 GUARDED_MUL = "__sprout_mul__"
-GUARDED_CONSUME = "__sprout_consume__"
-GUARDED_JOIN = "__sprout_join__"
+GUARDED_RANGE = "__sprout_range__"
+GUARDED_POW_OPERAND = "__sprout_pow_operand__"
+GUARDED_MUL_OPERAND = "__sprout_mul_operand__"
 
-# Builtins that drain a whole iterable in C; a call with one positional argument
-# is routed through the consuming guard so huge iterators keep reaching safe points.
-CONSUMING_BUILTINS = frozenset(
-    {"sum", "max", "min", "sorted", "list", "tuple", "set", "frozenset", "any", "all",
-     "dict", "bytes", "bytearray"}
-)
 SEQUENCE_FACTORIES = frozenset({"list", "tuple", "str", "bytes", "bytearray"})
 SMALL_EXPONENT = 64
 SHORT_LOOP = 1000
 BIG_INT_CONSTANT = 10**6
+DEEP_TREE_RECURSION = 200_000
+_set_recursion_limit = sys.setrecursionlimit  # the real one, before the engine caps it
 
 
 # CPython reads an existing file of the same name to place a SyntaxError's column,
@@ -41,25 +42,71 @@ PARSE_NAME = "<sprout-source>"
 
 def compile_script(source: str | bytes, filename: str, mode: str = "exec",
                    flags: int = 0) -> CodeType:
-    """Parse, instrument and compile; raises ``SyntaxError`` like ``compile``."""
+    """Parse, instrument and compile; raises ``SyntaxError`` like ``compile``.
+
+    Warnings the compiler gives (``SyntaxWarning``) name ``filename``, as in Python.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            tree = ast.parse(source, PARSE_NAME, mode, type_comments=False)
+            code = compile_tree(tree, filename, mode, flags)
+        except SyntaxError as error:
+            error.filename = filename
+            raise
+    for warning in caught:
+        warnings.warn_explicit(warning.message, warning.category, filename,
+                               warning.lineno if warning.filename == PARSE_NAME else 1)
+    return code
+
+
+@contextmanager
+def _deep_recursion() -> Iterator[None]:
+    """Room for the planter and the compiler on very deep expressions (a 2,000-term sum)."""
+    before = sys.getrecursionlimit()
+    _set_recursion_limit(max(before, DEEP_TREE_RECURSION))
     try:
-        tree = ast.parse(source, PARSE_NAME, mode, type_comments=False)
-    except SyntaxError as error:
-        error.filename = filename
-        raise
-    return compile_tree(tree, filename, mode, flags)
+        yield
+    finally:
+        _set_recursion_limit(before)
+
+
+def plant_safe_points(tree: ast.AST) -> ast.AST:
+    """Instrument an already parsed tree (in place) and return it."""
+    with _deep_recursion():
+        tree = SafePointPlanter(trust_range=not _rebinds(tree, "range")).visit(tree)
+    if isinstance(tree, (ast.Module, ast.Interactive)):
+        at = _after_preamble(tree.body)
+        tree.body.insert(at, _global_flag(tree.body[at] if at < len(tree.body) else None))
+    ast.fix_missing_locations(tree)
+    return tree
 
 
 def compile_tree(tree: ast.AST, filename: str, mode: str = "exec", flags: int = 0) -> CodeType:
     """Instrument an already parsed tree and compile it."""
-    tree = SafePointPlanter(trust_range=not _rebinds(tree, "range")).visit(tree)
-    ast.fix_missing_locations(tree)
-    try:
+    tree = plant_safe_points(tree)
+    with _deep_recursion():
         code = compile(tree, PARSE_NAME, mode, flags=flags, dont_inherit=True)
-    except SyntaxError as error:
-        error.filename = filename
-        raise
     return _renamed(code, filename)
+
+
+def _after_preamble(body: list[ast.stmt]) -> int:
+    """Index after the docstring and ``from __future__`` imports, which must come first."""
+    at = 1 if body and _is_docstring(body[0]) else 0
+    while at < len(body) and isinstance(body[at], ast.ImportFrom) and body[at].module == "__future__":
+        at += 1
+    return at
+
+
+def _global_flag(like: ast.AST | None) -> ast.stmt:
+    """``global __sprout_attention__``: top-level and class-body checks become LOAD_GLOBAL,
+    found in builtins in two cached version checks, instead of a three-dict LOAD_NAME."""
+    statement = ast.Global(names=[ATTENTION])
+    if like is not None:
+        ast.copy_location(statement, like)
+    else:
+        statement.lineno, statement.col_offset = 1, 0
+    return statement
 
 
 def _renamed(code: CodeType, filename: str) -> CodeType:
@@ -204,6 +251,9 @@ class SafePointPlanter(ast.NodeTransformer):
         for statement in node.body:
             if isinstance(statement, ast.FunctionDef) and _is_short_method(statement):
                 _drop_entry_check(statement)
+        if any(isinstance(statement, (ast.For, ast.While, ast.AsyncFor)) for statement in node.body):
+            at = 1 if _is_docstring(node.body[0]) else 0
+            node.body.insert(at, _global_flag(node.body[at] if at < len(node.body) else node))
         return node
 
     def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.AST:
@@ -225,6 +275,8 @@ class SafePointPlanter(ast.NodeTransformer):
         return node
 
     def _visit_loop(self, node: ast.While | ast.For | ast.AsyncFor) -> ast.AST:
+        if not isinstance(node, ast.While):
+            _mark_loop_range(node.iter)
         self.generic_visit(node)
         if not (isinstance(node, ast.For) and _is_short_iterable(node.iter, self.trust_range)):
             node.body.insert(0, safe_point_statement(node.body[0]))
@@ -235,6 +287,7 @@ class SafePointPlanter(ast.NodeTransformer):
     visit_AsyncFor = _visit_loop
 
     def visit_comprehension(self, node: ast.comprehension) -> ast.AST:
+        _mark_loop_range(node.iter)
         self.generic_visit(node)
         guard = ast.UnaryOp(op=ast.Not(), operand=safe_point_expression(node.target))
         node.ifs.insert(0, _located(guard, node.target))  # type: ignore[arg-type]
@@ -251,23 +304,51 @@ class SafePointPlanter(ast.NodeTransformer):
         return node
 
     def visit_AugAssign(self, node: ast.AugAssign) -> ast.AST:
+        """``x **= v`` becomes ``x **= __sprout_pow_operand__(x, v)``: the in-place operation
+        (``__ipow__``) is kept, and the operand is checked before it runs."""
         self.generic_visit(node)
-        if (isinstance(node.op, ast.Pow) and isinstance(node.target, ast.Name)
-                and not _is_small_exponent(node.value)):
-            value = _call(GUARDED_POW, _name(node.target.id), node.value)
-            return ast.copy_location(
-                ast.Assign(targets=[node.target], value=ast.copy_location(value, node)), node)
+        if not _rereadable(node.target):
+            return node
+        if isinstance(node.op, ast.Pow) and not _is_small_exponent(node.value):
+            checker = GUARDED_POW_OPERAND
+        elif isinstance(node.op, ast.Mult) and (_is_sequence_expression(node.value)
+                                                or _looks_huge(node.value)):
+            checker = GUARDED_MUL_OPERAND
+        else:
+            return node
+        current = _located(_as_load(node.target), node.target)
+        node.value = ast.copy_location(_call(checker, current, node.value), node.value)  # type: ignore[arg-type]
         return node
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         self.generic_visit(node)
-        single_argument = len(node.args) == 1 and not isinstance(node.args[0], ast.Starred)
-        if not single_argument:
-            return node
-        if isinstance(node.func, ast.Name) and node.func.id in CONSUMING_BUILTINS:
-            node.args = [node.func, *node.args]
-            node.func = ast.copy_location(_name(GUARDED_CONSUME), node.func)
-        elif isinstance(node.func, ast.Attribute) and node.func.attr == "join" and not node.keywords:
-            node.args = [node.func.value, *node.args]
-            node.func = ast.copy_location(_name(GUARDED_JOIN), node.func)
+        if (self.trust_range and isinstance(node.func, ast.Name) and node.func.id == "range"
+                and not getattr(node, "_sprout_loop_range", False)):
+            node.func = ast.copy_location(_name(GUARDED_RANGE), node.func)
         return node
+
+
+def _mark_loop_range(iterable: ast.expr) -> None:
+    """A ``for`` header's own ``range(...)`` stays the real range: the loop has a check."""
+    if isinstance(iterable, ast.Call):
+        iterable._sprout_loop_range = True  # type: ignore[attr-defined]
+
+
+def _rereadable(target: ast.expr) -> bool:
+    """Whether reading the target once more has no side effects worth keeping apart."""
+    if isinstance(target, ast.Name):
+        return True
+    if isinstance(target, ast.Attribute):
+        return isinstance(target.value, ast.Name)
+    if isinstance(target, ast.Subscript):
+        return isinstance(target.value, ast.Name) and isinstance(target.slice, (ast.Name, ast.Constant))
+    return False
+
+
+def _as_load(target: ast.expr) -> ast.expr:
+    if isinstance(target, ast.Name):
+        return ast.Name(id=target.id, ctx=ast.Load())
+    if isinstance(target, ast.Attribute):
+        return ast.Attribute(value=_as_load(target.value), attr=target.attr, ctx=ast.Load())
+    assert isinstance(target, ast.Subscript)
+    return ast.Subscript(value=_as_load(target.value), slice=target.slice, ctx=ast.Load())

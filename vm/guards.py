@@ -1,177 +1,241 @@
-"""Refuse runaways that a safe point can never reach.
+"""Refuse runaways that a safe point can never reach, and give C loops safe points.
 
-A single long C call (``2 ** 10**10``, ``[0] * 10**11``, ``sum(range(10**12))``) holds
-the GIL for its whole length: no safe point runs, and the IDE's window freezes with
-the script. These guards act *before* such a call starts: predictable giants are
-refused with a clear error, and builtins that drain an iterator in C are fed in
-chunks so the stop flag is seen between chunks.
+A single long C call (``7 ** 10**10``, ``[0] * 10**11``) holds the GIL for its whole
+length: no safe point runs and the IDE's window freezes with the script. The
+arithmetic guards estimate how long such a call would take and refuse it before it
+starts when that is more than about a second; anything quicker runs as in Python.
+
+C code that drains an endless iterator (``sum(itertools.count())``) never returns to
+bytecode either. The script's iterator *sources* therefore hand out their items in
+chunks joined by one tiny Python call, which is a safe point: every consumer, whatever
+it is, reaches a safe point every ``CHUNK`` items and never reads ahead.
 """
 from __future__ import annotations
 
-import builtins
 import math
-from collections.abc import Callable, Iterable
-from itertools import islice
-from types import GeneratorType
+import operator
+from collections.abc import Callable
+from itertools import chain, repeat
 from typing import Any
 
-MAX_POW_BITS = 2_000_000          # 3 ** 10**6 takes ~0.1 s; ten times that takes seconds
+from .engine_frames import hide_engine_frames
+
+CHUNK = 4096
+BUDGET_SECONDS = 1.0
+# CPython multiplies with Karatsuba (time ~ bits ** 1.585). Measured on a 2024 laptop
+# core: 10 ** 1_000_000 (3.3 M bits) takes 0.16 s; one product of two 31.7 M-bit
+# numbers takes 18 s. Powers of two are shifts, linear in their size.
+KARATSUBA = math.log2(3)
+POW_SECONDS_PER_BITS = 0.16 / 3.32e6 ** KARATSUBA
+MUL_SECONDS_PER_BITS = 18.0 / 31.7e6 ** KARATSUBA
+SHIFT_BITS_PER_SECOND = 290e6
 MAX_REPEAT_BYTES = 100_000_000    # [0] * 10**8 alone takes ~2 s to fill
 MAX_FACTORIAL = 100_000           # math.factorial(10**5) takes ~0.25 s
-CHUNK = 4096
-
-# Containers already in memory: draining them is bounded by their (existing) size.
-MATERIALIZED: frozenset[type] = frozenset(
-    {list, tuple, set, frozenset, dict, str, bytes, bytearray, GeneratorType,
-     type({}.keys()), type({}.values()), type({}.items())})
-SMALL_RANGE = 1_000_000
+MAX_STR_DIGITS = 100_000          # int("9" * 100_000) takes 0.04 s; it grows quadratically
+MAX_SWITCH_INTERVAL = 0.05        # seconds a thread may keep the GIL: the window must repaint
+SMALL_RANGE = 1_000_000           # summing a million ints in C takes ~10 ms
 
 
-def _refuse_pow(bits: int) -> OverflowError:
+def _too_slow(what: str, bits: float) -> OverflowError:
     return OverflowError(
-        f"this power would be a number with about {bits:,} binary digits; "
-        "computing it could freeze Sprout for minutes, so it was refused")
+        f"{what} would be a number with about {int(bits):,} binary digits; computing it "
+        "could freeze Sprout for a long time, so it was refused")
 
 
-class Guards:
-    """Guard functions for one run; ``checkpoint`` is that run's safe point check."""
+def check_pow(base: Any, exponent: Any) -> None:
+    """Refuse an int power whose computation would take longer than the budget."""
+    if type(exponent) is not int or type(base) not in (int, bool) or exponent <= 64:
+        return
+    magnitude = abs(base)
+    if magnitude <= 1:
+        return
+    bits = math.log2(magnitude) * exponent
+    if magnitude & (magnitude - 1) == 0:
+        seconds = bits / SHIFT_BITS_PER_SECOND
+    else:
+        seconds = POW_SECONDS_PER_BITS * bits ** KARATSUBA
+    if seconds > BUDGET_SECONDS:
+        raise _too_slow("this power", bits)
 
-    def __init__(self, checkpoint: Callable[[], None]) -> None:
-        self.checkpoint = checkpoint
-        self._chunked: dict[int, tuple[Callable, Callable]] = {
-            id(builtins.sum): (builtins.sum, self._sum),
-            id(builtins.max): (builtins.max, self._max),
-            id(builtins.min): (builtins.min, self._min),
-            id(builtins.any): (builtins.any, self._any),
-            id(builtins.all): (builtins.all, self._all),
-            id(builtins.sorted): (builtins.sorted, self._sorted),
-        }
-        for container in (list, tuple, set, frozenset, dict, bytes, bytearray):
-            self._chunked[id(container)] = (container, self._into(container))
 
-    # ---- arithmetic -------------------------------------------------------
-    def pow(self, base: Any, exponent: Any, modulus: Any = None) -> Any:
-        """``base ** exponent`` unless the result would be astronomically large."""
-        if modulus is None and type(exponent) is int and type(base) in (int, bool) \
-                and exponent > 64 and abs(base) > 1:
-            bits = (abs(base).bit_length() - 1) * exponent
-            if bits > MAX_POW_BITS:
-                raise _refuse_pow(bits)
-        if modulus is None:
-            return base ** exponent
-        return builtins.pow(base, exponent, modulus)
+def check_mul(left: Any, right: Any) -> None:
+    if type(right) is int and isinstance(left, (str, bytes, bytearray, list, tuple)):
+        _check_repeat(left, right)
+    elif type(left) is int and isinstance(right, (str, bytes, bytearray, list, tuple)):
+        _check_repeat(right, left)
+    elif type(left) is int and type(right) is int:
+        small, large = sorted((left.bit_length(), right.bit_length()))
+        if small > 1_000_000 and MUL_SECONDS_PER_BITS * large * small ** (KARATSUBA - 1) > BUDGET_SECONDS:
+            raise _too_slow("this product", small + large)
 
-    def mul(self, left: Any, right: Any) -> Any:
-        """``left * right`` unless it repeats a sequence into gigabytes."""
-        if type(right) is int and isinstance(left, (str, bytes, bytearray, list, tuple)):
-            self._check_repeat(left, right)
-        elif type(left) is int and isinstance(right, (str, bytes, bytearray, list, tuple)):
-            self._check_repeat(right, left)
+
+def guarded_pow(base: Any, exponent: Any) -> Any:
+    """``base ** exponent`` for compiled code, refused when it would take too long."""
+    try:
+        check_pow(base, exponent)
+        return base ** exponent
+    except BaseException as error:
+        hide_engine_frames(error)
+        raise
+
+
+def guarded_mul(left: Any, right: Any) -> Any:
+    """``left * right`` for compiled code, refused when it would take too long."""
+    try:
+        check_mul(left, right)
         return left * right
+    except BaseException as error:
+        hide_engine_frames(error)
+        raise
 
-    @staticmethod
-    def _check_repeat(sequence: Any, times: int) -> None:
-        item_bytes = 1 if isinstance(sequence, (str, bytes, bytearray)) else 8
-        size = len(sequence) * times * item_bytes
-        if size > MAX_REPEAT_BYTES:
-            raise MemoryError(
-                f"repeating a {type(sequence).__name__} of length {len(sequence):,} "
-                f"{times:,} times would need about {size / 1e9:,.1f} GB; refused")
 
-    def factorial(self, n: Any) -> int:
-        if type(n) is int and n > MAX_FACTORIAL:
-            raise OverflowError(
-                f"factorial({n:,}) is too large to compute here (Sprout allows up to "
-                f"factorial({MAX_FACTORIAL:,}))")
-        return math.factorial(n)
+def _check_repeat(sequence: Any, times: int) -> None:
+    item_bytes = 1 if isinstance(sequence, (str, bytes, bytearray)) else 8
+    size = len(sequence) * times * item_bytes
+    if size > MAX_REPEAT_BYTES:
+        raise MemoryError(
+            f"repeating a {type(sequence).__name__} of length {len(sequence):,} "
+            f"{times:,} times would need about {size / 1e9:,.1f} GB; refused")
 
-    def comb(self, n: Any, k: Any) -> int:
-        if type(n) is int and type(k) is int and min(k, n - k) > MAX_FACTORIAL:
-            raise OverflowError(f"comb({n:,}, {k:,}) is too large to compute here")
-        return math.comb(n, k)
 
-    def perm(self, n: Any, k: Any = None) -> int:
-        if type(n) is int and (k if type(k) is int else n) > MAX_FACTORIAL:
-            raise OverflowError(f"perm({n:,}, {k}) is too large to compute here")
-        return math.perm(n, k)
+def check_factorial(n: Any) -> None:
+    if type(n) is int and n > MAX_FACTORIAL:
+        raise OverflowError(f"factorial({n:,}) is too large to compute here (Sprout allows up to "
+                            f"factorial({MAX_FACTORIAL:,}))")
 
-    @staticmethod
-    def _check_buffer(factory: type, size: int) -> None:
-        if size > MAX_REPEAT_BYTES:
-            raise MemoryError(f"{factory.__name__}({size:,}) would need "
-                              f"{size / 1e9:,.1f} GB; refused")
 
-    # ---- consuming builtins ------------------------------------------------
-    def consume(self, function: Any, iterable: Any, /, *args: Any, **kwargs: Any) -> Any:
-        """Call ``function(iterable, ...)``, draining big iterators chunk by chunk."""
-        entry = self._chunked.get(id(function))
-        if type(iterable) is int and (function is bytes or function is bytearray):
-            self._check_buffer(function, iterable)
-        if entry is None or entry[0] is not function or not self._needs_chunks(iterable):
-            return function(iterable, *args, **kwargs)
-        return entry[1](iterable, *args, **kwargs)
+def check_comb(n: Any, k: Any) -> None:
+    if type(n) is int and type(k) is int and 0 <= k <= n and min(k, n - k) > MAX_FACTORIAL:
+        raise OverflowError(f"comb({n:,}, {k:,}) is too large to compute here")
 
-    def join(self, separator: Any, iterable: Any) -> Any:
-        """``separator.join(iterable)``, materialising a big iterator in chunks first."""
-        if type(separator) in (str, bytes) and self._needs_chunks(iterable):
-            iterable = self._into(list)(iterable)
-        return separator.join(iterable)
 
-    @staticmethod
-    def _needs_chunks(iterable: Any) -> bool:
-        """Only iterators (``map``, ``zip``, ``iter(range(...))``...) and huge ranges."""
-        kind = type(iterable)
-        if kind in MATERIALIZED:
-            return False
-        if kind is range:
-            return len(iterable) > SMALL_RANGE
-        return hasattr(kind, "__next__") and not hasattr(kind, "__len__")
+def check_perm(n: Any, k: Any = None) -> None:
+    k_value = n if k is None else k
+    if type(n) is int and type(k_value) is int and 0 <= k_value <= n and k_value > MAX_FACTORIAL:
+        raise OverflowError(f"perm({n:,}, {k_value:,}) is too large to compute here")
 
-    def _chunks(self, iterable: Iterable) -> Iterable[list]:
-        iterator = iter(iterable)
-        while chunk := list(islice(iterator, CHUNK)):
-            self.checkpoint()
-            yield chunk
 
-    def _into(self, container: type) -> Callable[..., Any]:
-        def drain(iterable: Iterable, **kwargs: Any) -> Any:
-            collected: list = []
-            for chunk in self._chunks(iterable):
-                collected.extend(chunk)
-            return container(collected, **kwargs)
-        return drain
+# ---- iterator sources --------------------------------------------------------------
+def checked_source(source: Any, checkpoint: Callable[[], None]) -> Any:
+    """Items of ``source`` (an iterator), lazily, with ``checkpoint()`` every CHUNK items."""
+    last: list[Any] = [None]
 
-    def _sum(self, iterable: Iterable, /, start: Any = 0) -> Any:
-        total = start
-        for chunk in self._chunks(iterable):
-            total = builtins.sum(chunk, total)
-        return total
+    def next_chunk(_: Any) -> Any:
+        previous = last[0]
+        if previous is not None and operator.length_hint(previous) > 0:
+            raise StopIteration  # the source ended inside the previous chunk
+        checkpoint()
+        last[0] = counter = repeat(source, CHUNK)
+        return map(next, counter)
+    return chain.from_iterable(map(next_chunk, repeat(None)))
 
-    def _extreme(self, pick: Callable, iterable: Iterable, **kwargs: Any) -> Any:
-        has_default = "default" in kwargs
-        default = kwargs.pop("default", None)
-        best: list = []
-        for chunk in self._chunks(iterable):
-            best = [pick(best + chunk, **kwargs)]
-        if best:
-            return best[0]
-        if has_default:
-            return default
-        return pick((), **kwargs)  # raises the usual "empty sequence" error
 
-    def _max(self, iterable: Iterable, /, **kwargs: Any) -> Any:
-        return self._extreme(builtins.max, iterable, **kwargs)
+def checked_source_type(base: type, state: Any) -> type:
+    """A subclass of an itertools source whose iteration, in a run, reaches safe points."""
+    def __iter__(self: Any) -> Any:
+        run = state.run
+        return self if run is None else checked_source(self, run.checkpoint)
 
-    def _min(self, iterable: Iterable, /, **kwargs: Any) -> Any:
-        return self._extreme(builtins.min, iterable, **kwargs)
+    return type(base.__name__, (base,), {"__iter__": __iter__, "__slots__": (),
+                                        "__module__": base.__module__, "__doc__": base.__doc__})
 
-    def _any(self, iterable: Iterable) -> bool:
-        return builtins.any(builtins.any(chunk) for chunk in self._chunks(iterable))
 
-    def _all(self, iterable: Iterable) -> bool:
-        return builtins.all(builtins.all(chunk) for chunk in self._chunks(iterable))
+class HugeRange:
+    """What ``range(...)`` gives the script for more than SMALL_RANGE items.
 
-    def _sorted(self, iterable: Iterable, /, **kwargs: Any) -> list:
-        collected = self._into(list)(iterable)
-        collected.sort(**kwargs)
-        return collected
+    It behaves as the range (``isinstance(r, range)``, indexing, slicing, ``in``, ``len``,
+    equality, repr, pickling) but is iterated in chunks with a safe point between them,
+    so ``sum(range(10**12))`` or ``deque(range(10**12))`` can be stopped.
+    """
+
+    __slots__ = ("_range", "_checkpoint")
+
+    def __init__(self, real: range, checkpoint: Callable[[], None]) -> None:
+        self._range = real
+        self._checkpoint = checkpoint
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        return range
+
+    def _chunks(self, real: range) -> Any:
+        def chunk(start: int) -> range:
+            self._checkpoint()
+            return real[start:start + CHUNK]
+        return chain.from_iterable(map(chunk, range(0, _length(real), CHUNK)))
+
+    def __iter__(self) -> Any:
+        return self._chunks(self._range)
+
+    def __reversed__(self) -> Any:
+        return self._chunks(self._range[::-1])
+
+    def __getitem__(self, index: Any) -> Any:
+        item = self._range[index]
+        return script_range_of(item, self._checkpoint) if isinstance(item, range) else item
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._range, name)  # start, stop, step, count, index
+
+    def __len__(self) -> int:
+        return len(self._range)
+
+    def __contains__(self, item: Any) -> bool:
+        return item in self._range
+
+    def __bool__(self) -> bool:
+        return bool(self._range)
+
+    def __eq__(self, other: Any) -> bool:
+        return self._range == (other._range if isinstance(other, HugeRange) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._range)
+
+    def __repr__(self) -> str:
+        return repr(self._range)
+
+    def __reduce__(self) -> Any:
+        return self._range.__reduce__()
+
+
+def _length(real: range) -> int:
+    """``len(real)``, also past ``sys.maxsize``."""
+    step = real.step
+    return max(0, (real.stop - real.start + step - (1 if step > 0 else -1)) // step)
+
+
+def script_range_of(real: range, checkpoint: Callable[[], None]) -> Any:
+    return real if _length(real) <= SMALL_RANGE else HugeRange(real, checkpoint)
+
+
+def script_range(*args: Any) -> Any:
+    """``range(...)`` as written in the script (outside a ``for`` header)."""
+    from .host import current_run
+    try:
+        real = range(*args)
+    except BaseException as error:
+        hide_engine_frames(error)
+        raise
+    run = current_run()
+    return real if run is None else script_range_of(real, run.checkpoint)
+
+
+def pow_operand(current: Any, exponent: Any) -> Any:
+    """``x **= exponent``: check ``x ** exponent`` and hand the exponent back."""
+    try:
+        check_pow(current, exponent)
+        return exponent
+    except BaseException as error:
+        hide_engine_frames(error)
+        raise
+
+
+def mul_operand(current: Any, other: Any) -> Any:
+    """``x *= other``: check ``x * other`` and hand ``other`` back."""
+    try:
+        check_mul(current, other)
+        return other
+    except BaseException as error:
+        hide_engine_frames(error)
+        raise

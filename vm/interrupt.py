@@ -14,10 +14,14 @@ the stop, so a stop that lands in between is never lost.
 """
 from __future__ import annotations
 
+import builtins
 import threading
 from collections.abc import Callable
 
 from .compiler import ATTENTION
+
+_flags = vars(builtins)
+_flags.setdefault(ATTENTION, False)
 
 
 class ScriptStopped(KeyboardInterrupt):
@@ -34,31 +38,23 @@ STOP_MESSAGES = {
 
 
 class StopSignal:
-    """One run's stop request and attention flag.
+    """One run's stop request, and the process-wide attention flag it raises.
 
-    The flag is kept in the script's builtins and in its module globals: top-level
-    code looks names up with ``LOAD_NAME``, which finds a global in one dict probe
-    but a builtin only in three, and top-level loops are where learners spin.
+    The flag lives in the real ``builtins`` (the script's checks find it there with a
+    cached ``LOAD_GLOBAL``). It is shared by every run in the process, so lowering it
+    looks at all of them: a stop that stands for any run keeps it raised.
     """
 
-    def __init__(self, builtins: dict) -> None:
-        self._flag_dicts: list[dict] = [builtins]
+    def __init__(self, run: object) -> None:
+        self._run = run
         self._lock = threading.Lock()
         self._wakers: list[Callable[[], None]] = []
         self.reason: str | None = None
         self.event = threading.Event()
-        builtins[ATTENTION] = False
 
-    def watch(self, namespace: dict) -> None:
-        """Keep the flag in ``namespace`` too (the script's module globals)."""
-        namespace[ATTENTION] = self.reason is not None
-        self._flag_dicts.append(namespace)
-        if self.reason is not None:
-            namespace[ATTENTION] = True
-
-    def _set_flags(self, value: bool) -> None:
-        for flags in self._flag_dicts:
-            flags[ATTENTION] = value
+    @staticmethod
+    def attention() -> bool:
+        return _flags[ATTENTION]
 
     @property
     def stopped(self) -> bool:
@@ -71,7 +67,7 @@ class StopSignal:
                 return False
             self.reason = reason
             wakers = list(self._wakers)
-        self._set_flags(True)
+        _flags[ATTENTION] = True
         self.event.set()
         for wake in wakers:
             wake()
@@ -82,16 +78,20 @@ class StopSignal:
         with self._lock:
             self._wakers.append(wake)
 
-    def ask_attention(self) -> None:
+    @staticmethod
+    def ask_attention() -> None:
         """Make the next safe point call in (to flush output); never lowers a stop."""
-        self._set_flags(True)
+        _flags[ATTENTION] = True
 
     def take_attention(self) -> bool:
-        """Lower the flag unless a stop stands; returns whether the run is stopped."""
-        self._set_flags(False)
+        """Lower the flag unless a stop stands; returns whether this run is stopped."""
+        _flags[ATTENTION] = False
         if self.reason is not None:
-            self._set_flags(True)
+            _flags[ATTENTION] = True
             return True
+        from .host import active_runs
+        if any(run.stop.reason is not None for run in active_runs()):  # type: ignore[attr-defined]
+            _flags[ATTENTION] = True
         return False
 
     def message(self) -> str:

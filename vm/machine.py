@@ -21,7 +21,9 @@ _stack_size_lock = threading.Lock()
 
 
 def _terminal_output(stream: str, text: str) -> None:
-    target = sys.__stderr__ if stream == "stderr" else sys.__stdout__
+    # ``vars(sys)``: the process's own streams, whichever thread calls (``sys.__stdout__``
+    # answers per run).
+    target = vars(sys)["__stderr__" if stream == "stderr" else "__stdout__"]
     if target is not None:
         target.write(text)
         target.flush()
@@ -47,16 +49,17 @@ class VM:
 
     # ---- the contract ------------------------------------------------------
     def run(self, source: str, filename: str = "main.py", limits: Limits | None = None,
-            folder: str | None = None) -> RunResult:
+            folder: str | None = None, argv: list[str] | None = None) -> RunResult:
         """Run ``source`` to the end, an error or a stop; never raises for the script.
 
         ``folder`` is where the script's file lives: ``import helper`` finds
-        ``helper.py`` there, and it runs with safe points too.
+        ``helper.py`` there, and it runs with safe points too. ``argv`` is the
+        script's ``sys.argv`` (default: ``[filename]``).
         """
         started = time.perf_counter()
         run = Run(source=source, filename=filename, limits=self.limits.merged(limits),
                   on_output=self.on_output, on_input_request=self.on_input_request,
-                  trace=self._trace, folder=folder)
+                  trace=self._trace, folder=folder, argv=argv)
         with self._lock:
             self._run = run
         box: list[RunResult] = []
@@ -126,7 +129,8 @@ class VM:
             except (ValueError, RuntimeError):
                 pass  # a platform without adjustable stacks keeps its default
             try:
-                thread = threading.Thread(target=target, name="sprout-script", daemon=True)
+                # Named as Python names its main thread: the script's code runs there.
+                thread = threading.Thread(target=target, name="MainThread", daemon=True)
                 thread.start()
             finally:
                 threading.stack_size(previous)
@@ -135,7 +139,7 @@ class VM:
     def _read_terminal_line(self, prompt: str) -> None:
         """Default input: read one line of the real stdin on a helper thread."""
         def read() -> None:
-            stream = sys.__stdin__
+            stream = vars(sys)["__stdin__"]
             line = stream.readline() if stream is not None else ""
             self.send_input(line if line else None)
         threading.Thread(target=read, name="sprout-stdin", daemon=True).start()

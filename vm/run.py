@@ -1,37 +1,45 @@
-"""One execution of one script: its globals, streams, stop signal and outcome."""
+"""One execution of one script: its namespace, streams, stop signal and outcome."""
 from __future__ import annotations
 
+import gc
+import os
 import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from functools import partial
 from types import ModuleType
 from typing import Any
 
-from .compiler import ATTENTION, compile_script
-from .guards import Guards
+from . import host
+from .compiler import compile_script
+from .engine_frames import without_engine_frames
 from .interrupt import ScriptStopped, StopSignal
+from .learner_imports import LearnerModules
 from .limits import Limits
-from .local_modules import LocalModules
-from .memory import resident_bytes
+from .process_state import ProcessState
 from .results import Frame, RunResult, Status
-from .runtime import build_builtins
-from .streams import ErrorStream, InputChannel, Routers, ScriptStdin, buffered_text_stream
-from .tracebacks import SourceBook, format_result, frames_from_live, frames_from_traceback, syntax_error_frame
+from .streams import ErrorStream, InputChannel, ScriptStdin, buffered_text_stream
+from .tracebacks import SourceBook, frames_from_live, frames_from_traceback, syntax_error_frame
+from .watchdog import Watchdog
 
-HEARTBEAT_SECONDS = 1 / 30
 MAX_RECURSION = 50_000          # what the script thread's 256 MB stack holds with room to spare
 THREAD_GRACE_SECONDS = 1.0
+PROMPT_CHARS = 200
 
 
 class Run:
-    """State shared by the script's threads, the engine and the stopping thread."""
+    """State shared by the script's threads, the engine and the stopping thread.
+
+    This is the whole interface the patched modules (``vm.patches``) and the per-run
+    ``sys`` (``vm.host``) use: the streams, ``argv``/``path``, ``checkpoint``/``halt``,
+    ``read_line``, ``note`` and the thread book-keeping.
+    """
 
     def __init__(self, source: str, filename: str, limits: Limits,
                  on_output: Callable[[str, str], None], on_input_request: Callable[[str], None],
-                 trace: Callable[[str, Any, Any], None] | None, folder: str | None = None) -> None:
+                 trace: Callable[[str, Any, Any], None] | None, folder: str | None = None,
+                 argv: list[str] | None = None) -> None:
         self.source, self.filename, self.limits = source, filename, limits
         self._on_output, self._on_input_request, self._trace = on_output, on_input_request, trace
         self.book = SourceBook()
@@ -39,37 +47,43 @@ class Run:
         self.closed = False
         self.halt_frames: tuple[Frame, ...] | None = None
         self.threads: list[threading.Thread] = []
+        self.script_thread: threading.Thread | None = None
+        self.leftovers: list[str] = []
+        self.exit_handlers: list[tuple[Callable, tuple, dict]] = []
+        self._host_excepthook = vars(sys).get("excepthook")
+        self.host_thread_excepthook = threading.excepthook
         self._output_chars = 0
-        self._serviced = 0
-        self._done = threading.Event()
-        self._recursion_limit_before = sys.getrecursionlimit()
+        self.serviced = 0
         self._recursion_cap = min(MAX_RECURSION, limits.recursion or MAX_RECURSION)
         self.engine_stdout = self.stdout = buffered_text_stream(self._emitter("stdout"))
         self.engine_stderr = self.stderr = ErrorStream(self._emitter("stderr"), self.flush_stdout)
-        self.engine_stdin = self.stdin = ScriptStdin(lambda: self.read_line(""))
-        Routers.install()
-        self.guards = Guards(self.checkpoint)
-        self.builtins = build_builtins(self)
-        self.stop = StopSignal(self.builtins)
+        self.engine_stdin = self.stdin = ScriptStdin(self.read_line)
+        self._stdout_tail = ""
+        self.file_path = os.path.abspath(os.path.join(folder, os.path.basename(filename))) \
+            if folder else filename
+        self.argv = list(argv) if argv is not None else [filename]
+        host.install()
+        self.path = ([folder] if folder else []) + list(vars(sys)["path"])
+        self.stop = StopSignal(self)
         self.stop.add_waker(self.input.wake)
-        self.local_modules = LocalModules(self, folder)
+        self.modules = LearnerModules(self, folder)
 
     # ---- safe points -------------------------------------------------------
     def checkpoint(self) -> None:
-        """The instrumented check, for engine code that loops on the script's behalf."""
-        if self.builtins[ATTENTION]:
+        """The instrumented check, for engine code that waits or loops for the script."""
+        if self.stop.attention():
             self.safe_point()
 
     def safe_point(self) -> None:
         """Called by the script when the attention flag is up: stop, or flush output."""
         if self.stop.take_attention():
             raise self.halt()
-        self._serviced += 1
+        self.serviced += 1
         self.flush_stdout()
 
     def halt(self) -> ScriptStopped:
         """The exception to raise now; the first one records where the program was."""
-        if self.halt_frames is None:
+        if self.halt_frames is None and self.stop.reason != "ended":
             self.halt_frames = frames_from_live(self.book, sys._getframe(1))
         return ScriptStopped(self.stop.message())
 
@@ -87,13 +101,12 @@ class Run:
                     text = text[:room]
                     self.stop.request("output_limit")
                 self._output_chars += len(text)
+            if stream == "stdout":
+                line_end = text.rfind("\n")
+                tail = text[line_end + 1:] if line_end >= 0 else self._stdout_tail + text
+                self._stdout_tail = tail[-PROMPT_CHARS:]
             self._on_output(stream, text)
         return emit
-
-    def redirect_stdout(self, stream: Any) -> None:
-        """``sys.stdout = stream`` in the script; ``print`` follows it, as in Python."""
-        self.stdout = stream
-        self.builtins["print"] = partial(print, file=stream)
 
     def flush_stdout(self) -> None:
         try:
@@ -101,13 +114,19 @@ class Run:
         except ValueError:
             pass  # the script closed its stdout
 
-    def read_line(self, prompt: str) -> str | None:
-        """Show ``prompt``, ask the host for a line and wait for it (or for a stop)."""
-        if prompt:
-            self.engine_stdout.write(prompt)
+    def note(self, text: str) -> None:
+        """A line from Sprout itself on the script's stderr."""
+        self.engine_stderr.write(f"Sprout note: {text}\n")
+
+    def read_line(self) -> str | None:
+        """Ask the host for a line and wait for it (or for a stop).
+
+        ``input(prompt)`` has just written its prompt to stdout: the unfinished last
+        line of output is what the learner is being asked.
+        """
         self.flush_stdout()
         self.checkpoint()
-        self._on_input_request(prompt)
+        self._on_input_request(self._stdout_tail)
         line = self.input.receive()
         if self.stop.stopped:
             raise self.halt()
@@ -115,13 +134,13 @@ class Run:
 
     def set_recursion_limit(self, limit: int) -> None:
         """``sys.setrecursionlimit`` capped to what the script thread's stack can hold."""
+        from .patches import original
         limit = int(limit)
         if limit > self._recursion_cap:
-            self.engine_stderr.write(
-                f"Sprout note: the recursion limit is capped at {self._recursion_cap:,} "
-                f"(asked for {limit:,}) so deep recursion cannot crash the IDE.\n")
+            self.note(f"the recursion limit is capped at {self._recursion_cap:,} "
+                      f"(asked for {limit:,}) so deep recursion cannot crash the IDE.")
             limit = self._recursion_cap
-        sys.setrecursionlimit(limit)
+        original(sys, "setrecursionlimit")(limit)
 
     # ---- threads started by the script ---------------------------------------
     def adopt_thread(self, thread: threading.Thread) -> None:
@@ -129,32 +148,12 @@ class Run:
             raise RuntimeError("this program has ended; it cannot start new threads")
         self.threads.append(thread)
 
-    def run_thread_body(self, body: Callable[[], None]) -> None:
-        Routers.attach(self)
-        try:
-            body()
-        except ScriptStopped:
-            pass
-        except SystemExit:
-            pass
-        except BaseException as error:  # noqa: BLE001 - reported like Python does
-            self.report_thread_error(error)
-        finally:
-            Routers.detach()
-
-    def report_thread_error(self, error: BaseException) -> None:
-        frames = frames_from_traceback(self.book, error.__traceback__)
-        text = format_result(RunResult(status="error", error_type=type(error).__name__,
-                                       message=str(error), frames=frames))
-        self.engine_stderr.write(f"Exception in thread {threading.current_thread().name}:\n{text}")
-
     def _wait_for_threads(self) -> None:
         """Like Python at exit: wait for non-daemon threads, stop-aware."""
         self.flush_stdout()
         for thread in list(self.threads):
-            while thread.is_alive() and not thread.daemon:
-                self.checkpoint()
-                threading.Thread.join(thread, 0.05)
+            if not thread.daemon:
+                thread.join()
         self.checkpoint()  # a stop that ended the last thread still counts
 
     def _end_threads(self) -> None:
@@ -165,20 +164,30 @@ class Run:
         self.stop.request("ended")
         deadline = time.monotonic() + THREAD_GRACE_SECONDS
         for thread in alive:
-            threading.Thread.join(thread, max(0.0, deadline - time.monotonic()))
+            thread.join(max(0.0, deadline - time.monotonic()))
+        still = [thread.name for thread in alive if thread.is_alive()]
+        if still:
+            self.leftovers.append(f"threads still running: {', '.join(still)}")
 
     # ---- the run itself ----------------------------------------------------
     def execute(self) -> RunResult:
         """Runs on the script thread; returns the outcome, never raises."""
-        Routers.attach(self)
+        self.script_thread = threading.current_thread()
+        # Threads the script starts inherit "not a daemon" from it, as from Python's main
+        # thread; the flag is set after start, so the process never waits for this thread.
+        self.script_thread._daemonic = False  # type: ignore[attr-defined]
+        host.bind(self)
+        ProcessState.enter()
+        host.enter(self)
+        watchdog = Watchdog(self)
         try:
-            return self._execute()
+            return self._execute(watchdog)
         except BaseException as error:  # noqa: BLE001 - the engine must not die either
             return self.internal_failure(f"{type(error).__name__}: {error}")
         finally:
-            Routers.detach()
+            self._close(watchdog)
 
-    def _execute(self) -> RunResult:
+    def _execute(self, watchdog: Watchdog) -> RunResult:
         self.book.add(self.filename, self.source)
         try:
             code = compile_script(self.source, self.filename)
@@ -191,16 +200,14 @@ class Run:
                              message=str(error), filename=self.filename)
         module = ModuleType("__main__")
         namespace = module.__dict__
-        namespace.update(__builtins__=self.builtins, __file__=self.filename)
-        self.stop.watch(namespace)
-        main_before = sys.modules.get("__main__")
+        namespace.update(__builtins__=sys.modules["builtins"], __file__=self.file_path)
         sys.modules["__main__"] = module
         if self.limits.recursion:
-            sys.setrecursionlimit(self.limits.recursion)
-        watchdog = threading.Thread(target=self._watch, name="sprout-watchdog", daemon=True)
+            self.set_recursion_limit(self.limits.recursion)
         watchdog.start()
         outcome: BaseException | None = None
         try:
+            watchdog.script_entered()
             if self._trace is not None:
                 sys.settrace(self._tracer())
             try:
@@ -210,28 +217,63 @@ class Run:
             self._wait_for_threads()
         except BaseException as error:  # noqa: BLE001 - every outcome is reported
             outcome = error
-        finally:
-            if sys.modules.get("__main__") is module and main_before is not None:
-                sys.modules["__main__"] = main_before
-        result = self._result(outcome)
-        self._cleanup(namespace, watchdog)
-        return result
+        try:
+            self._run_exit_handlers()
+            self._end_threads()
+            if not any(thread.is_alive() for thread in self.threads):
+                namespace.clear()  # objects' __del__ runs now, on this thread, as at exit
+                gc.collect()
+        except BaseException as error:  # noqa: BLE001 - a stop while finalizing
+            if not (isinstance(error, ScriptStopped) and self.stop.reason == "ended"):
+                outcome = outcome or error
+        while True:
+            try:
+                watchdog.script_left()
+                break
+            except ScriptStopped:
+                continue  # a late push from the watchdog: the outcome is already known
+        return self._result(outcome)
+
+    def _run_exit_handlers(self) -> None:
+        """``atexit`` handlers the script registered run when it ends, newest first."""
+        while self.exit_handlers:
+            function, args, kwargs = self.exit_handlers.pop()
+            try:
+                function(*args, **kwargs)
+            except ScriptStopped:
+                raise
+            except BaseException as error:  # noqa: BLE001 - reported as Python does
+                self.engine_stderr.write("Exception ignored in atexit callback "
+                                         f"{function!r}:\n")
+                import traceback
+                traceback.print_exception(error, file=self.engine_stderr)
 
     def _result(self, outcome: BaseException | None) -> RunResult:
-        base = {"filename": self.filename}
         if isinstance(outcome, ScriptStopped) or self.halt_frames is not None:
             if self.halt_frames is None and outcome is not None:
                 self.halt_frames = frames_from_traceback(self.book, outcome.__traceback__)
             return RunResult(status=Status.HALTED.value, reason=self.stop.reason or "user",
                              error_type="KeyboardInterrupt", message=self.stop.message(),
-                             frames=self.halt_frames or (), **base)
+                             frames=self.halt_frames or (), filename=self.filename)
         if outcome is None:
-            return RunResult(status=Status.FINISHED.value, exit_code=0, **base)
+            return RunResult(status=Status.FINISHED.value, exit_code=0, filename=self.filename)
         if isinstance(outcome, SystemExit):
-            return RunResult(status=Status.FINISHED.value, exit_code=self._exit_code(outcome), **base)
+            return RunResult(status=Status.FINISHED.value, exit_code=self._exit_code(outcome),
+                             filename=self.filename)
+        self._call_script_excepthook(outcome)
         frames = frames_from_traceback(self.book, outcome.__traceback__)
         return RunResult(status=Status.ERROR.value, error_type=type(outcome).__name__,
-                         message=str(outcome), frames=frames, **base)
+                         message=str(outcome), frames=frames, filename=self.filename)
+
+    def _call_script_excepthook(self, error: BaseException) -> None:
+        """A script that installed ``sys.excepthook`` gets it called, as in Python."""
+        hook = vars(sys).get("excepthook")
+        if hook is None or hook is self._host_excepthook:
+            return
+        try:
+            hook(type(error), error, without_engine_frames(error.__traceback__))
+        except BaseException:  # noqa: BLE001 - Python ignores a failing hook too
+            pass
 
     def _exit_code(self, exit_request: SystemExit) -> int:
         code = exit_request.code
@@ -242,20 +284,22 @@ class Run:
         self.engine_stderr.write(f"{code}\n")
         return 1
 
-    def _cleanup(self, namespace: dict, watchdog: threading.Thread) -> None:
-        self.flush_stdout()
-        self._end_threads()
-        self.closed = True
-        self._done.set()
-        watchdog.join()
-        sys.setrecursionlimit(self._recursion_limit_before)
-        self.book.forget()
-        if not any(thread.is_alive() for thread in self.threads):
-            namespace.clear()  # frees the script's data now rather than at the next GC
+    def _close(self, watchdog: Watchdog) -> None:
+        """Always runs: end the run's threads, restore the process, forget the sources."""
+        try:
+            self.flush_stdout()
+            self._end_threads()  # again: the script may have failed before its end
+        finally:
+            self.closed = True
+            watchdog.stop()
+            self.modules.unload()
+            host.leave(self)
+            host.bind(None)
+            self.leftovers.extend(ProcessState.leave())
+            self.book.forget()
 
     def finish(self, result: RunResult, duration: float) -> RunResult:
         self.closed = True
-        self._done.set()
         return replace(result, duration=duration)
 
     def internal_failure(self, detail: str) -> RunResult:
@@ -263,37 +307,18 @@ class Run:
                          message=f"Sprout itself failed while running this program: {detail}",
                          filename=self.filename)
 
-    # ---- watchdog and tracing ------------------------------------------------
-    def _watch(self) -> None:
-        """Asks for output flushes and enforces the time and memory limits."""
-        started = time.monotonic()
-        memory_base = resident_bytes() if self.limits.memory else 0
-        serviced = -1
-        while not self._done.wait(HEARTBEAT_SECONDS):
-            if self.stop.stopped:
-                continue
-            if serviced == self._serviced:
-                # No safe point since the last beat, yet this thread got the GIL: the
-                # script waits in a blocking call, so show what it printed before it.
-                self.flush_stdout()
-            serviced = self._serviced
-            self.stop.ask_attention()
-            if self.limits.time is not None and time.monotonic() - started > self.limits.time:
-                self.stop.request("time_limit")
-            if self.limits.memory is not None and resident_bytes() - memory_base > self.limits.memory:
-                self.stop.request("memory_limit")
-
+    # ---- tracing -------------------------------------------------------------
     def _tracer(self) -> Callable:
         callback = self._trace
         is_user = self.book.is_user_code
 
         def local(frame: Any, event: str, arg: Any) -> Callable | None:
-            callback(event, frame, arg)
+            callback(event, frame, arg)  # type: ignore[misc]
             return local
 
         def global_trace(frame: Any, event: str, arg: Any) -> Callable | None:
             if not is_user(frame.f_code):
                 return None
-            callback(event, frame, arg)
+            callback(event, frame, arg)  # type: ignore[misc]
             return local
         return global_trace

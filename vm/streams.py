@@ -4,14 +4,12 @@
 plain Python; the buffer reaches the engine's ``on_output`` in chunks when it fills,
 when the engine's heartbeat asks for it at a safe point (~30 times a second), before
 ``input()``/``sleep()``, before anything goes to stderr, and when the run ends.
-stderr is unbuffered. Library code that writes to the real ``sys.stdout`` (pprint,
-logging, traceback) is routed per thread to the run that owns that thread.
+stderr is unbuffered. ``vm.host`` decides which of these streams ``sys`` holds.
 """
 from __future__ import annotations
 
 import codecs
 import io
-import sys
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -144,21 +142,17 @@ class ScriptStdin(io.TextIOBase):
 
 
 class ThreadRouter(io.TextIOBase):
-    """Stands in for the real ``sys.stdout``/``sys.stderr``/``sys.stdin``.
+    """Stands in for ``sys.stdout``/``stderr``/``stdin`` when runs overlap.
 
-    Threads that belong to a run read and write that run's streams; every other
-    thread (the IDE's own) goes to the stream that was there before.
+    ``pick()`` gives the stream of the run the calling thread belongs to, or the host's.
     """
 
-    def __init__(self, fallback: TextIO | None, pick: Callable[[object], TextIO]) -> None:
+    def __init__(self, pick: Callable[[], TextIO | None]) -> None:
         super().__init__()
-        self.fallback = fallback
         self._pick = pick
-        self.routes: dict[int, object] = {}
 
-    def target(self) -> TextIO | None:
-        owner = self.routes.get(threading.get_ident())
-        return self._pick(owner) if owner is not None else self.fallback
+    def __del__(self) -> None:
+        pass  # never flush at interpreter exit: the streams it picks from may be gone
 
     @property
     def encoding(self) -> str:  # type: ignore[override]
@@ -174,58 +168,20 @@ class ThreadRouter(io.TextIOBase):
         return False
 
     def write(self, text: str) -> int:  # type: ignore[override]
-        target = self.target()
+        target = self._pick()
         return target.write(text) if target is not None else len(text)
 
     def flush(self) -> None:
-        target = self.target()
+        target = self._pick()
         if target is not None:
             target.flush()
 
     def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
-        target = self.target()
+        target = self._pick()
         return target.readline() if target is not None else ""
 
     def fileno(self) -> int:
-        target = self.target()
-        if target is None or target is not self.fallback:
-            raise io.UnsupportedOperation("a Sprout script's streams have no file descriptor")
+        target = self._pick()
+        if target is None:
+            raise io.UnsupportedOperation("no stream")
         return target.fileno()
-
-
-class Routers:
-    """The three process-wide routers, installed once into the real ``sys``."""
-
-    _lock = threading.Lock()
-    out: ThreadRouter | None = None
-    err: ThreadRouter | None = None
-    inp: ThreadRouter | None = None
-
-    @classmethod
-    def install(cls) -> None:
-        """Put the routers into ``sys``, adopting whatever stream is there as fallback."""
-        with cls._lock:
-            if cls.out is None:
-                cls.out = ThreadRouter(sys.stdout, lambda io_: io_.stdout)
-                cls.err = ThreadRouter(sys.stderr, lambda io_: io_.stderr)
-                cls.inp = ThreadRouter(sys.stdin, lambda io_: io_.stdin)
-            for name, router in (("stdout", cls.out), ("stderr", cls.err), ("stdin", cls.inp)):
-                current = getattr(sys, name)
-                if current is not router:
-                    router.fallback = current
-                    setattr(sys, name, router)
-
-    @classmethod
-    def attach(cls, owner: object) -> None:
-        """Route the calling thread to ``owner`` (an object with stdout/stderr/stdin)."""
-        ident = threading.get_ident()
-        for router in (cls.out, cls.err, cls.inp):
-            if router is not None:
-                router.routes[ident] = owner
-
-    @classmethod
-    def detach(cls) -> None:
-        ident = threading.get_ident()
-        for router in (cls.out, cls.err, cls.inp):
-            if router is not None:
-                router.routes.pop(ident, None)

@@ -20,13 +20,15 @@ class SourceBook:
     def __init__(self) -> None:
         self._lines: dict[str, list[str]] = {}
 
-    def add(self, filename: str, source: str | bytes) -> None:
-        """Remember the text; ``linecache`` learns it too, for ``traceback``/``inspect``."""
+    def add(self, filename: str, source: str | bytes, cache: bool = True) -> None:
+        """Remember the text; ``linecache`` learns it too (for ``traceback``/``inspect``)
+        unless ``cache`` is false, as for ``exec("...")`` whose lines Python never shows."""
         if isinstance(source, bytes):
             source = source.decode("utf-8", "replace")
         self._lines[filename] = source.splitlines()
-        lines = source.splitlines(keepends=True)
-        linecache.cache[filename] = (len(source), None, lines, filename)
+        if cache:
+            lines = source.splitlines(keepends=True)
+            linecache.cache[filename] = (len(source), None, lines, filename)
 
     def forget(self) -> None:
         """Take this run's texts back out of ``linecache``."""

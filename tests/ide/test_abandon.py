@@ -3,7 +3,9 @@ from tests.ide.conftest import run_to_end, set_code, start_run
 
 
 def test_stalled_stop_offers_abandon_and_a_fresh_engine_is_ready(qtbot, window):
-    set_code(window, "import threading\nprint('ready')\nthreading.Event().wait(4)\nprint('late output')\n")
+    # A raw lock's acquire is one C call that no safe point reaches (and it lets go of the GIL).
+    set_code(window, "import _thread\nlock = _thread.allocate_lock()\nlock.acquire()\nprint('ready')\n"
+                     "lock.acquire(timeout=4)\nprint('late output')\n")
     start_run(qtbot, window, "ready")
     old_vm = window.runner.vm
     with qtbot.waitSignal(window.runner.stop_stalled, timeout=5_000):

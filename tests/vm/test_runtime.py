@@ -216,11 +216,11 @@ def test_modules_beside_the_script_import_fresh_and_instrumented(tmp_path):
     harness.vm.interrupt()
     result = running.result()
     assert result.status == "halted"
-    assert [(f.filename, f.line) for f in result.frames] == [("main.py", 3), ("helper.py", 5)]
+    assert [(f.filename, f.line) for f in result.frames] == [("main.py", 3), (str(tmp_path / "helper.py"), 5)]
 
 
 def test_an_error_in_a_local_module_points_into_it(tmp_path):
     (tmp_path / "shapes.py").write_text("def area(w, h):\n    return w * hh\n", encoding="utf-8")
     result = Harness().run("import shapes\nshapes.area(2, 3)\n", folder=str(tmp_path))
     assert result.error_type == "NameError"
-    assert result.frames[-1].filename == "shapes.py" and result.frames[-1].line == 2
+    assert result.frames[-1].filename == str(tmp_path / "shapes.py") and result.frames[-1].line == 2

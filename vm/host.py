@@ -1,0 +1,159 @@
+"""Where a script meets the process: which run a thread belongs to, and the real ``sys``.
+
+Scripts run against the real ``builtins``, ``sys``, ``time``, ``threading``... so that
+``unittest.mock.patch("builtins.input")``, ``sys.stdout = StringIO()``, doctest and
+``contextlib.redirect_stdout`` behave exactly as in plain Python. Sprout's protections
+are installed once into those real modules (``vm.patches``) and act only on threads
+that belong to a run; every other thread (the IDE's own) sees plain Python.
+
+A few ``sys`` attributes differ per run: ``stdout``/``stderr``/``stdin`` (and their
+``__dunder__`` originals), ``argv`` and ``path``. The real ``sys`` module gets a
+subclass of ``ModuleType`` whose properties answer per thread. C code (the built-in
+``print`` and ``input``) reads ``sys``'s dict directly: while exactly one run is active
+that dict holds the run's own streams, so ``print`` costs what it costs in plain
+Python; when runs overlap (an abandoned one still stuck) it holds routers that pick
+the stream by thread.
+"""
+from __future__ import annotations
+
+import sys
+import threading
+import types
+from typing import TYPE_CHECKING, Any
+
+from .streams import ThreadRouter
+
+if TYPE_CHECKING:
+    from .run import Run
+
+STREAMS = ("stdout", "stderr", "stdin")
+PER_RUN = ("argv", "path", "__stdout__", "__stderr__", "__stdin__")
+
+
+class _ThreadState(threading.local):
+    run: Run | None = None
+
+
+_state = _ThreadState()
+_lock = threading.RLock()
+_active: list[Run] = []
+_host_streams: dict[str, Any] = {}
+_routers: dict[str, ThreadRouter] = {}
+_installed = False
+
+
+def current_run() -> Run | None:
+    """The run the calling thread belongs to, or None for the host's own threads."""
+    return _state.run
+
+
+def bind(run: Run | None) -> None:
+    """Make the calling thread belong to ``run`` (None: to the host again)."""
+    _state.run = run
+
+
+def active_runs() -> list[Run]:
+    with _lock:
+        return list(_active)
+
+
+def enter(run: Run) -> None:
+    """A run starts: its streams become the ones C code writes to."""
+    install()
+    with _lock:
+        _active.append(run)
+        _refresh_streams()
+
+
+def leave(run: Run) -> None:
+    with _lock:
+        if run in _active:
+            _active.remove(run)
+        _refresh_streams()
+
+
+def _refresh_streams() -> None:
+    """Put into ``sys``'s dict what C code should write to now (lock held)."""
+    namespace = vars(sys)
+    for name in STREAMS:
+        if len(_active) == 1:
+            namespace[name] = getattr(_active[0], name)
+        elif _active:
+            namespace[name] = _routers[name]
+        else:
+            namespace[name] = _host_streams[name]
+
+
+def stream_changed(run: Run) -> None:
+    """A run assigned ``sys.stdout`` (or stderr/stdin): C code follows it."""
+    with _lock:
+        _refresh_streams()
+
+
+def _stream_property(name: str) -> property:
+    def get(module: types.ModuleType) -> Any:
+        run = _state.run
+        return getattr(run, name) if run is not None else _host_streams[name]
+
+    def set_(module: types.ModuleType, value: Any) -> None:
+        run = _state.run
+        with _lock:
+            if run is not None:
+                setattr(run, name, value)
+            else:
+                _host_streams[name] = value
+            _refresh_streams()
+    return property(get, set_)
+
+
+def _per_run_property(name: str, attribute: str) -> property:
+    def get(module: types.ModuleType) -> Any:
+        run = _state.run
+        if run is not None:
+            return getattr(run, attribute)
+        return vars(module)[name]
+
+    def set_(module: types.ModuleType, value: Any) -> None:
+        run = _state.run
+        if run is not None:
+            setattr(run, attribute, value)
+        else:
+            vars(module)[name] = value
+    return property(get, set_)
+
+
+class ScriptSys(types.ModuleType):
+    """The real ``sys``'s class while Sprout is loaded: some attributes answer per run."""
+
+    stdout = _stream_property("stdout")
+    stderr = _stream_property("stderr")
+    stdin = _stream_property("stdin")
+    argv = _per_run_property("argv", "argv")
+    path = _per_run_property("path", "path")
+    __stdout__ = _per_run_property("__stdout__", "engine_stdout")
+    __stderr__ = _per_run_property("__stderr__", "engine_stderr")
+    __stdin__ = _per_run_property("__stdin__", "engine_stdin")
+
+
+def _route(name: str) -> ThreadRouter:
+    def pick() -> Any:
+        run = _state.run
+        return getattr(run, name) if run is not None else _host_streams[name]
+    return ThreadRouter(pick)
+
+
+def install() -> None:
+    """Once per process: per-run ``sys`` and the protections in the real modules."""
+    global _installed
+    with _lock:
+        if _installed:
+            return
+        for name in STREAMS:
+            _host_streams[name] = vars(sys)[name]
+            _routers[name] = _route(name)
+        for name in PER_RUN:
+            vars(sys).setdefault(name, None)
+        sys.__class__ = ScriptSys
+        from . import patches
+        patches.install()
+        _installed = True

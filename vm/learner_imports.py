@@ -1,0 +1,117 @@
+"""Modules and packages the learner writes, imported with safe points.
+
+Python puts the script's folder first on ``sys.path``; each run's own ``sys.path``
+(``vm.host``) does too. A finder at the front of ``sys.meta_path`` answers, on a run's
+threads only, for modules found in the *learner's* folders: the script's folder and
+any folder the script adds to ``sys.path``. Those are compiled with safe points like
+the script, live in ``sys.modules`` while the run lasts (so their classes pickle) and
+are removed when it ends, so the next run imports them fresh. Everything else (the
+standard library, installed packages) imports as usual.
+"""
+from __future__ import annotations
+
+import importlib.abc
+import importlib.util
+import os
+import sys
+from collections.abc import Sequence
+from importlib.machinery import ModuleSpec
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from .compiler import compile_script
+from .host import current_run
+
+if TYPE_CHECKING:
+    from .run import Run
+
+
+class LearnerLoader(importlib.abc.Loader):
+    """Compiles one learner file with safe points."""
+
+    def __init__(self, modules: LearnerModules, path: str) -> None:
+        self._modules = modules
+        self.path = path
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
+        return None
+
+    def exec_module(self, module: ModuleType) -> None:
+        with open(self.path, "rb") as handle:
+            source = importlib.util.decode_source(handle.read())
+        self._modules.run.book.add(self.path, source)
+        self._modules.loaded.add(module.__name__)
+        exec(compile_script(source, self.path), module.__dict__)
+
+    def get_source(self, fullname: str) -> str:
+        with open(self.path, "rb") as handle:
+            return importlib.util.decode_source(handle.read())
+
+
+class LearnerModules:
+    """The learner's importable folders and the modules loaded from them, for one run."""
+
+    def __init__(self, run: Run, folder: str | None) -> None:
+        self.run = run
+        self.loaded: set[str] = set()
+        self._host_path = frozenset(run.path[1:] if folder else run.path)
+
+    def folders(self) -> list[str]:
+        return [entry for entry in self.run.path
+                if isinstance(entry, str) and entry not in self._host_path and os.path.isdir(entry)]
+
+    def find_spec(self, fullname: str, path: Sequence[str] | None) -> ModuleSpec | None:
+        parent, _, name = fullname.rpartition(".")
+        if parent:
+            if parent not in self.loaded or path is None:
+                return None
+            places = list(path)
+        else:
+            places = self.folders()
+        for place in places:
+            package = os.path.join(place, name)
+            init = os.path.join(package, "__init__.py")
+            if os.path.isfile(init):
+                return importlib.util.spec_from_file_location(
+                    fullname, init, loader=LearnerLoader(self, init),
+                    submodule_search_locations=[package])
+            module = os.path.join(place, f"{name}.py")
+            if os.path.isfile(module):
+                return importlib.util.spec_from_file_location(
+                    fullname, module, loader=LearnerLoader(self, module))
+        return None
+
+    def unload(self) -> None:
+        """The run is over: its modules leave ``sys.modules``."""
+        for name in self.loaded:
+            module = sys.modules.get(name)
+            if module is not None and isinstance(getattr(module.__spec__, "loader", None), LearnerLoader):
+                del sys.modules[name]
+        self.loaded.clear()
+
+
+REFUSED_IMPORTS = {
+    "multiprocessing": "Sprout runs your program inside the IDE, where starting new "
+                       "Python processes is not possible; use threading instead",
+    "turtle": "turtle graphics need their own window, which Sprout cannot show yet",
+    "tkinter": "tkinter windows cannot run inside Sprout yet",
+}
+
+
+class LearnerFinder(importlib.abc.MetaPathFinder):
+    """Installed once at the front of ``sys.meta_path``; silent on the host's threads."""
+
+    def find_spec(self, fullname: str, path: Sequence[str] | None,
+                  target: Any = None) -> ModuleSpec | None:
+        run = current_run()
+        if run is None:
+            return None
+        top = fullname.partition(".")[0]
+        if top in REFUSED_IMPORTS:
+            raise ImportError(f"cannot import {top}: {REFUSED_IMPORTS[top]}", name=top)
+        return run.modules.find_spec(fullname, path)
+
+
+def install() -> None:
+    if not any(isinstance(finder, LearnerFinder) for finder in sys.meta_path):
+        sys.meta_path.insert(0, LearnerFinder())

@@ -1,0 +1,362 @@
+"""Sprout's protections, installed once into the real modules a script uses.
+
+Each replacement asks which run the calling thread belongs to (``host``); on the
+host's own threads it is the original function, unchanged. On a run's threads:
+
+- blocking waits (``time.sleep``, ``Thread.join``, every ``threading.Condition`` wait
+  and so ``Event``/``Queue``/``Semaphore``, the selectors under ``asyncio``) wait in
+  short slices and reach a safe point between them, so a stop wakes them;
+- process killers (``os._exit``, ``os.abort``, ``os.fork``, signalling Sprout itself)
+  end the script or are refused; ``sys`` limits that could freeze or crash the IDE
+  (recursion, switch interval, digits of int/str conversion) are capped;
+- ``exec``/``eval``/``compile`` plant safe points in code built at run time;
+- infinite or huge iterator sources (``itertools.count``/``cycle``/``repeat``,
+  ``iter(f, sentinel)``) reach a safe point every few thousand items, so C code that
+  drains them (``sum``, ``deque``, ``dict.fromkeys``...) can still be stopped.
+
+A script that patches any of these (``mock.patch("time.sleep")``) replaces Sprout's
+version, as it would replace Python's.
+"""
+from __future__ import annotations
+import __future__
+
+import ast
+import builtins
+import copy
+import functools
+import itertools
+import math
+import os
+import selectors
+import sys
+import threading
+import time
+from collections.abc import Callable
+from types import CodeType, ModuleType
+from typing import Any
+
+from . import guards
+from .compiler import (
+    ATTENTION,
+    GUARDED_MUL,
+    GUARDED_MUL_OPERAND,
+    GUARDED_POW,
+    GUARDED_POW_OPERAND,
+    GUARDED_RANGE,
+    SAFE_POINT,
+    plant_safe_points,
+)
+from .engine_frames import hide_engine_frames
+from .host import _state, bind
+from .interrupt import ScriptStopped
+
+WAIT_SLICE = 0.05
+FUTURE_FLAGS = functools.reduce(
+    lambda flags, name: flags | getattr(__future__, name).compiler_flag,
+    __future__.all_feature_names, 0)
+originals: dict[tuple[str, str], Any] = {}
+
+
+def _patch(owner: Any, name: str, guarded: Callable[..., Any]) -> None:
+    """``owner.name`` becomes: the original on host threads, ``guarded(run, ...)`` on runs."""
+    original = getattr(owner, name)
+    originals[(_key(owner), name)] = original
+
+    @functools.wraps(original)
+    def dispatch(*args: Any, **kwargs: Any) -> Any:
+        run = _state.run
+        try:
+            if run is None:
+                return original(*args, **kwargs)
+            return guarded(run, original, *args, **kwargs)
+        except BaseException as error:
+            hide_engine_frames(error)
+            raise
+    setattr(owner, name, dispatch)
+
+
+def _key(owner: Any) -> str:
+    """``module`` or ``module:Class``: where a patched function lives."""
+    if isinstance(owner, ModuleType):
+        return owner.__name__
+    return f"{owner.__module__}:{owner.__qualname__}"
+
+
+def original(owner: Any, name: str) -> Any:
+    """The function as it was before Sprout patched it."""
+    return originals.get((_key(owner), name), getattr(owner, name))
+
+
+# ---- waits ---------------------------------------------------------------------
+def _sleep(run: Any, real: Callable, seconds: Any = None, *more: Any) -> None:
+    if more or type(seconds) not in (int, float) or not seconds > 0:
+        return real(seconds, *more)  # zero, or Python's own error for a bad argument
+    run.flush_stdout()
+    run.checkpoint()
+    if run.stop.event.wait(seconds):
+        raise run.halt()
+
+
+def _sliced(run: Any, timeout: float | None, attempt: Callable[[float], Any]) -> Any:
+    """Call ``attempt(slice)`` until it succeeds or ``timeout`` passes, checking for a stop."""
+    deadline = None if timeout is None else time.monotonic() + max(timeout, 0.0)
+    while True:
+        left = WAIT_SLICE if deadline is None else min(WAIT_SLICE, deadline - time.monotonic())
+        outcome = attempt(max(left, 0.0))
+        if outcome or left <= 0 or (deadline is not None and time.monotonic() >= deadline):
+            return outcome
+        run.checkpoint()
+
+
+def _condition_wait(run: Any, real: Callable, condition: Any, timeout: float | None = None) -> bool:
+    run.checkpoint()
+    return _sliced(run, timeout, lambda left: real(condition, left))
+
+
+def _thread_join(run: Any, real: Callable, thread: threading.Thread, timeout: float | None = None) -> None:
+    if not thread._started.is_set() or thread is threading.current_thread():  # type: ignore[attr-defined]
+        return real(thread, timeout)  # Python's own RuntimeError
+    run.flush_stdout()
+    _sliced(run, timeout, lambda left: real(thread, left) or not thread.is_alive())
+
+
+def _selector_select(run: Any, real: Callable, selector: Any, timeout: float | None = None) -> list:
+    if timeout is not None and timeout <= 0:
+        return real(selector, timeout)
+    run.checkpoint()
+    return _sliced(run, timeout, lambda left: real(selector, left))
+
+
+# ---- threads -------------------------------------------------------------------
+def _thread_start(run: Any, real: Callable, thread: threading.Thread) -> None:
+    run.adopt_thread(thread)
+    thread._sprout_run = run  # type: ignore[attr-defined]
+    thread._invoke_excepthook = functools.partial(_run_thread_excepthook, run)  # type: ignore[attr-defined]
+    real(thread)
+
+
+def _run_thread_excepthook(run: Any, thread: threading.Thread) -> None:
+    """An uncaught error in a run's thread is reported as Python does, on the run's stderr;
+    a stop is not an error. A hook the script installed is honoured."""
+    kind, error, tb = sys.exc_info()
+    if kind is None or issubclass(kind, ScriptStopped):
+        return
+    hook = threading.excepthook
+    if hook is run.host_thread_excepthook:
+        hook = _real_excepthook
+    hook(threading.ExceptHookArgs([kind, error, tb, thread]))  # type: ignore[attr-defined]
+
+
+def _bootstrap_inner(thread: threading.Thread) -> None:
+    bind(getattr(thread, "_sprout_run", None))
+    try:
+        _real_bootstrap_inner(thread)
+    finally:
+        bind(None)
+
+
+def _start_new_thread(run: Any, real: Callable, function: Callable, args: tuple, kwargs: Any = None) -> int:
+    def body(*args: Any, **kwargs: Any) -> None:
+        bind(run)
+        try:
+            function(*args, **kwargs)
+        except ScriptStopped:
+            pass
+        finally:
+            bind(None)
+    return real(body, args, kwargs or {})
+
+
+_real_bootstrap_inner = threading.Thread._bootstrap_inner  # type: ignore[attr-defined]
+_real_excepthook = threading.__excepthook__
+
+
+# ---- the process ---------------------------------------------------------------
+def _atexit_register(run: Any, real: Callable, function: Callable, *args: Any, **kwargs: Any) -> Callable:
+    """Exit handlers belong to the run: they run when the script ends, not the IDE."""
+    if not callable(function):
+        return real(function, *args, **kwargs)  # Python's own TypeError
+    run.exit_handlers.append((function, args, kwargs))
+    return function
+
+
+def _atexit_unregister(run: Any, real: Callable, function: Callable) -> None:
+    run.exit_handlers[:] = [entry for entry in run.exit_handlers if entry[0] != function]
+
+
+def _main_thread(run: Any, real: Callable) -> threading.Thread:
+    return run.script_thread or real()
+
+def _exit_script(run: Any, real: Callable, status: int = 0) -> None:
+    raise SystemExit(status)
+
+
+def _refused(what: str) -> Callable[..., None]:
+    def refuse(run: Any, real: Callable, *args: Any, **kwargs: Any) -> None:
+        raise PermissionError(f"{what} would take the whole Sprout IDE down with your "
+                              "program, so it is not available here")
+    return refuse
+
+
+def _kill(run: Any, real: Callable, pid: int, signal: int) -> None:
+    if pid in (0, os.getpid()):
+        _refused("Sending a signal to Sprout itself")(run, real)
+    real(pid, signal)
+
+
+def _set_recursion_limit(run: Any, real: Callable, limit: int) -> None:
+    run.set_recursion_limit(limit)
+
+
+def _set_switch_interval(run: Any, real: Callable, interval: float) -> None:
+    real(interval)
+    if interval > guards.MAX_SWITCH_INTERVAL:
+        real(guards.MAX_SWITCH_INTERVAL)  # a longer one would freeze the window
+
+
+def _set_int_max_str_digits(run: Any, real: Callable, maxdigits: int) -> None:
+    real(maxdigits)  # Python's own checks first
+    if maxdigits == 0 or maxdigits > guards.MAX_STR_DIGITS:
+        run.note(f"the int/str conversion limit is capped at {guards.MAX_STR_DIGITS:,} digits "
+                 "(converting longer numbers takes minutes and would freeze the IDE)")
+        real(guards.MAX_STR_DIGITS)
+
+
+# ---- code built at run time ------------------------------------------------------
+def _foreign_builtins(namespace: Any) -> bool:
+    """A namespace with its own ``__builtins__`` (the safe-eval lesson) gets plain code."""
+    if not isinstance(namespace, dict) or "__builtins__" not in namespace:
+        return False
+    chosen = namespace["__builtins__"]
+    return chosen is not builtins and chosen is not builtins.__dict__
+
+
+def _compile(run: Any, real: Callable, source: Any, filename: Any, mode: Any, flags: int = 0,
+             dont_inherit: bool = False, optimize: int = -1, **kwargs: Any) -> Any:
+    if isinstance(source, CodeType) or not isinstance(flags, int) or flags & ast.PyCF_ONLY_AST:
+        return real(source, filename, mode, flags, dont_inherit, optimize, **kwargs)
+    if not dont_inherit:
+        flags |= sys._getframe(2).f_code.co_flags & FUTURE_FLAGS
+    if isinstance(source, ast.AST):
+        real(source, filename, mode, flags, True, optimize, **kwargs)  # Python's own checks
+        tree = copy.deepcopy(source)
+    else:
+        tree = real(source, filename, mode, flags | ast.PyCF_ONLY_AST, True, optimize, **kwargs)
+    name = os.fsdecode(filename)
+    run.book.add(name, source if isinstance(source, (str, bytes)) else "", cache=False)
+    return real(plant_safe_points(tree), name, mode, flags, True, optimize, **kwargs)
+
+
+def _namespaces(globals_: Any, locals_: Any) -> tuple[Any, Any]:
+    if globals_ is None:
+        caller = sys._getframe(3)
+        globals_ = caller.f_globals
+        if locals_ is None:
+            locals_ = caller.f_locals
+            if not isinstance(locals_, dict):
+                locals_ = dict(locals_)  # 3.13: exec() in a function sees a snapshot
+    return globals_, locals_
+
+
+def _code_for(run: Any, source: Any, mode: str, namespace: Any) -> Any:
+    """``source`` compiled as exec/eval would, with safe points unless builtins are foreign."""
+    if isinstance(source, str) and mode == "eval":
+        source = source.lstrip(" \t")
+    elif isinstance(source, (bytes, bytearray)) and mode == "eval":
+        source = bytes(source).lstrip(b" \t")
+    flags = sys._getframe(3).f_code.co_flags & FUTURE_FLAGS
+    real_compile = original(builtins, "compile")
+    if _foreign_builtins(namespace):
+        return real_compile(source, "<string>", mode, flags, True)
+    return _compile(run, real_compile, source, "<string>", mode, flags, True)
+
+
+def _exec(run: Any, real: Callable, source: Any, globals_: Any = None, locals_: Any = None,
+          *args: Any, **kwargs: Any) -> None:
+    if args or not isinstance(source, (str, bytes, bytearray, CodeType)) or not (
+            globals_ is None or isinstance(globals_, dict)):
+        return real(source, globals_, locals_, *args, **kwargs)
+    globals_, locals_ = _namespaces(globals_, locals_)
+    if not isinstance(source, CodeType):
+        source = _code_for(run, source, "exec", globals_)
+    return real(source, globals_, locals_, **kwargs)
+
+
+def _eval(run: Any, real: Callable, source: Any, globals_: Any = None, locals_: Any = None,
+          *args: Any, **kwargs: Any) -> Any:
+    if args or kwargs or not isinstance(source, (str, bytes, bytearray, CodeType)) or not (
+            globals_ is None or isinstance(globals_, dict)):
+        return real(source, globals_, locals_, *args, **kwargs)
+    globals_, locals_ = _namespaces(globals_, locals_)
+    if not isinstance(source, CodeType):
+        source = _code_for(run, source, "eval", globals_)
+    return real(source, globals_, locals_)
+
+
+# ---- arithmetic and iterator sources ------------------------------------------------
+def _pow(run: Any, real: Callable, *args: Any, **kwargs: Any) -> Any:
+    if len(args) == 2 and not kwargs:
+        guards.check_pow(args[0], args[1])
+    return real(*args, **kwargs)
+
+
+def _iter(run: Any, real: Callable, *args: Any) -> Any:
+    iterator = real(*args)
+    return guards.checked_source(iterator, run.checkpoint) if len(args) == 2 else iterator
+
+
+def _math_guard(check: Callable[..., None]) -> Callable[..., Any]:
+    def guarded(run: Any, real: Callable, *args: Any) -> Any:
+        check(*args)
+        return real(*args)
+    return guarded
+
+
+def _safe_point() -> None:
+    run = _state.run
+    if run is not None:
+        run.safe_point()
+
+
+def install() -> None:
+    """Patch the real modules; called once by ``host.install``."""
+    for name, guarded in (("exec", _exec), ("eval", _eval), ("compile", _compile),
+                          ("pow", _pow), ("iter", _iter)):
+        _patch(builtins, name, guarded)
+    vars(builtins).update({ATTENTION: False, SAFE_POINT: _safe_point,
+                           GUARDED_POW: guards.guarded_pow, GUARDED_MUL: guards.guarded_mul,
+                           GUARDED_RANGE: guards.script_range,
+                           GUARDED_POW_OPERAND: guards.pow_operand,
+                           GUARDED_MUL_OPERAND: guards.mul_operand})
+    _patch(time, "sleep", _sleep)
+    import atexit
+    _patch(atexit, "register", _atexit_register)
+    _patch(atexit, "unregister", _atexit_unregister)
+    _patch(threading, "main_thread", _main_thread)
+    _patch(os, "_exit", _exit_script)
+    _patch(os, "kill", _kill)
+    for name in ("abort", "fork", "forkpty"):
+        if hasattr(os, name):
+            _patch(os, name, _refused(f"os.{name}()"))
+    _patch(sys, "setrecursionlimit", _set_recursion_limit)
+    _patch(sys, "setswitchinterval", _set_switch_interval)
+    if hasattr(sys, "set_int_max_str_digits"):
+        _patch(sys, "set_int_max_str_digits", _set_int_max_str_digits)
+    _patch(threading.Condition, "wait", _condition_wait)
+    _patch(threading.Thread, "join", _thread_join)
+    _patch(threading.Thread, "start", _thread_start)
+    threading.Thread._bootstrap_inner = _bootstrap_inner  # type: ignore[attr-defined]
+    import _thread
+    _patch(_thread, "start_new_thread", _start_new_thread)
+    for selector_name in ("SelectSelector", "PollSelector", "EpollSelector", "DevpollSelector",
+                          "KqueueSelector"):
+        selector = getattr(selectors, selector_name, None)
+        if selector is not None and "select" in vars(selector):
+            _patch(selector, "select", _selector_select)
+    _patch(math, "factorial", _math_guard(guards.check_factorial))
+    _patch(math, "comb", _math_guard(guards.check_comb))
+    _patch(math, "perm", _math_guard(guards.check_perm))
+    from . import learner_imports
+    learner_imports.install()
+    for name in ("count", "cycle", "repeat"):
+        setattr(itertools, name, guards.checked_source_type(getattr(itertools, name), _state))

@@ -1,0 +1,97 @@
+"""Process-wide state a script may change, put back when the last overlapping run ends.
+
+Plain Python gives every script a fresh process. Sprout's scripts share the IDE's, so
+what a script changes for the whole process (hooks in ``sys``, the recursion limit,
+the switch interval, the garbage collector, ``builtins``, the functions Sprout itself
+patched) is recorded before the first of any overlapping runs starts and restored
+after the last one ends. An abandoned run that ends late therefore never restores
+stale values over a newer run's.
+"""
+from __future__ import annotations
+
+import builtins
+import gc
+import sys
+import threading
+from typing import Any
+
+from . import patches
+
+SYS_HOOKS = ("excepthook", "displayhook", "breakpointhook", "tracebacklimit", "ps1", "ps2")
+_MISSING = object()
+
+
+class Baseline:
+    """What the process looked like before the runs began."""
+
+    def __init__(self) -> None:
+        self.recursion_limit = sys.getrecursionlimit()
+        self.switch_interval = sys.getswitchinterval()
+        self.str_digits = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else None
+        self.gc_enabled = gc.isenabled()
+        self.gc_thresholds = gc.get_threshold()
+        self.sys_hooks = {name: vars(sys).get(name, _MISSING) for name in SYS_HOOKS}
+        self.thread_excepthook = threading.excepthook
+        self.builtins = dict(vars(builtins))
+        self.patched = {key: getattr(_owner(key), key[1]) for key in patches.originals}
+        self.main_module = sys.modules.get("__main__")
+
+    def restore(self) -> list[str]:
+        """Put everything back; returns what had been left changed, for the run's result."""
+        changed: list[str] = []
+        patches.original(sys, "setrecursionlimit")(self.recursion_limit)
+        patches.original(sys, "setswitchinterval")(self.switch_interval)
+        if self.str_digits is not None:
+            patches.original(sys, "set_int_max_str_digits")(self.str_digits)
+        if gc.isenabled() != self.gc_enabled:
+            changed.append("the garbage collector was left disabled")
+            (gc.enable if self.gc_enabled else gc.disable)()
+        gc.set_threshold(*self.gc_thresholds)
+        for name, value in self.sys_hooks.items():
+            if vars(sys).get(name, _MISSING) is not value:
+                if value is _MISSING:
+                    vars(sys).pop(name, None)
+                else:
+                    vars(sys)[name] = value
+        threading.excepthook = self.thread_excepthook
+        namespace = vars(builtins)
+        for name in set(namespace) - set(self.builtins):
+            del namespace[name]
+        for name, value in self.builtins.items():
+            if namespace.get(name, _MISSING) is not value:
+                namespace[name] = value
+        for key, value in self.patched.items():
+            setattr(_owner(key), key[1], value)
+        if self.main_module is not None:
+            sys.modules["__main__"] = self.main_module
+        return changed
+
+
+def _owner(key: tuple[str, str]) -> Any:
+    module_name, _, class_name = key[0].partition(":")
+    owner = sys.modules[module_name]
+    return getattr(owner, class_name) if class_name else owner
+
+
+class ProcessState:
+    """Counts overlapping runs; the first records the baseline, the last restores it."""
+
+    _lock = threading.Lock()
+    _runs = 0
+    _baseline: Baseline | None = None
+
+    @classmethod
+    def enter(cls) -> None:
+        with cls._lock:
+            if cls._runs == 0:
+                cls._baseline = Baseline()
+            cls._runs += 1
+
+    @classmethod
+    def leave(cls) -> list[str]:
+        with cls._lock:
+            cls._runs -= 1
+            if cls._runs or cls._baseline is None:
+                return []
+            baseline, cls._baseline = cls._baseline, None
+            return baseline.restore()

@@ -1,0 +1,113 @@
+"""The run's watchdog thread: output flushes, limits, and stops that need a push.
+
+Every beat (~30 a second) it raises the attention flag so the script's next safe point
+flushes buffered output, and it enforces the time and memory limits.
+
+Code the engine did not instrument (the standard library's own loops, ``code``
+module sessions, modules from an unusual place) has no safe points. When a stop has
+stood for ``PUSH_AFTER`` seconds without the run ending, the watchdog asks CPython's
+own eval breaker to raise the stop in the run's threads
+(``PyThreadState_SetAsyncExc``); it re-arms that every beat until the run ends, so it
+is sticky too. Only threads that are inside the script are ever pushed, and the push
+is taken back before the engine's own code runs again on the script thread.
+"""
+from __future__ import annotations
+
+import ctypes
+import threading
+import time
+from typing import TYPE_CHECKING
+
+from .interrupt import ScriptStopped
+from .memory import resident_bytes
+
+if TYPE_CHECKING:
+    from .run import Run
+
+HEARTBEAT_SECONDS = 1 / 30
+PUSH_AFTER = 0.2
+_set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
+
+
+def push_stop(ident: int | None) -> None:
+    """Raise ``ScriptStopped`` in thread ``ident`` at its next bytecode boundary."""
+    if ident is not None:
+        _set_async_exc(ctypes.c_ulong(ident), ctypes.py_object(ScriptStopped))
+
+
+class Watchdog:
+    """One per run; ``start`` once the script is about to run, ``stop`` when it ended."""
+
+    def __init__(self, run: Run) -> None:
+        self._run = run
+        self._done = threading.Event()
+        self._lock = threading.Lock()
+        self._in_script = False
+        self._script_ident: int | None = None
+        self._thread = threading.Thread(target=self._watch, name="sprout-watchdog", daemon=True)
+        self.pushes = 0
+
+    def start(self) -> None:
+        from .patches import original
+        original(threading.Thread, "start")(self._thread)  # an engine thread, not the script's
+
+    def stop(self) -> None:
+        self._done.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def script_entered(self) -> None:
+        with self._lock:
+            self._script_ident = threading.get_ident()
+            self._in_script = True
+
+    def script_left(self) -> None:
+        """Call in a loop that catches ``ScriptStopped``: a push may land on the way in.
+
+        A push still pending must not land in the engine's own code. Withdrawing it
+        (``SetAsyncExc(id, NULL)``) leaves CPython 3.11's eval breaker stuck on, so
+        instead one last push is made on purpose and taken here.
+        """
+        with self._lock:
+            self._in_script = False  # from here on the watchdog pushes no more
+            pushed = self.pushes > 0
+        if pushed:
+            try:
+                push_stop(self._script_ident)  # replaces any push still pending
+                while True:
+                    pass
+            except ScriptStopped:
+                pass
+
+    def _watch(self) -> None:
+        run = self._run
+        limits = run.limits
+        started = time.monotonic()
+        memory_base = resident_bytes() if limits.memory else 0
+        serviced = -1
+        stopped_at: float | None = None
+        while not self._done.wait(HEARTBEAT_SECONDS):
+            if run.stop.stopped:
+                stopped_at = stopped_at or time.monotonic()
+                if time.monotonic() - stopped_at > PUSH_AFTER:
+                    self._push()
+                continue
+            if serviced == run.serviced:
+                # No safe point since the last beat, yet this thread got the GIL: the
+                # script waits in a blocking call, so show what it printed before it.
+                run.flush_stdout()
+            serviced = run.serviced
+            run.stop.ask_attention()
+            if limits.time is not None and time.monotonic() - started > limits.time:
+                run.stop.request("time_limit")
+            if limits.memory is not None and resident_bytes() - memory_base > limits.memory:
+                run.stop.request("memory_limit")
+
+    def _push(self) -> None:
+        with self._lock:
+            self.pushes += 1
+            if self._in_script:
+                push_stop(self._script_ident)
+        for thread in self._run.threads:
+            if thread.is_alive():
+                push_stop(thread.ident)
