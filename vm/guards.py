@@ -69,24 +69,30 @@ def check_mul(left: Any, right: Any) -> None:
             raise _too_slow("this product", small + large)
 
 
-def guarded_pow(base: Any, exponent: Any) -> Any:
-    """``base ** exponent`` for compiled code, refused when it would take too long."""
-    try:
-        check_pow(base, exponent)
-        return base ** exponent
-    except BaseException as error:
-        hide_engine_frames(error)
-        raise
+def _hiding_engine_frames(check: Callable[[Any, Any], None],
+                         combine: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """A guard for compiled code: ``check(left, right)``, then ``combine(left, right)``;
+    errors (refusals or Python's own) show no engine frame."""
+    def guarded(left: Any, right: Any) -> Any:
+        try:
+            check(left, right)
+            return combine(left, right)
+        except BaseException as error:
+            hide_engine_frames(error)
+            raise
+    return guarded
 
 
-def guarded_mul(left: Any, right: Any) -> Any:
-    """``left * right`` for compiled code, refused when it would take too long."""
-    try:
-        check_mul(left, right)
-        return left * right
-    except BaseException as error:
-        hide_engine_frames(error)
-        raise
+def _right(left: Any, right: Any) -> Any:
+    return right
+
+
+# ``x ** n`` and ``x * big`` in compiled code.
+guarded_pow = _hiding_engine_frames(check_pow, operator.pow)
+guarded_mul = _hiding_engine_frames(check_mul, operator.mul)
+# ``x **= n`` and ``x *= big``: check, and hand the operand back to the in-place operator.
+pow_operand = _hiding_engine_frames(check_pow, _right)
+mul_operand = _hiding_engine_frames(check_mul, _right)
 
 
 def _check_repeat(sequence: Any, times: int) -> None:
@@ -220,22 +226,3 @@ def script_range(*args: Any) -> Any:
     run = current_run()
     return real if run is None else script_range_of(real, run.checkpoint)
 
-
-def pow_operand(current: Any, exponent: Any) -> Any:
-    """``x **= exponent``: check ``x ** exponent`` and hand the exponent back."""
-    try:
-        check_pow(current, exponent)
-        return exponent
-    except BaseException as error:
-        hide_engine_frames(error)
-        raise
-
-
-def mul_operand(current: Any, other: Any) -> Any:
-    """``x *= other``: check ``x * other`` and hand ``other`` back."""
-    try:
-        check_mul(current, other)
-        return other
-    except BaseException as error:
-        hide_engine_frames(error)
-        raise
