@@ -32,6 +32,9 @@ SHORT_LOOP = 1000
 BIG_INT_CONSTANT = 10**6
 DEEP_TREE_RECURSION = 200_000
 _set_recursion_limit = sys.setrecursionlimit  # the real one, before the engine caps it
+# The real ``compile``: on a script's thread the patched one would instrument the
+# already instrumented tree a second time (every check twice, every loop slower).
+_compile = compile
 
 
 # CPython reads an existing file of the same name to place a SyntaxError's column,
@@ -55,7 +58,7 @@ def compile_script(source: str | bytes, filename: str, mode: str = "exec",
             except RecursionError:
                 # Nested deeper than CPython compiles from a tree (3.12 caps it); such an
                 # expression has no loop to check, so it runs as written.
-                code = _renamed(compile(source, PARSE_NAME, mode, flags, dont_inherit=True), filename)
+                code = _renamed(_compile(source, PARSE_NAME, mode, flags, dont_inherit=True), filename)
         except SyntaxError as error:
             error.filename = filename
             raise
@@ -91,14 +94,17 @@ def compile_tree(tree: ast.AST, filename: str, mode: str = "exec", flags: int = 
     """Instrument an already parsed tree and compile it."""
     tree = plant_safe_points(tree)
     with deep_recursion():
-        code = compile(tree, PARSE_NAME, mode, flags=flags, dont_inherit=True)
+        code = _compile(tree, PARSE_NAME, mode, flags, dont_inherit=True)  # type: ignore[call-overload]
     return _renamed(code, filename)
 
 
 def _after_preamble(body: list[ast.stmt]) -> int:
     """Index after the docstring and ``from __future__`` imports, which must come first."""
     at = 1 if body and _is_docstring(body[0]) else 0
-    while at < len(body) and isinstance(body[at], ast.ImportFrom) and body[at].module == "__future__":
+    while at < len(body):
+        statement = body[at]
+        if not (isinstance(statement, ast.ImportFrom) and statement.module == "__future__"):
+            break
         at += 1
     return at
 

@@ -55,8 +55,8 @@ def _closest(word: str, candidates: set[str] | list[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def _enclosing_loop(tree: ast.AST | None, line: int) -> ast.AST | None:
-    best = None
+def _enclosing_loop(tree: ast.AST | None, line: int) -> ast.stmt | None:
+    best: ast.stmt | None = None
     for node in ast.walk(tree) if tree is not None else ():
         if isinstance(node, LOOP_NODES) and node.lineno <= line <= (node.end_lineno or node.lineno):
             if best is None or node.lineno >= best.lineno:

@@ -90,7 +90,7 @@ class StopSignal:
             _flags[ATTENTION] = True
             return True
         from .host import active_runs
-        if any(run.stop.reason is not None for run in active_runs()):  # type: ignore[attr-defined]
+        if any(run.stop.reason is not None for run in active_runs()):
             _flags[ATTENTION] = True
         return False
 

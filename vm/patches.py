@@ -145,7 +145,7 @@ def _run_thread_excepthook(run: Any, thread: threading.Thread) -> None:
     hook = threading.excepthook
     if hook is run.host_thread_excepthook:
         hook = _real_excepthook
-    hook(threading.ExceptHookArgs([kind, error, tb, thread]))  # type: ignore[attr-defined]
+    hook(threading.ExceptHookArgs([kind, error, tb, thread]))
 
 
 def _bootstrap_inner(thread: threading.Thread) -> None:

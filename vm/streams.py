@@ -12,7 +12,7 @@ import codecs
 import io
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TextIO
 
 Emit = Callable[[str], None]
@@ -39,7 +39,7 @@ class OutputSink(io.RawIOBase):
 
 
 def buffered_text_stream(emit: Emit) -> io.TextIOWrapper:
-    writer = io.BufferedWriter(OutputSink(emit), buffer_size=BUFFER_SIZE)
+    writer = io.BufferedWriter(OutputSink(emit), buffer_size=BUFFER_SIZE)  # type: ignore[type-var]
     return io.TextIOWrapper(writer, encoding="utf-8", errors="backslashreplace",
                             newline="\n", write_through=False)
 
@@ -62,7 +62,7 @@ class ErrorStream(io.TextIOBase):
     def isatty(self) -> bool:
         return False
 
-    def write(self, text: str) -> int:  # type: ignore[override]
+    def write(self, text: str) -> int:
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         if text:
@@ -131,10 +131,10 @@ class ScriptStdin(io.TextIOBase):
     def readlines(self, hint: int = -1) -> list[str]:  # type: ignore[override]
         return list(iter(self.readline, ""))
 
-    def __iter__(self):  # type: ignore[override]
+    def __iter__(self) -> Iterator[str]:  # type: ignore[override]
         return iter(self.readline, "")
 
-    def __next__(self) -> str:
+    def __next__(self) -> str:  # type: ignore[override]
         line = self.readline()
         if not line:
             raise StopIteration
@@ -167,7 +167,7 @@ class ThreadRouter(io.TextIOBase):
     def isatty(self) -> bool:
         return False
 
-    def write(self, text: str) -> int:  # type: ignore[override]
+    def write(self, text: str) -> int:
         target = self._pick()
         return target.write(text) if target is not None else len(text)
 

@@ -102,3 +102,22 @@ def test_moderate_recursion_limit_is_honoured():
     """)
     assert result.status == "finished", result
     assert harness.text() == "15000\n"
+
+
+def test_each_safe_point_is_checked_once_per_function_call_and_loop_step():
+    # The engine's own compile must not instrument the script a second time: every
+    # doubled check costs the learner's loops and calls time for nothing.
+    harness = Harness()
+    result = harness.run('''
+        import dis
+        def fib(n):
+            return n if n < 2 else fib(n - 1) + fib(n - 2)
+        def loop():
+            for i in range(3):
+                pass
+        for function in (fib, loop):
+            checks = [i for i in dis.get_instructions(function) if i.argval == "__sprout_attention__"]
+            print(function.__name__, len(checks))
+    ''')
+    assert result.status == "finished", result
+    assert harness.text() == "fib 1\nloop 1\n"
