@@ -7,6 +7,7 @@ import sys
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from .internal_errors import InternalErrorReporter, start_logging
 from .main_window import MainWindow
 from .themes import THEMES, apply_palette
 
@@ -21,7 +22,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 def main(args: list[str]) -> int:
     app = create_app()
+    start_logging()
     window = MainWindow()
+    InternalErrorReporter(window).install()
     apply_palette(app, THEMES.get(window.settings.theme, THEMES["light"]))
     window.open_initial(args[0] if args else None)
     window.show()

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from .highlighter import PythonHighlighter
+from .text_positions import position_in_block, text_before_cursor, to_python, to_qt
 from .themes import LIGHT, Theme
 
 INDENT = "    "
@@ -221,9 +222,8 @@ class CodeEditor(QPlainTextEdit):
         block = self.document().findBlockByNumber(max(0, line - 1))
         if not block.isValid():
             return
-        cursor = QTextCursor(block)
-        cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.MoveAnchor,
-                            min(max(column - 1, 0), max(block.length() - 1, 0)))
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position_in_block(block, column - 1))
         self.setTextCursor(cursor)
         self.centerCursor()
         self.setFocus()
@@ -256,10 +256,11 @@ class CodeEditor(QPlainTextEdit):
         for at in (position, position - 1):
             if 0 <= at and (document.characterAt(at) in BRACKETS or document.characterAt(at) in CLOSERS):
                 # Only copy the text out when the cursor is next to a bracket.
-                partner = find_matching_bracket(document.toPlainText(), at)
+                text = document.toPlainText()
+                partner = find_matching_bracket(text, to_python(text, at))
                 if partner is None:
                     return []
-                return [self._char_selection(at), self._char_selection(partner)]
+                return [self._char_selection(at), self._char_selection(to_qt(text, partner))]
         return []
 
     def _char_selection(self, position: int) -> QTextEdit.ExtraSelection:
@@ -298,7 +299,7 @@ class CodeEditor(QPlainTextEdit):
 
     def _newline_with_indent(self) -> None:
         cursor = self.textCursor()
-        line = cursor.block().text()[:cursor.positionInBlock()]
+        line = text_before_cursor(cursor)
         indent = line[:len(line) - len(line.lstrip())]
         stripped = line.split("#", 1)[0].rstrip() if "#" in line else line.rstrip()
         if stripped.endswith(":"):
@@ -312,7 +313,7 @@ class CodeEditor(QPlainTextEdit):
         cursor = self.textCursor()
         if cursor.hasSelection():
             return False
-        before = cursor.block().text()[:cursor.positionInBlock()]
+        before = text_before_cursor(cursor)
         return bool(before) and not before.strip() and len(before) % 4 == 0
 
     def _selected_blocks(self) -> tuple[int, int]:
@@ -355,20 +356,23 @@ class CodeEditor(QPlainTextEdit):
         def change(cursor: QTextCursor, text: str) -> None:
             if not text.strip():
                 return
+            block = cursor.block()
             if uncomment:
                 at = text.index("#")
                 width = 2 if text[at:at + 2] == "# " else 1
-                cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.MoveAnchor, at)
-                cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, width)
+                cursor.setPosition(position_in_block(block, at))
+                cursor.setPosition(position_in_block(block, at + width), QTextCursor.MoveMode.KeepAnchor)
                 cursor.removeSelectedText()
             else:
-                cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.MoveAnchor, indent)
+                cursor.setPosition(position_in_block(block, indent))
                 cursor.insertText("# ")
         self._edit_lines(change)
 
 
 def find_matching_bracket(text: str, position: int) -> int | None:
     """Index of the bracket matching ``text[position]`` (strings are not skipped)."""
+    if not 0 <= position < len(text) or (text[position] not in BRACKETS and text[position] not in CLOSERS):
+        return None
     char = text[position]
     if char in BRACKETS:
         step, opener, closer = 1, char, BRACKETS[char]

@@ -43,8 +43,19 @@ def read_source(path: str | Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def save_atomically(path: str | Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then swap it in: never half a file."""
+def _user_file_mode() -> int:
+    """What a new file gets from an ordinary editor: 0o666 less the user's umask."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def save_atomically(path: str | Path, text: str, private: bool = False) -> None:
+    """Write to a temporary file beside ``path``, then swap it in: never half a file.
+
+    An existing file keeps its mode; a new one gets the user's usual mode, or stays
+    readable by its owner only when ``private`` (recovery copies of unsaved work).
+    """
     path = Path(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -53,7 +64,9 @@ def save_atomically(path: str | Path, text: str) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
+            os.chmod(temporary, path.stat().st_mode & 0o7777)
+        elif not private:
+            os.chmod(temporary, _user_file_mode())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -83,7 +96,7 @@ class RecoveryStore:
     def store(self, session_key: str, text: str, original_path: str | None) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         payload = {"text": text, "original_path": original_path, "saved_at": time.time()}
-        save_atomically(self._entry(session_key), json.dumps(payload))
+        save_atomically(self._entry(session_key), json.dumps(payload), private=True)
 
     def discard(self, session_key: str) -> None:
         self._entry(session_key).unlink(missing_ok=True)

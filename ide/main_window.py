@@ -30,6 +30,7 @@ from .find_bar import FindBar
 from .runner import Runner
 from .settings import Settings
 from .status import RunStatus
+from .text_positions import column_of
 from .themes import THEMES, apply_palette
 
 # Generous limits: they exist to keep the IDE alive, not to cut learners short.
@@ -246,6 +247,8 @@ class MainWindow(QMainWindow):
 
     def _on_finished(self, result: RunResult) -> None:
         self.console.end_input()
+        if self.focusWidget() in (None, self.console):
+            self.editor.setFocus()  # typing goes back to the code, not the read-only console
         self._set_running(False)
         self.debug.finished()
         self.status.finished(result)
@@ -301,7 +304,7 @@ class MainWindow(QMainWindow):
 
     def _update_position(self) -> None:
         cursor = self.editor.textCursor()
-        self.status.position(cursor.blockNumber() + 1, cursor.positionInBlock() + 1)
+        self.status.position(cursor.blockNumber() + 1, column_of(cursor) + 1)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

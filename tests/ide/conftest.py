@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ide.files import RecoveryStore
 from ide.main_window import MainWindow
@@ -38,6 +38,9 @@ def dialogs(monkeypatch) -> Dialogs:
     recorder = Dialogs()
     for kind in ("question", "warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, kind, recorder._record(kind))
+    # A file dialog would wait for a person forever: tests answer "cancelled".
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("", ""))
     return recorder
 
 

@@ -2,7 +2,7 @@
 from PySide6.QtCore import Qt
 
 from ide.console import MAX_LINES, SQUEEZE_AT, SQUEEZE_NOTE, Console
-from tests.ide.conftest import run_to_end, set_code, start_run, stop_run
+from tests.ide.conftest import RUN_TIMEOUT_MS, run_to_end, set_code, start_run, stop_run
 
 
 def _type_answer(qtbot, window, text: str) -> None:
@@ -150,3 +150,16 @@ def test_ctrl_d_ends_the_input(qtbot, window):
         qtbot.waitUntil(lambda: window.console.awaiting_input, timeout=10_000)
         qtbot.keyClick(window.console, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert "read 2 lines" in window.console.plain_text()
+
+
+def test_focus_returns_to_the_editor_after_a_program_that_asked_for_input(qtbot, window):
+    set_code(window, "name = input('Name? ')\nprint('Hello', name)\n")
+    start_run(qtbot, window)
+    qtbot.waitUntil(lambda: window.console.awaiting_input, timeout=RUN_TIMEOUT_MS)
+    assert window.focusWidget() is window.console
+    qtbot.keyClicks(window.console, "Ada")
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+        qtbot.keyClick(window.console, Qt.Key.Key_Return)
+    assert window.focusWidget() is window.editor
+    qtbot.keyClicks(window.editor, "# typed after the run")
+    assert "# typed after the run" in window.editor.toPlainText()

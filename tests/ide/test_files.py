@@ -1,4 +1,6 @@
 """The learner's files: round trips, prompts, refusals and recovery after a crash."""
+import os
+import stat
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
@@ -201,3 +203,19 @@ def test_a_file_named_on_the_command_line_opens(qtbot, window, tmp_path):
     window.open_initial(str(path))
     assert window.document.path == path.resolve()
     assert window.editor.toPlainText() == "print('given')\n"
+
+
+def test_new_files_get_the_users_usual_mode_and_existing_files_keep_theirs(qtbot, window, tmp_path):
+    mask = os.umask(0o022)
+    try:
+        typed(window.editor, "print('hi')\n")
+        new_file = tmp_path / "fresh.py"
+        assert window.document.save_as(new_file)
+        assert stat.S_IMODE(new_file.stat().st_mode) == 0o644
+        shared = tmp_path / "shared.py"
+        shared.write_text("old\n")
+        shared.chmod(0o664)
+        save_atomically(shared, "new\n")
+        assert stat.S_IMODE(shared.stat().st_mode) == 0o664
+    finally:
+        os.umask(mask)

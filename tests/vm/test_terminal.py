@@ -132,3 +132,23 @@ def test_arguments_after_the_file_reach_the_script(tmp_path):
     process = _start(script, script_args=("--name", "Ada"))
     stdout, _ = process.communicate(timeout=10)
     assert process.returncode == 0 and stdout == "Ada ['--name', 'Ada']\n"
+
+
+def test_help_prints_usage_for_the_ide_and_the_run_command():
+    for flag in ("--help", "-h"):
+        completed = subprocess.run([sys.executable, str(ROOT / "main.py"), flag],
+                                   capture_output=True, text=True, timeout=30)
+        assert completed.returncode == 0
+        assert "python main.py run" in completed.stdout
+        assert "python main.py [FILE]" in completed.stdout
+
+
+def test_without_a_display_the_ide_says_what_is_missing_in_one_line():
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    completed = subprocess.run([sys.executable, str(ROOT / "main.py")], capture_output=True,
+                               text=True, timeout=30, env=env)
+    assert completed.returncode == 1
+    lines = completed.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "no display" in lines[0] and "python main.py run FILE" in lines[0]
