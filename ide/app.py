@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from .internal_errors import InternalErrorReporter, start_logging
 from .main_window import MainWindow
+from .runner import configure_process
 from .themes import THEMES, apply_palette
 
 
@@ -17,6 +18,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("Sprout")
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setStyle("Fusion")
+    configure_process()
     return app  # type: ignore[return-value]
 
 

@@ -1,70 +1,106 @@
-"""Debug mode in the window: actions, the Variables and Call stack docks, the paused line."""
+"""Debug mode in the window: its actions, the Variables and Call stack docks, the paused line.
+
+It is given what it works with (runner, editor, action registry, the window to dock
+into) rather than the main window itself, and follows the runner's state like the
+rest of the window.
+"""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
 from vm import Pause, PausedFrame
 
+from .actions import WHEN_IDLE, ActionRegistry, ActionSpec
 from .debug_panels import CallStackPanel, VariablesPanel
+from .editor import CodeEditor
+from .run_state import RunState
+from .runner import Runner
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+DOCK_WIDTH = 320
+PAUSED = frozenset({RunState.PAUSED})
+PAUSABLE = frozenset({RunState.RUNNING, RunState.WAITING_FOR_INPUT})
 
 
 class DebugController(QObject):
     """Owns everything the debugger adds to the main window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.runner = window.runner
-        self.editor = window.editor
+    def __init__(self, runner: Runner, editor: CodeEditor, actions: ActionRegistry, host: QMainWindow,
+                 file_name: Callable[[], str], start_debug_run: Callable[[], None]) -> None:
+        super().__init__(host)
+        self.runner = runner
+        self.editor = editor
+        self.host = host
+        self._file_name = file_name
+        self._start_debug_run = start_debug_run
+        self._docks_shown_for_run = False
         self.pause_info: Pause | None = None
         self.variables = VariablesPanel()
         self.call_stack = CallStackPanel()
         self.variables_dock = self._dock("Variables", self.variables, "variables-dock")
         self.stack_dock = self._dock("Call stack", self.call_stack, "call-stack-dock")
-        make = window._action
-        self.debug_action = make("&Debug", self.start, ["Ctrl+F5"], "debug",
-                                 "Run with the debugger: pause at breakpoints (Ctrl+F5)")
-        self.continue_action = make("&Continue", self.runner.continue_, [], "continue",
-                                    "Continue to the next breakpoint (F5)")
-        self.step_over_action = make("Step &Over", self.runner.step_over, ["F10"], "step_over",
-                                     "Run the current line, without going into functions (F10)")
-        self.step_into_action = make("Step &Into", self.runner.step_into, ["F11"], "step_into",
-                                     "Go into the function called on this line (F11)")
-        self.step_out_action = make("Step O&ut", self.runner.step_out, ["Shift+F11"], "step_out",
-                                    "Finish this function and stop in its caller (Shift+F11)")
-        self.pause_action = make("&Pause", self.runner.pause, [], "pause",
-                                 "Pause the program where it is now")
-        self.breakpoint_action = make("Toggle &Breakpoint", self._toggle_breakpoint_here, ["F9"])
+        actions.add_all([
+            ActionSpec("debug", "&Debug", self.start, ("Ctrl+F5",), "debug",
+                       "Run with the debugger: pause at breakpoints (Ctrl+F5)", enabled_in=WHEN_IDLE),
+            ActionSpec("continue", "&Continue", runner.continue_, ("F5",), "continue",
+                       "Continue to the next breakpoint (F5)", enabled_in=PAUSED),
+            ActionSpec("step_over", "Step &Over", runner.step_over, ("F10",), "step_over",
+                       "Run the current line, without going into functions (F10)", enabled_in=PAUSED),
+            ActionSpec("step_into", "Step &Into", runner.step_into, ("F11",), "step_into",
+                       "Go into the function called on this line (F11)", enabled_in=PAUSED),
+            ActionSpec("step_out", "Step O&ut", runner.step_out, ("Shift+F11",), "step_out",
+                       "Finish this function and stop in its caller (Shift+F11)", enabled_in=PAUSED),
+            ActionSpec("pause", "&Pause", runner.pause, (), "pause", "Pause the program where it is now",
+                       enabled_in=PAUSABLE, debugging_only=True),
+            ActionSpec("breakpoint", "Toggle &Breakpoint", self._toggle_breakpoint_here, ("F9",)),
+        ])
+        self.debug_action = actions["debug"]
+        self.continue_action = actions["continue"]
+        self.step_over_action = actions["step_over"]
+        self.step_into_action = actions["step_into"]
+        self.step_out_action = actions["step_out"]
+        self.pause_action = actions["pause"]
+        self.breakpoint_action = actions["breakpoint"]
         self.stepping_actions = [self.continue_action, self.step_over_action,
                                  self.step_into_action, self.step_out_action]
-        self.runner.paused.connect(self._on_paused)
-        self.runner.resumed.connect(self._on_resumed)
+        runner.paused.connect(self._on_paused)
+        runner.resumed.connect(self._on_resumed)
+        runner.state_changed.connect(self._on_state_changed)
         self.call_stack.frame_selected.connect(self._show_frame)
-        self.editor.breakpoint_toggled.connect(self._sync_breakpoints)
-        self.update_actions()
+        editor.breakpoint_toggled.connect(self._sync_breakpoints)
 
-    def _dock(self, title: str, widget, name: str) -> QDockWidget:
-        dock = QDockWidget(title, self.window)
+    def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
+        dock = QDockWidget(title, self.host)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         dock.hide()
         return dock
 
-    def add_to(self, toolbar, menu) -> None:
+    def add_to(self, toolbar: QToolBar, menu: QMenu) -> None:
         toolbar.addAction(self.debug_action)
         for action in (*self.stepping_actions, self.pause_action):
             toolbar.addAction(action)
         menu.addSeparator()
         menu.addActions([self.debug_action, *self.stepping_actions, self.pause_action,
                          self.breakpoint_action])
+
+    def view_actions(self) -> list[QAction]:
+        """View-menu toggles for the two docks."""
+        toggles = []
+        for dock, key in ((self.variables_dock, "Ctrl+Shift+V"), (self.stack_dock, "Ctrl+Shift+K")):
+            toggle = dock.toggleViewAction()
+            toggle.setShortcut(key)
+            toggle.setText(f"{dock.windowTitle()} Panel")
+            toggle.triggered.connect(lambda checked=False: self._kept_by_learner())
+            toggles.append(toggle)
+        return toggles
+
+    def panels(self) -> list[QWidget]:
+        return [self.variables, self.call_stack]
 
     # ---- commands ------------------------------------------------------------------
     def start(self) -> None:
@@ -73,57 +109,50 @@ class DebugController(QObject):
         if not self.variables_dock.isVisible():
             self.variables_dock.show()
             self.stack_dock.show()
-            self.window.resizeDocks([self.variables_dock], [420], Qt.Orientation.Horizontal)
-        self.window.run_script(debug=True)
-        self._swap_f5(debugging=True)
+            self.host.resizeDocks([self.variables_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+            self._docks_shown_for_run = True
+        self._start_debug_run()
+
+    def _kept_by_learner(self) -> None:
+        """The learner chose the panels' visibility: leave it as they set it."""
+        self._docks_shown_for_run = False
 
     def _toggle_breakpoint_here(self) -> None:
         self.editor.toggle_breakpoint(self.editor.textCursor().blockNumber() + 1)
 
     def _sync_breakpoints(self, _line: int) -> None:
-        self.runner.set_breakpoints(self.window.document.display_name, set(self.editor.breakpoints))
-
-    def _swap_f5(self, debugging: bool) -> None:
-        """While debugging F5 means Continue; otherwise it means Run."""
-        self.window.run_action.setShortcuts([] if debugging else [QKeySequence("F5")])
-        self.continue_action.setShortcuts([QKeySequence("F5")] if debugging else [])
+        self.runner.set_breakpoints(self._file_name(), set(self.editor.breakpoints))
 
     # ---- what the runner reports ---------------------------------------------------------
     def _on_paused(self, pause: Pause) -> None:
         self.pause_info = pause
         self.call_stack.show_pause(pause)
         frame = pause.frames[-1]
-        if frame.filename == self.window.document.display_name:
+        if frame.filename == self._file_name():
             self.editor.set_paused_line(frame.line)
-        why = {"breakpoint": "at a breakpoint", "step": "after a step", "pause": "where you paused it"}
-        self.window.status.paused(frame.line, why.get(pause.reason, ""))
-        self.update_actions()
 
     def _on_resumed(self) -> None:
         self.pause_info = None
         self.editor.set_paused_line(None)
         self.variables.setEnabled(False)
-        self.window.status.resume()
-        self.update_actions()
 
     def _show_frame(self, frame: PausedFrame | None) -> None:
         self.variables.setEnabled(frame is not None)
         self.variables.show_frame(frame)
-        if frame is not None and frame.filename == self.window.document.display_name:
+        if frame is not None and frame.filename == self._file_name():
             self.editor.set_paused_line(frame.line)
 
-    def finished(self) -> None:
-        """The run ended (any way): leave debug mode."""
+    def _on_state_changed(self, state: RunState) -> None:
+        if state.active:
+            return
+        # The run ended (any way): leave debug mode; panels opened for it close again.
         self.pause_info = None
         self.editor.set_paused_line(None)
         self.call_stack.show_pause(None)
         self.variables.clear()
-        self._swap_f5(debugging=False)
-        self.update_actions()
+        if self._docks_shown_for_run:
+            self.variables_dock.hide()
+            self.stack_dock.hide()
+            self._docks_shown_for_run = False
 
-    def update_actions(self) -> None:
-        running, paused = self.runner.running, self.runner.debug_paused
-        self.debug_action.setEnabled(not running)
-        for action in self.stepping_actions:
-            action.setEnabled(paused)
-        self.pause_action.setEnabled(self.runner.debugging and not paused)
+

@@ -24,6 +24,7 @@ class DocumentController(QObject):
     """Owns the editor's file state; the window asks it before anything replaces the text."""
 
     title_changed = Signal()
+    loaded = Signal()                  # the buffer now holds another file (or a new one)
     recent_changed = Signal()
     message = Signal(str)
 
@@ -70,6 +71,7 @@ class DocumentController(QObject):
         self.editor.gutter.update()
         self.editor.document().setModified(modified)
         self.title_changed.emit()
+        self.loaded.emit()
 
     # ---- commands ---------------------------------------------------------------
     def new(self) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 from vm import Limits, RunResult, explain, format_result
 
 from . import resources
+from .actions import F5, WHEN_IDLE, WHILE_RUNNING, ActionRegistry, ActionSpec
 from .console import Console
 from .debug_controller import DebugController
 from .document import DocumentController
 from .editor import CodeEditor
 from .files import RecoveryStore
 from .find_bar import FindBar
+from .run_state import RunState
 from .runner import Runner
 from .settings import Settings
 from .status import RunStatus
@@ -55,12 +57,15 @@ class MainWindow(QMainWindow):
         self._ran_source = ""
         self._build_layout()
         self._build_actions()
-        self.debug = DebugController(self)
+        self.debug = DebugController(self.runner, self.editor, self.actions, self,
+                                     file_name=lambda: self.document.display_name,
+                                     start_debug_run=lambda: self.run_script(debug=True))
         self._build_menus()
         self._connect()
         self._restore_geometry()
         self._update_title()
-        self._set_running(False)
+        self._on_state_changed(self.runner.state)
+        self._apply_zoom(self.editor.point_size)
         self._style_chrome()
         self.setWindowIcon(resources.icon("sprout"))
 
@@ -102,94 +107,105 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.abandon_button)
         self.statusBar().addPermanentWidget(self.status.position_label)
 
-    def _action(self, text: str, slot, shortcuts=(), icon: str | None = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if icon:
-            action.setIcon(resources.icon(icon))
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        if tip:
-            action.setToolTip(tip)
-        action.triggered.connect(lambda checked=False: slot())
-        return action
+    def _command_specs(self) -> list[ActionSpec]:
+        document, editor = self.document, self.editor
+        return [
+            ActionSpec("new", "&New", document.new, (QKeySequence.StandardKey.New,), "new"),
+            ActionSpec("open", "&Open…", document.open, (QKeySequence.StandardKey.Open,), "open"),
+            ActionSpec("save", "&Save", document.save, (QKeySequence.StandardKey.Save,), "save"),
+            ActionSpec("save_as", "Save &As…", document.save_as, ("Ctrl+Shift+S",)),
+            ActionSpec("quit", "&Quit", self.close, (QKeySequence.StandardKey.Quit,)),
+            ActionSpec("run", "&Run", self.run_script, (F5,), "run", "Run the program (F5)",
+                       enabled_in=WHEN_IDLE),
+            ActionSpec("stop", "S&top", self.stop_script, ("Shift+F5", "Ctrl+F2"), "stop",
+                       "Stop the program (Shift+F5)", enabled_in=WHILE_RUNNING),
+            ActionSpec("abandon", "&Abandon Run", self.abandon_run,
+                       tip="Leave the stuck program behind and get a fresh engine",
+                       enabled_in=frozenset({RunState.STALLED})),
+            ActionSpec("undo", "&Undo", editor.undo, (QKeySequence.StandardKey.Undo,), widget_only=True),
+            ActionSpec("redo", "&Redo", editor.redo, (QKeySequence.StandardKey.Redo,), widget_only=True),
+            ActionSpec("cut", "Cu&t", editor.cut, (QKeySequence.StandardKey.Cut,), widget_only=True),
+            ActionSpec("copy", "&Copy", editor.copy, (QKeySequence.StandardKey.Copy,), widget_only=True),
+            ActionSpec("paste", "&Paste", editor.paste, (QKeySequence.StandardKey.Paste,), widget_only=True),
+            ActionSpec("comment", "Toggle &Comment", editor.toggle_comment, ("Ctrl+/",), window_wide=True),
+            ActionSpec("find", "&Find…", self.find_bar.open, (QKeySequence.StandardKey.Find,)),
+            ActionSpec("find_next", "Find &Next", self.find_bar.find_next, (QKeySequence.StandardKey.FindNext,)),
+            ActionSpec("zoom_in", "Zoom &In", lambda: self.editor.zoom(1), ("Ctrl+=", "Ctrl++"), window_wide=True),
+            ActionSpec("zoom_out", "Zoom &Out", lambda: self.editor.zoom(-1), ("Ctrl+-",), window_wide=True),
+            ActionSpec("zoom_reset", "&Reset Zoom", self.editor.reset_zoom, ("Ctrl+0",), window_wide=True),
+            ActionSpec("clear_console", "&Clear Console", self.console.clear_output, ("Ctrl+L",), "clear"),
+            ActionSpec("about", "&About Sprout", self._about),
+        ]
 
     def _build_actions(self) -> None:
-        self.new_action = self._action("&New", self.document.new, [QKeySequence.StandardKey.New], "new")
-        self.open_action = self._action("&Open…", self.document.open, [QKeySequence.StandardKey.Open], "open")
-        self.save_action = self._action("&Save", self.document.save, [QKeySequence.StandardKey.Save], "save")
-        self.save_as_action = self._action("Save &As…", self.document.save_as, ["Ctrl+Shift+S"])
-        self.quit_action = self._action("&Quit", self.close, [QKeySequence.StandardKey.Quit])
-        self.run_action = self._action("&Run", self.run_script, ["F5"], "run", "Run the program (F5)")
-        self.stop_action = self._action("S&top", self.stop_script, ["Shift+F5", "Ctrl+F2"], "stop",
-                                        "Stop the program (Shift+F5)")
-        self.abandon_action = self._action("&Abandon Run", self.abandon_run)
-        self.comment_action = self._action("Toggle &Comment", self.editor.toggle_comment, ["Ctrl+/"])
-        self.find_action = self._action("&Find…", self.find_bar.open, [QKeySequence.StandardKey.Find])
-        self.find_next_action = self._action("Find &Next", self.find_bar.find_next,
-                                             [QKeySequence.StandardKey.FindNext])
-        self.zoom_in_action = self._action("Zoom &In", lambda: self.editor.zoom(1), ["Ctrl+=", "Ctrl++"])
-        self.zoom_out_action = self._action("Zoom &Out", lambda: self.editor.zoom(-1), ["Ctrl+-"])
-        self.zoom_reset_action = self._action("&Reset Zoom", self.editor.reset_zoom, ["Ctrl+0"])
-        self.clear_action = self._action("&Clear Console", self.console.clear_output, ["Ctrl+L"], "clear")
-        for action in (self.comment_action, self.zoom_in_action, self.zoom_out_action,
-                       self.zoom_reset_action):
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.actions = ActionRegistry(self)
+        self.actions.add_all(self._command_specs())
+        for name in ("new", "open", "save", "save_as", "quit", "run", "stop", "abandon", "comment",
+                     "find", "find_next", "zoom_in", "zoom_out", "zoom_reset"):
+            setattr(self, f"{name}_action", self.actions[name])
+        self.clear_action = self.actions["clear_console"]
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.new_action, self.open_action, self.save_action):
-            toolbar.addAction(action)
+        toolbar.addActions([self.actions[i] for i in ("new", "open", "save")])
         toolbar.addSeparator()
-        toolbar.addAction(self.run_action)
-        toolbar.addAction(self.stop_action)
+        toolbar.addActions([self.actions["run"], self.actions["stop"]])
         toolbar.addSeparator()
         self.toolbar = toolbar
 
+    def _menu_action(self, text: str, slot) -> QAction:
+        """An entry of a list that changes (themes, examples, recent files), not a command."""
+        action = QAction(text, self)
+        action.triggered.connect(lambda checked=False: slot())
+        return action
+
     def _build_menus(self) -> None:
-        bar = self.menuBar()
+        bar, actions = self.menuBar(), self.actions
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addActions([actions["new"], actions["open"]])
         self.recent_menu = file_menu.addMenu("Open &Recent")
-        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addActions([actions["save"], actions["save_as"]])
         file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
+        file_menu.addAction(actions["quit"])
         edit_menu = bar.addMenu("&Edit")
-        for label, slot, key in (("&Undo", self.editor.undo, QKeySequence.StandardKey.Undo),
-                                 ("&Redo", self.editor.redo, QKeySequence.StandardKey.Redo),
-                                 ("Cu&t", self.editor.cut, QKeySequence.StandardKey.Cut),
-                                 ("&Copy", self.editor.copy, QKeySequence.StandardKey.Copy),
-                                 ("&Paste", self.editor.paste, QKeySequence.StandardKey.Paste)):
-            action = self._action(label, slot, [key])
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            edit_menu.addAction(action)
+        edit_menu.addActions([actions[i] for i in ("undo", "redo", "cut", "copy", "paste")])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.find_action, self.find_next_action])
+        edit_menu.addActions([actions["find"], actions["find_next"]])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.comment_action)
+        edit_menu.addAction(actions["comment"])
         view_menu = bar.addMenu("&View")
-        view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        view_menu.addActions([actions["zoom_in"], actions["zoom_out"], actions["zoom_reset"]])
         view_menu.addSeparator()
-        theme_menu = view_menu.addMenu("&Theme")
+        self.theme_menu = view_menu.addMenu("&Theme")
+        themes = QActionGroup(self)
         for name in THEMES:
-            theme_menu.addAction(self._action(name.capitalize(), lambda n=name: self.set_theme(n)))
-        view_menu.addAction(self.clear_action)
+            entry = self._menu_action(name.capitalize(), lambda n=name: self.set_theme(n))
+            entry.setCheckable(True)
+            entry.setChecked(name == self.settings.theme or (name == "light" and self.settings.theme not in THEMES))
+            entry.setData(name)
+            themes.addAction(entry)
+            self.theme_menu.addAction(entry)
+        view_menu.addSeparator()
+        view_menu.addActions(self.debug.view_actions())
+        view_menu.addSeparator()
+        view_menu.addAction(actions["clear_console"])
         run_menu = bar.addMenu("&Run")
-        run_menu.addActions([self.run_action, self.stop_action, self.abandon_action])
+        run_menu.addActions([actions["run"], actions["stop"], actions["abandon"]])
         self.debug.add_to(self.toolbar, run_menu)
         self.examples_menu = bar.addMenu("E&xamples")
         for example in resources.examples():
-            self.examples_menu.addAction(self._action(
+            self.examples_menu.addAction(self._menu_action(
                 example.title, lambda p=example.path: self.document.open_example(p)))
         help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self._action("&About Sprout", self._about))
+        help_menu.addAction(actions["about"])
         self._fill_recent_menu()
 
     def _connect(self) -> None:
         self.runner.output.connect(self.console.append_output)
         self.runner.input_requested.connect(self._on_input_requested)
         self.runner.finished.connect(self._on_finished)
-        self.runner.stop_stalled.connect(self._on_stop_stalled)
+        self.runner.state_changed.connect(self._on_state_changed)
         self.console.input_submitted.connect(self.runner.send_input)
         self.console.input_closed.connect(lambda: self.runner.send_input(None))
         self.console.line_activated.connect(self.editor.go_to_line)
@@ -199,11 +215,11 @@ class MainWindow(QMainWindow):
         self.document.recent_changed.connect(self._fill_recent_menu)
         self.document.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
         self.editor.cursorPositionChanged.connect(self._update_position)
-        self.editor.zoom_changed.connect(self._remember_font_size)
+        self.editor.zoom_changed.connect(self._apply_zoom)
+        self.document.loaded.connect(self._on_document_loaded)
         self._tick = QTimer(self)
         self._tick.setInterval(100)
-        self._tick.timeout.connect(lambda: self.status.running(self._run_clock.elapsed() / 1000,
-                                                               self.runner.stopping))
+        self._tick.timeout.connect(self._show_status)
 
     def _restore_geometry(self) -> None:
         if self.settings.geometry is not None:
@@ -226,12 +242,10 @@ class MainWindow(QMainWindow):
         folder = str(self.document.path.parent) if self.document.path else ""
         self.runner.start(self._ran_source, self.document.display_name, debug=debug,
                           breakpoints=set(self.editor.breakpoints), folder=folder)
-        self._set_running(True)
 
     def stop_script(self) -> None:
         if self.runner.running:
             self.runner.stop()
-            self.status.running(self._run_clock.elapsed() / 1000, stopping=True)
 
     def abandon_run(self) -> None:
         if self.runner.running:
@@ -239,19 +253,11 @@ class MainWindow(QMainWindow):
 
     def _on_input_requested(self, prompt: str) -> None:
         self.console.begin_input()
-        self.status.waiting_for_input()
-
-    def _on_stop_stalled(self) -> None:
-        self.status.stalled()
-        self.abandon_button.show()
 
     def _on_finished(self, result: RunResult) -> None:
         self.console.end_input()
         if self.focusWidget() in (None, self.console):
             self.editor.setFocus()  # typing goes back to the code, not the read-only console
-        self._set_running(False)
-        self.debug.finished()
-        self.status.finished(result)
         if result.status == "finished":
             code = f" (exit code {result.exit_code})" if result.exit_code else ""
             self.console.append_system(f"✔ Finished in {result.duration:.2f} s{code}")
@@ -268,17 +274,24 @@ class MainWindow(QMainWindow):
         if frame is not None:
             self.editor.set_halted_line(frame.line)
 
-    def _set_running(self, running: bool) -> None:
-        self.run_action.setEnabled(not running)
-        self.stop_action.setEnabled(running)
-        self.abandon_action.setEnabled(running)
-        self.debug.update_actions()
-        if running:
-            self.status.running(0.0, False)
+    def _on_state_changed(self, state: RunState) -> None:
+        """Everything that depends on the run's state follows from it here."""
+        self.actions.apply(state, self.runner.debugging)
+        self.abandon_button.setVisible(state is RunState.STALLED)
+        if state.active:
             self._tick.start()
         else:
             self._tick.stop()
-            self.abandon_button.hide()
+        self._show_status()
+
+    def _show_status(self) -> None:
+        runner = self.runner
+        self.status.show(runner.state, self._run_clock.elapsed() / 1000 if runner.running else 0.0,
+                         runner.last_result, runner.pause_info)
+
+    def _on_document_loaded(self) -> None:
+        if not self.runner.running:
+            self.status.clear()
 
     # ---- appearance and chrome ------------------------------------------------------------
     def set_theme(self, name: str) -> None:
@@ -289,13 +302,20 @@ class MainWindow(QMainWindow):
             apply_palette(app, self.theme)
         self.editor.apply_theme(self.theme)
         self.console.apply_theme(self.theme)
+        for entry in self.theme_menu.actions():
+            entry.setChecked(entry.data() == name)
         self._style_chrome()
 
     def _style_chrome(self) -> None:
         self.console_title.setStyleSheet(f"font-weight: bold; color: {self.theme.text};")
 
-    def _remember_font_size(self, size: int) -> None:
+    def _apply_zoom(self, size: int) -> None:
+        """One zoom for every pane: the editor's size leads, the others follow a step smaller."""
         self.settings.font_size = size
+        for widget in (self.console, *self.debug.panels()):
+            font = widget.font()
+            font.setPointSize(max(6, size - 1))
+            widget.setFont(font)
 
     def _update_title(self) -> None:
         mark = "*" if self.document.modified else ""
@@ -310,7 +330,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.settings.recent_files
         for path in recent:
-            self.recent_menu.addAction(self._action(path, lambda p=path: self.document.open(p)))
+            self.recent_menu.addAction(self._menu_action(path, lambda p=path: self.document.open(p)))
         self.recent_menu.setEnabled(bool(recent))
 
     def _about(self) -> None:

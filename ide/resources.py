@@ -30,5 +30,6 @@ def examples() -> list[Example]:
     for path in sorted(EXAMPLES.glob("*.py")):
         first = path.read_text(encoding="utf-8").splitlines()[:1]
         title = first[0].lstrip("# ").split(":")[0] if first and first[0].startswith("#") else path.stem
-        found.append(Example(title=title.rstrip("!.").capitalize(), path=path))
+        title = title.rstrip("!.")
+        found.append(Example(title=title[:1].upper() + title[1:], path=path))
     return found

@@ -4,6 +4,9 @@ The engine's callbacks run on the script's own thread: output is only appended t
 a locked buffer, which a UI-thread timer drains about 30 times a second into one
 ``output`` signal per stream change. Stop calls ``vm.interrupt()`` directly from the
 UI thread; it never goes through the busy worker's event loop.
+
+The runner owns the run's one ``RunState`` (``ide.run_state``'s diagram) and announces
+each change with ``state_changed``.
 """
 from __future__ import annotations
 
@@ -15,7 +18,9 @@ from collections import deque
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-from vm import VM, Debugger, Limits, RunResult
+from vm import VM, Debugger, Limits, Pause, RunResult
+
+from .run_state import RunState, check_transition, ended_state
 
 FLUSH_INTERVAL_MS = 33
 STOP_STALL_MS = 2000
@@ -26,6 +31,28 @@ SHUTDOWN_WAIT_MS = 2000
 # default, and the window needs it several times per event-loop pass; 1 ms keeps
 # the window answering while a script computes or prints flat out.
 UI_SWITCH_INTERVAL = 0.001
+
+_live_runners: weakref.WeakSet[Runner] = weakref.WeakSet()
+_process_configured = False
+
+
+def configure_process() -> None:
+    """Once per application: the GIL hand-over the window needs, and a clean exit.
+
+    Qt aborts the process if a ``QThread`` object dies while its thread runs, so every
+    way out of the program stops the runners' threads first.
+    """
+    global _process_configured
+    if _process_configured:
+        return
+    _process_configured = True
+    sys.setswitchinterval(min(sys.getswitchinterval(), UI_SWITCH_INTERVAL))
+    atexit.register(shutdown_all)
+
+
+def shutdown_all() -> None:
+    for runner in list(_live_runners):
+        runner.shutdown()
 
 
 class ScriptWorker(QObject):
@@ -64,6 +91,7 @@ class Runner(QObject):
     """Start, stop, feed and abandon runs; every outcome arrives as ``finished``."""
 
     started = Signal()
+    state_changed = Signal(object)       # the new RunState
     output = Signal(str, str)
     input_requested = Signal(str)
     finished = Signal(object)
@@ -78,8 +106,10 @@ class Runner(QObject):
     def __init__(self, limits: Limits | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.limits = limits
-        self.running = False
-        self.stopping = False
+        self._state = RunState.IDLE
+        self.debugging = False
+        self.pause_info: Pause | None = None
+        self.last_result: RunResult | None = None
         self._lock = threading.Lock()
         self._pending: deque[tuple[str, str]] = deque()
         self._pending_chars = 0
@@ -96,17 +126,35 @@ class Runner(QObject):
         self.input_wanted.connect(self._on_input_wanted)
         self.paused_from_script.connect(self._on_paused)
         self.resumed_from_script.connect(self._on_resumed)
-        self.debugging = False
-        self.debug_paused = False
         self._engine = self._new_engine()
-        sys.setswitchinterval(min(sys.getswitchinterval(), UI_SWITCH_INTERVAL))
-        # Qt aborts the process if a QThread object dies while its thread runs, so
-        # every way out of the program stops the threads first.
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
-        owner = weakref.ref(self)
-        atexit.register(lambda: (runner := owner()) is not None and runner.shutdown())
+        _live_runners.add(self)
+
+    # ---- the run's state -----------------------------------------------------------
+    @property
+    def state(self) -> RunState:
+        return self._state
+
+    @property
+    def running(self) -> bool:
+        return self._state.active
+
+    @property
+    def stopping(self) -> bool:
+        return self._state.stopping
+
+    @property
+    def debug_paused(self) -> bool:
+        return self._state is RunState.PAUSED
+
+    def _enter(self, new: RunState) -> None:
+        if new is self._state:
+            return
+        check_transition(self._state, new)
+        self._state = new
+        self.state_changed.emit(new)
 
     @property
     def vm(self) -> VM:
@@ -133,9 +181,9 @@ class Runner(QObject):
             debugger.attach()
         else:
             debugger.detach()
-        self.debugging, self.debug_paused = debug, False
-        self.running, self.stopping = True, False
+        self.debugging, self.pause_info, self.last_result = debug, None, None
         self._flush_timer.start()
+        self._enter(RunState.RUNNING)
         self.started.emit()
         self._run_requested.emit(source, filename, folder)
         return True
@@ -146,7 +194,7 @@ class Runner(QObject):
             return
         self.vm.interrupt("user")
         if not self.stopping:
-            self.stopping = True
+            self._enter(RunState.STOPPING)
             self._stall_timer.start()
 
     # ---- debugging (any of these is ignored unless a debug run is paused) ------------
@@ -179,19 +227,24 @@ class Runner(QObject):
 
     @Slot(int, object)
     def _on_paused(self, generation: int, pause: object) -> None:
-        if generation == self._generation and self.running:
+        if generation == self._generation and self._state in (RunState.RUNNING,
+                                                              RunState.WAITING_FOR_INPUT):
             self.flush_output()
-            self.debug_paused = True
+            self.pause_info = pause  # type: ignore[assignment]  # a vm Pause
+            self._enter(RunState.PAUSED)
             self.paused.emit(pause)
 
     @Slot(int)
     def _on_resumed(self, generation: int) -> None:
-        if generation == self._generation and self.running:
-            self.debug_paused = False
+        if generation == self._generation and self._state is RunState.PAUSED:
+            self.pause_info = None
+            self._enter(RunState.RUNNING)
             self.resumed.emit()
 
     def send_input(self, text: str | None) -> None:
         self.vm.send_input(text)
+        if self._state is RunState.WAITING_FOR_INPUT:
+            self._enter(RunState.RUNNING)
 
     def abandon(self) -> None:
         """Leave a run that will not stop to finish alone; a fresh engine is ready now."""
@@ -258,6 +311,8 @@ class Runner(QObject):
     def _on_input_wanted(self, generation: int, prompt: str) -> None:
         if generation == self._generation and self.running:
             self.flush_output()
+            if self._state is RunState.RUNNING:
+                self._enter(RunState.WAITING_FOR_INPUT)
             self.input_requested.emit(prompt)
 
     @Slot(object)
@@ -268,12 +323,13 @@ class Runner(QObject):
         self.flush_output()
         self._flush_timer.stop()
         self._stall_timer.stop()
-        self.running = self.stopping = False
-        self.debugging = self.debug_paused = False
+        self.debugging, self.pause_info, self.last_result = False, None, result
+        self._enter(ended_state(result.status))
         self.finished.emit(result)
 
     def _on_stop_stalled(self) -> None:
-        if self.running and self.stopping:
+        if self._state is RunState.STOPPING:
+            self._enter(RunState.STALLED)
             self.stop_stalled.emit()
 
 

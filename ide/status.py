@@ -1,9 +1,11 @@
-"""The status bar's words: what the program is doing, and for how long."""
+"""The status bar's words, derived from the run's state: what the program is doing, and for how long."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from vm import RunResult
+from vm import Pause, RunResult
+
+from .run_state import RunState
 
 REASONS = {
     "user": "Stopped",
@@ -11,54 +13,50 @@ REASONS = {
     "output_limit": "Stopped: too much output",
     "memory_limit": "Stopped: the program used too much memory",
 }
+PAUSE_REASONS = {"breakpoint": "at a breakpoint", "step": "after a step", "pause": "where you paused it"}
+
+
+def describe(state: RunState, elapsed: float, result: RunResult | None, pause: Pause | None) -> str:
+    """The status text for ``state`` (the single source of what the bar says)."""
+    if state is RunState.IDLE:
+        return "Ready"
+    if state is RunState.RUNNING:
+        return f"Running… {elapsed:.1f} s"
+    if state is RunState.WAITING_FOR_INPUT:
+        return f"Waiting for your input… type in the console and press Enter ({elapsed:.1f} s)"
+    if state is RunState.PAUSED:
+        line = pause.frames[-1].line if pause is not None and pause.frames else "?"
+        why = PAUSE_REASONS.get(pause.reason, "") if pause is not None else ""
+        return " ".join(f"Paused on line {line} {why}".split()) + \
+            " — F10 step over, F11 step into, F5 continue"
+    if state is RunState.STOPPING:
+        return f"Stopping… ({elapsed:.1f} s)"
+    if state is RunState.STALLED:
+        return ("The program is busy inside a long built-in call and has not stopped yet. "
+                "You can abandon it.")
+    if state is RunState.FINISHED:
+        return f"Finished in {result.duration:.2f} s" if result is not None else "Finished"
+    if state is RunState.STOPPED:
+        return REASONS.get(result.reason or "user", "Stopped") if result is not None else "Stopped"
+    if result is not None and result.frames:
+        return f"Error: {result.error_type} on line {result.frames[-1].line}"
+    return f"Error: {result.error_type}" if result is not None else "Error"
 
 
 class RunStatus:
     """Two labels the main window places in its status bar."""
 
     def __init__(self, parent: QWidget) -> None:
-        self.label = QLabel("Idle", parent)
+        self.label = QLabel("Ready", parent)
         self.position_label = QLabel("", parent)
-        self.state = "idle"
 
-    def _show(self, state: str, text: str) -> None:
-        self.state = state
-        self.label.setText(text)
+    def show(self, state: RunState, elapsed: float = 0.0, result: RunResult | None = None,
+             pause: Pause | None = None) -> None:
+        self.label.setText(describe(state, elapsed, result, pause))
 
-    def running(self, elapsed: float, stopping: bool) -> None:
-        if self.state == "paused" and not stopping:
-            return
-        if self.state in ("input", "stalled") and not stopping:
-            if self.state == "input":
-                self.label.setText(f"Waiting for your input… ({elapsed:.1f} s)")
-            return
-        if self.state == "stalled":
-            return
-        self._show("stopping" if stopping else "running",
-                   f"Stopping… ({elapsed:.1f} s)" if stopping else f"Running… {elapsed:.1f} s")
-
-    def waiting_for_input(self) -> None:
-        self._show("input", "Waiting for your input… type in the console and press Enter")
-
-    def resume(self) -> None:
-        self.state = "running"
-
-    def paused(self, line: int, why: str) -> None:
-        self._show("paused", f"Paused on line {line} {why} — F10 step over, F11 step into, "
-                             "F5 continue".replace("  ", " "))
-
-    def stalled(self) -> None:
-        self._show("stalled", "The program is busy inside a long built-in call and has not "
-                              "stopped yet. You can abandon it.")
-
-    def finished(self, result: RunResult) -> None:
-        if result.status == "finished":
-            self._show("finished", f"Finished in {result.duration:.2f} s")
-        elif result.status == "halted":
-            self._show("stopped", REASONS.get(result.reason or "user", "Stopped"))
-        else:
-            where = f" on line {result.frames[-1].line}" if result.frames else ""
-            self._show("error", f"Error: {result.error_type}{where}")
+    def clear(self) -> None:
+        """A different file was loaded: a verdict about the last one no longer applies."""
+        self.label.setText("Ready")
 
     def position(self, line: int, column: int) -> None:
         self.position_label.setText(f"Line {line}, Column {column}")

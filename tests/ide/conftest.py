@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ide.files import RecoveryStore
 from ide.main_window import MainWindow
+from ide.runner import configure_process
 from ide.settings import Settings
 
 RUN_TIMEOUT_MS = 15_000
@@ -15,6 +16,7 @@ RUN_TIMEOUT_MS = 15_000
 @pytest.fixture(autouse=True)
 def _test_mode():
     QStandardPaths.setTestModeEnabled(True)
+    configure_process()  # what the application does once at start
 
 
 class Dialogs:

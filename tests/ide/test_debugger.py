@@ -138,3 +138,17 @@ def test_run_mode_ignores_breakpoints(qtbot, window):
     with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
         window.run_action.trigger()
     assert "total 5" in window.console.plain_text()
+
+
+def test_debug_panels_close_after_the_run_unless_the_learner_opened_them(qtbot, window):
+    set_code(window, "x = 1\nprint(x)\n")
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+        window.debug.debug_action.trigger()
+    assert not window.debug.variables_dock.isVisible() and not window.debug.stack_dock.isVisible()
+    toggles = {action.text(): action for action in window.debug.view_actions()}
+    assert set(toggles) == {"Variables Panel", "Call stack Panel"}
+    toggles["Variables Panel"].trigger()
+    assert window.debug.variables_dock.isVisible()
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+        window.debug.debug_action.trigger()
+    assert window.debug.variables_dock.isVisible()

@@ -1,0 +1,68 @@
+"""The one state a run is in, and which moves between states are allowed.
+
+The runner owns the state and announces every change with one signal; the window
+derives from it what the actions allow, what F5 means and what the status bar says.
+
+    Idle ──start──▶ Running ◀──answer── WaitingForInput
+                      │  ▲ ╲──input()──▶ ╱
+              pause/  │  │ continue/step
+           breakpoint ▼  │
+                     Paused
+    Running / WaitingForInput / Paused ──Stop──▶ Stopping ──2 s──▶ Stalled (Abandon offered)
+    any active state ──the run ends──▶ Finished | Stopped | Error ──start──▶ Running
+"""
+from __future__ import annotations
+
+from enum import Enum
+
+
+class RunState(Enum):
+    IDLE = "idle"
+    RUNNING = "running"
+    WAITING_FOR_INPUT = "waiting for input"
+    PAUSED = "paused"
+    STOPPING = "stopping"
+    STALLED = "stalled"
+    FINISHED = "finished"
+    STOPPED = "stopped"
+    ERROR = "error"
+
+    @property
+    def active(self) -> bool:
+        """A run is under way (possibly paused, waiting or being stopped)."""
+        return self in ACTIVE
+
+    @property
+    def stopping(self) -> bool:
+        return self in (RunState.STOPPING, RunState.STALLED)
+
+
+ACTIVE = frozenset({RunState.RUNNING, RunState.WAITING_FOR_INPUT, RunState.PAUSED,
+                    RunState.STOPPING, RunState.STALLED})
+ENDED = frozenset({RunState.IDLE, RunState.FINISHED, RunState.STOPPED, RunState.ERROR})
+
+ALLOWED: dict[RunState, frozenset[RunState]] = {
+    RunState.RUNNING: frozenset({RunState.WAITING_FOR_INPUT, RunState.PAUSED, RunState.STOPPING}),
+    RunState.WAITING_FOR_INPUT: frozenset({RunState.RUNNING, RunState.PAUSED, RunState.STOPPING}),
+    RunState.PAUSED: frozenset({RunState.RUNNING, RunState.STOPPING}),
+    RunState.STOPPING: frozenset({RunState.STALLED}),
+    RunState.STALLED: frozenset(),
+}
+for _state in ENDED:
+    ALLOWED[_state] = frozenset({RunState.RUNNING})
+for _state in ACTIVE:
+    ALLOWED[_state] |= {RunState.FINISHED, RunState.STOPPED, RunState.ERROR}
+
+
+class InvalidTransition(RuntimeError):
+    """A bug in Sprout: a run state change that the diagram above does not have."""
+
+
+def check_transition(old: RunState, new: RunState) -> None:
+    if new not in ALLOWED[old]:
+        raise InvalidTransition(f"a run cannot go from {old.value} to {new.value}")
+
+
+def ended_state(status: str) -> RunState:
+    """The state a finished ``RunResult.status`` leads to."""
+    return {"finished": RunState.FINISHED, "halted": RunState.STOPPED}.get(status, RunState.ERROR)

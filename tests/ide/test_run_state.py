@@ -1,0 +1,127 @@
+"""One run state, owned by the runner: each transition, and what the window derives from it."""
+import pytest
+from PySide6.QtGui import QKeySequence
+
+from ide.run_state import InvalidTransition, RunState, check_transition
+from tests.ide.conftest import RUN_TIMEOUT_MS, run_to_end, set_code, start_run, stop_run
+
+F5 = QKeySequence("F5")
+
+
+class StateLog:
+    def __init__(self, window) -> None:
+        self.states: list[RunState] = []
+        window.runner.state_changed.connect(self.states.append)
+
+
+def _enabled(window) -> dict[str, bool]:
+    return {name: window.actions[name].isEnabled()
+            for name in ("run", "debug", "stop", "abandon", "continue", "step_over", "pause")}
+
+
+def test_idle_running_finished_and_the_actions_that_follow(qtbot, window):
+    log = StateLog(window)
+    assert window.runner.state is RunState.IDLE and window.status.label.text() == "Ready"
+    set_code(window, "print('ready')\nimport time\ntime.sleep(30)\n")
+    start_run(qtbot, window, "ready")
+    assert window.runner.state is RunState.RUNNING
+    assert _enabled(window) == {"run": False, "debug": False, "stop": True, "abandon": False,
+                                "continue": False, "step_over": False, "pause": False}
+    assert window.status.label.text().startswith("Running…")
+    stop_run(qtbot, window)
+    set_code(window, "print('done')\n")
+    run_to_end(qtbot, window)
+    assert log.states == [RunState.RUNNING, RunState.STOPPING, RunState.STOPPED,
+                          RunState.RUNNING, RunState.FINISHED]
+    assert _enabled(window)["run"] and not _enabled(window)["stop"]
+    assert window.status.label.text().startswith("Finished in")
+
+
+def test_waiting_for_input_and_back_to_running(qtbot, window):
+    log = StateLog(window)
+    set_code(window, "name = input('Name? ')\nprint('Hi', name)\n")
+    start_run(qtbot, window)
+    qtbot.waitUntil(lambda: window.runner.state is RunState.WAITING_FOR_INPUT, timeout=RUN_TIMEOUT_MS)
+    assert window.status.label.text().startswith("Waiting for your input")
+    assert _enabled(window)["stop"]
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+        window.console.input_submitted.emit("Ada")
+    assert log.states == [RunState.RUNNING, RunState.WAITING_FOR_INPUT, RunState.RUNNING,
+                          RunState.FINISHED]
+
+
+def test_stop_while_waiting_for_input(qtbot, window):
+    log = StateLog(window)
+    set_code(window, "input('Name? ')\n")
+    start_run(qtbot, window)
+    qtbot.waitUntil(lambda: window.runner.state is RunState.WAITING_FOR_INPUT, timeout=RUN_TIMEOUT_MS)
+    result = stop_run(qtbot, window)
+    assert result.status == "halted"
+    assert log.states[-2:] == [RunState.STOPPING, RunState.STOPPED]
+    assert window.status.label.text() == "Stopped"
+
+
+def test_error_state_and_a_new_run_from_it(qtbot, window):
+    set_code(window, "x = 1\nprint(x / 0)\n")
+    run_to_end(qtbot, window)
+    assert window.runner.state is RunState.ERROR
+    assert window.status.label.text() == "Error: ZeroDivisionError on line 2"
+    assert _enabled(window)["run"]
+    set_code(window, "print('again')\n")
+    run_to_end(qtbot, window)
+    assert window.runner.state is RunState.FINISHED
+
+
+def test_paused_gives_f5_to_continue_and_stop_from_paused(qtbot, window):
+    log = StateLog(window)
+    set_code(window, "for i in range(4):\n    print(i)\n")
+    window.editor.toggle_breakpoint(2)
+    assert F5 in window.actions["run"].shortcuts()
+    with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS):
+        window.debug.debug_action.trigger()
+    assert window.runner.state is RunState.PAUSED
+    assert F5 in window.actions["continue"].shortcuts() and F5 not in window.actions["run"].shortcuts()
+    assert _enabled(window)["continue"] and _enabled(window)["step_over"] and not _enabled(window)["pause"]
+    assert window.status.label.text().startswith("Paused on line 2 at a breakpoint")
+    with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS):
+        window.actions["continue"].trigger()
+    assert log.states[:4] == [RunState.RUNNING, RunState.PAUSED, RunState.RUNNING, RunState.PAUSED]
+    result = stop_run(qtbot, window)
+    assert result.status == "halted"
+    assert log.states[-2:] == [RunState.STOPPING, RunState.STOPPED]
+    assert F5 in window.actions["run"].shortcuts() and F5 not in window.actions["continue"].shortcuts()
+
+
+def test_pause_is_offered_while_a_debug_run_runs(qtbot, window):
+    set_code(window, "print('ready')\nwhile True:\n    pass\n")
+    window.debug.debug_action.trigger()
+    qtbot.waitUntil(lambda: "ready" in window.console.plain_text(), timeout=RUN_TIMEOUT_MS)
+    assert _enabled(window)["pause"]
+    with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS):
+        window.actions["pause"].trigger()
+    assert window.runner.state is RunState.PAUSED
+    stop_run(qtbot, window)
+
+
+def test_stalled_is_the_only_state_offering_abandon(qtbot, window):
+    log = StateLog(window)
+    set_code(window, "import _thread\nlock = _thread.allocate_lock()\nlock.acquire()\nprint('ready')\n"
+                     "lock.acquire(timeout=4)\n")
+    start_run(qtbot, window, "ready")
+    assert not _enabled(window)["abandon"]
+    with qtbot.waitSignal(window.runner.stop_stalled, timeout=5_000):
+        window.stop_action.trigger()
+    assert window.runner.state is RunState.STALLED and _enabled(window)["abandon"]
+    with qtbot.waitSignal(window.runner.finished, timeout=2_000):
+        window.actions["abandon"].trigger()
+    assert log.states == [RunState.RUNNING, RunState.STOPPING, RunState.STALLED, RunState.STOPPED]
+    assert not _enabled(window)["abandon"]
+
+
+def test_transitions_outside_the_diagram_are_refused():
+    check_transition(RunState.IDLE, RunState.RUNNING)
+    check_transition(RunState.PAUSED, RunState.STOPPING)
+    for old, new in ((RunState.IDLE, RunState.PAUSED), (RunState.FINISHED, RunState.STOPPING),
+                     (RunState.STALLED, RunState.RUNNING), (RunState.STOPPING, RunState.PAUSED)):
+        with pytest.raises(InvalidTransition):
+            check_transition(old, new)
