@@ -135,7 +135,8 @@ class Debugger:
             self._command = None
         self.on_pause(Pause(frames=self._user_frames(frame), reason=reason))
         try:
-            command = self._wait_for_command()
+            with self.vm.doing("paused"):
+                command = self._wait_for_command()
         finally:
             with self._condition:
                 self.paused = False

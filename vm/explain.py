@@ -22,6 +22,12 @@ TYPE_WORDS = {
 BUILTIN_TYPES = {"str": str, "list": list, "dict": dict, "int": int, "float": float,
                  "tuple": tuple, "set": set, "bool": bool, "bytes": bytes}
 LOOP_NODES = (ast.While, ast.For, ast.AsyncFor)
+WAITING = {  # RunResult.activity: what a stopped program was doing instead of computing
+    "input": "waiting for you to type an answer (input)",
+    "sleep": "sleeping (time.sleep)",
+    "wait": "waiting for something else to happen (a thread, a timer or an event)",
+    "paused": "paused in the debugger",
+}
 
 
 def _words(type_name: str) -> str:
@@ -95,10 +101,14 @@ def _explain_halt(result: RunResult, tree: ast.AST | None) -> str | None:
     if not result.frames:
         return None  # nothing of the learner's was running: the message says it all
     where = _where_it_was(result, tree)
+    reason = result.reason or "user"
+    waiting = WAITING.get(result.activity or "")
+    if waiting is not None:
+        stopped = "You stopped the program" if reason == "user" else "The program was stopped"
+        return f"{stopped} while it was {waiting} at {where}."
     looping = _enclosing_loop(tree, result.frames[-1].line) is not None
     hint = " If you did not expect it to run this long, check that the loop's condition can become false." \
         if looping else ""
-    reason = result.reason or "user"
     if reason == "user":
         return f"You stopped the program while it was at {where}.{hint}"
     if reason == "time_limit":

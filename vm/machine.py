@@ -4,7 +4,8 @@ from __future__ import annotations
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from types import FrameType
 from typing import Any
 
@@ -93,6 +94,16 @@ class VM:
         """Whether the current run has been asked to stop (any thread)."""
         run = self._current()
         return run is not None and run.stop.stopped
+
+    @contextmanager
+    def doing(self, activity: str) -> Iterator[None]:
+        """On the script thread: a stop during this block is explained as ``activity``."""
+        run = self._current()
+        if run is None:
+            yield
+            return
+        with run.doing(activity):
+            yield
 
     def raise_if_stopped(self) -> None:
         """On the script thread (a debugger pause, say): raise the halt if stopped."""

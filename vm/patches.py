@@ -94,19 +94,21 @@ def _sleep(run: Any, real: Callable, seconds: Any = None, *more: Any) -> None:
         return real(seconds, *more)  # zero, or Python's own error for a bad argument
     run.flush_stdout()
     run.checkpoint()
-    if run.stop.event.wait(seconds):
-        raise run.halt()
+    with run.doing("sleep"):
+        if run.stop.event.wait(seconds):
+            raise run.halt()
 
 
 def _sliced(run: Any, timeout: float | None, attempt: Callable[[float], Any]) -> Any:
     """Call ``attempt(slice)`` until it succeeds or ``timeout`` passes, checking for a stop."""
     deadline = None if timeout is None else time.monotonic() + max(timeout, 0.0)
-    while True:
-        left = WAIT_SLICE if deadline is None else min(WAIT_SLICE, deadline - time.monotonic())
-        outcome = attempt(max(left, 0.0))
-        if outcome or left <= 0 or (deadline is not None and time.monotonic() >= deadline):
-            return outcome
-        run.checkpoint()
+    with run.doing("wait"):
+        while True:
+            left = WAIT_SLICE if deadline is None else min(WAIT_SLICE, deadline - time.monotonic())
+            outcome = attempt(max(left, 0.0))
+            if outcome or left <= 0 or (deadline is not None and time.monotonic() >= deadline):
+                return outcome
+            run.checkpoint()
 
 
 def _condition_wait(run: Any, real: Callable, condition: Any, timeout: float | None = None) -> bool:

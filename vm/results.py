@@ -47,6 +47,7 @@ class RunResult:
     exit_code: int | None = None
     duration: float = 0.0
     filename: str = "main.py"
+    activity: str | None = None  # a halted run was waiting: "input", "sleep", "wait", "paused"
 
     @property
     def halted_frame(self) -> Frame | None:

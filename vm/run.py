@@ -6,7 +6,8 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from types import ModuleType
 from typing import Any
@@ -46,6 +47,8 @@ class Run:
         self.input = InputChannel()
         self.closed = False
         self.halt_frames: tuple[Frame, ...] | None = None
+        self.activity: str | None = None       # what the script waits in: input, sleep...
+        self.halt_activity: str | None = None  # ...when the stop reached it
         self.threads: list[threading.Thread] = []
         self.script_thread: threading.Thread | None = None
         self.leftovers: list[str] = []
@@ -85,7 +88,18 @@ class Run:
         """The exception to raise now; the first one records where the program was."""
         if self.halt_frames is None and self.stop.reason != "ended":
             self.halt_frames = frames_from_live(self.book, sys._getframe(1))
+            self.halt_activity = self.activity
         return ScriptStopped(self.stop.message())
+
+    @contextmanager
+    def doing(self, activity: str) -> Iterator[None]:
+        """The script waits in ``activity`` (``input``, ``sleep``, ``wait``, ``paused``)
+        meanwhile, so a stop there is explained as what it interrupted."""
+        before, self.activity = self.activity, activity
+        try:
+            yield
+        finally:
+            self.activity = before
 
     # ---- input and output ---------------------------------------------------
     def _emitter(self, stream: str) -> Callable[[str], None]:
@@ -126,10 +140,11 @@ class Run:
         """
         self.flush_stdout()
         self.checkpoint()
-        self._on_input_request(self._stdout_tail)
-        line = self.input.receive()
-        if self.stop.stopped:
-            raise self.halt()
+        with self.doing("input"):
+            self._on_input_request(self._stdout_tail)
+            line = self.input.receive()
+            if self.stop.stopped:
+                raise self.halt()
         return line
 
     def set_recursion_limit(self, limit: int) -> None:
@@ -254,7 +269,8 @@ class Run:
                 self.halt_frames = frames_from_traceback(self.book, outcome.__traceback__)
             return RunResult(status=Status.HALTED.value, reason=self.stop.reason or "user",
                              error_type="KeyboardInterrupt", message=self.stop.message(),
-                             frames=self.halt_frames or (), filename=self.filename)
+                             frames=self.halt_frames or (), filename=self.filename,
+                             activity=self.halt_activity)
         if outcome is None:
             return RunResult(status=Status.FINISHED.value, exit_code=0, filename=self.filename)
         if isinstance(outcome, SystemExit):

@@ -152,3 +152,14 @@ def test_debug_panels_close_after_the_run_unless_the_learner_opened_them(qtbot, 
     with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
         window.debug.debug_action.trigger()
     assert window.debug.variables_dock.isVisible()
+
+
+def test_stop_while_paused_says_the_program_was_paused_not_looping(qtbot, window):
+    set_code(window, "for i in range(4):\n    print(i)\n")
+    window.editor.toggle_breakpoint(2)
+    _wait_paused(qtbot, window, window.debug.debug_action)
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+        window.stop_action.trigger()
+    text = window.console.plain_text()
+    assert "paused in the debugger" in text
+    assert "loop's condition" not in text

@@ -76,3 +76,30 @@ def test_time_limit_explanation():
 def test_finished_runs_need_no_explanation():
     result = Harness().run("print(1)\n")
     assert explain(result, "print(1)\n") is None
+
+
+@pytest.mark.parametrize("source, words", [
+    ("for turn in range(3):\n    answer = input('Guess? ')\n", "waiting for you to type an answer"),
+    ("import time\nfor tick in range(100):\n    print('ready')\n    time.sleep(10)\n", "sleeping"),
+    ("import threading\nprint('ready')\nthreading.Event().wait()\n", "waiting for something else"),
+])
+def test_a_stop_during_a_wait_says_what_the_program_was_waiting_for(source, words):
+    harness = Harness()
+    running = harness.start(source)
+    if "input" in source:
+        harness.wait_for_prompt()
+    else:
+        harness.wait_for_output("ready")
+    harness.vm.interrupt()
+    result = running.result()
+    sentence = explain(result, source)
+    assert result.status == "halted" and words in sentence, sentence
+    assert "loop's condition" not in sentence
+
+
+def test_a_stop_in_a_busy_loop_still_points_at_the_loop():
+    harness = Harness()
+    source = "print('ready')\nn = 0\nwhile n >= 0:\n    n += 1\n"
+    result, _ = harness.stop_at(source)
+    assert result.activity is None
+    assert "loop's condition can become false" in explain(result, source)
