@@ -2,7 +2,9 @@
 
 Output arrives in batches (the runner flushes ~30 times a second). Scrollback is
 bounded, very long lines are squeezed (double-click to expand), and the view only
-follows new output while the learner is at the bottom.
+follows new output while the learner is at the bottom. Scrolled up, the view holds
+still on the lines being read even as old lines are trimmed, and a "new output
+below" button offers the way back down.
 """
 from __future__ import annotations
 
@@ -16,8 +18,9 @@ from PySide6.QtGui import (
     QTextBlockUserData,
     QTextCharFormat,
     QTextCursor,
+    QTextFormat,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QToolButton, QWidget
 
 from vm import Frame, RunResult
 
@@ -29,6 +32,7 @@ EXPAND_LIMIT = 100_000     # a squeezed line expands to at most this much
 HIDDEN_LIMIT = 1_000_000   # hidden text kept per squeezed line
 SQUEEZE_NOTE = "  … [long line squeezed: double-click to expand]"
 HISTORY_LIMIT = 200
+KIND = QTextFormat.Property.UserProperty + 1   # which kind of text a fragment is (stdout...)
 
 
 class SqueezedLine(QTextBlockUserData):
@@ -62,6 +66,13 @@ class Console(QPlainTextEdit):
         self._history: list[str] = []
         self._history_index = 0
         self._open_line: SqueezedLine | None = None
+        self.new_output_button = QToolButton(self)
+        self.new_output_button.setText("↓ New output below")
+        self.new_output_button.setToolTip("Jump to the newest output")
+        self.new_output_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.new_output_button.clicked.connect(self.scroll_to_end)
+        self.new_output_button.hide()
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.apply_theme(theme)
 
     # ---- appearance ----------------------------------------------------------
@@ -78,7 +89,30 @@ class Console(QPlainTextEdit):
                 char_format.setFontItalic(True)
             if kind in ("input", "hint"):
                 char_format.setFontWeight(QFont.Weight.Bold)
+            char_format.setProperty(KIND, kind)
             self._formats[kind] = char_format
+        self._recolour()
+
+    def _recolour(self) -> None:
+        """Give the text already shown the new theme's colours, kind by kind."""
+        document = self.document()
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        block = document.begin()
+        while block.isValid():
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                kind = fragment.charFormat().property(KIND)
+                if kind in self._formats:
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                    colour = QTextCharFormat()
+                    colour.setForeground(self._formats[kind].foreground())
+                    cursor.mergeCharFormat(colour)
+                fragments += 1
+            block = block.next()
+        cursor.endEditBlock()
 
     # ---- output --------------------------------------------------------------
     @property
@@ -102,11 +136,42 @@ class Console(QPlainTextEdit):
         if self._input_start is not None:
             self._input_start += self.document().characterCount() - length_before
 
+    # ---- scrolling ----------------------------------------------------------------
+    def scroll_to_end(self) -> None:
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        self.new_output_button.hide()
+
+    def _on_scrolled(self, _value: int) -> None:
+        if self._at_bottom():
+            self.new_output_button.hide()
+
+    def _place_new_output_button(self) -> None:
+        button, area = self.new_output_button, self.viewport().geometry()
+        button.adjustSize()
+        button.move(area.right() - button.width() - 12, area.bottom() - button.height() - 8)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._place_new_output_button()
+
+    def _hold_view(self, top: QTextCursor, line_in_block: int) -> None:
+        """Scrolled up: keep the block that was at the top there, though lines above went."""
+        self.verticalScrollBar().setValue(top.block().firstLineNumber() + line_in_block)
+        if not self._at_bottom():
+            self._place_new_output_button()
+            self.new_output_button.show()
+            self.new_output_button.raise_()
+
     def append_output(self, stream: str, text: str) -> None:
         """Add program output (``stream`` is stdout, stderr, system or input)."""
         if not text:
             return
         follow = self._at_bottom()
+        if not follow:
+            first = self.firstVisibleBlock()
+            top = QTextCursor(first)
+            line_in_block = self.verticalScrollBar().value() - first.firstLineNumber()
         length_before = self.document().characterCount()
         cursor = self._insertion_cursor()
         char_format = self._formats.get(stream, self._formats["stdout"])
@@ -123,6 +188,8 @@ class Console(QPlainTextEdit):
         self._shift_input_start(length_before)
         if follow:
             self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
+        else:
+            self._hold_view(top, line_in_block)
 
     def _insert_piece(self, cursor: QTextCursor, piece: str, char_format: QTextCharFormat) -> None:
         if self._open_line is not None:
@@ -183,6 +250,7 @@ class Console(QPlainTextEdit):
         self.end_input()
         self.clear()
         self._open_line = None
+        self.new_output_button.hide()
 
     def plain_text(self) -> str:
         return self.toPlainText()

@@ -139,6 +139,7 @@ class CodeEditor(QPlainTextEdit):
 
     def paint_gutter(self, event: QPaintEvent) -> None:
         painter = QPainter(self.gutter)
+        painter.setFont(self.font())  # numbers in the code's font sit on the code's baseline
         painter.fillRect(event.rect(), QColor(self.theme.gutter))
         block = self.firstVisibleBlock()
         top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())

@@ -270,6 +270,7 @@ class MainWindow(QMainWindow):
             self.console.append_hint(sentence)
         if result.status == "halted":
             self.console.append_system(f"■ Stopped after {result.duration:.2f} s")
+        self.console.scroll_to_end()  # the traceback and hint are what the learner needs now
         frame = next((f for f in reversed(result.frames) if f.filename == self.document.display_name), None)
         if frame is not None:
             self.editor.set_halted_line(frame.line)

@@ -163,3 +163,52 @@ def test_focus_returns_to_the_editor_after_a_program_that_asked_for_input(qtbot,
     assert window.focusWidget() is window.editor
     qtbot.keyClicks(window.editor, "# typed after the run")
     assert "# typed after the run" in window.editor.toPlainText()
+
+
+def test_scrolled_up_view_holds_still_while_old_lines_are_trimmed(qtbot, qapp):
+    console = Console()
+    qtbot.addWidget(console)
+    console.resize(500, 240)
+    console.show()
+    console.append_output("stdout", "".join(f"line {i}\n" for i in range(MAX_LINES)))
+    bar = console.verticalScrollBar()
+    bar.setValue(bar.maximum() - 2000)       # the learner scrolls up to read
+    reading = console.firstVisibleBlock().text()
+    assert not console.new_output_button.isVisible()
+    for batch in range(5):                    # the flood goes on, trimming the oldest lines
+        console.append_output("stdout", "".join(f"more {batch}.{i}\n" for i in range(300)))
+        assert console.firstVisibleBlock().text() == reading
+    assert console.new_output_button.isVisible()
+    console.new_output_button.click()
+    assert bar.value() == bar.maximum() and not console.new_output_button.isVisible()
+    assert console.firstVisibleBlock().text() != reading
+
+
+def test_a_failed_run_brings_the_traceback_and_hint_into_view(qtbot, window):
+    set_code(window, "import time\nfor i in range(300):\n    print('row', i)\nprint('ready')\n"
+                     "time.sleep(0.5)\nprint(undefined_name)\n")
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+        start_run(qtbot, window, "ready")
+        window.console.verticalScrollBar().setValue(0)   # scrolled up while it ran
+    bar = window.console.verticalScrollBar()
+    assert bar.value() == bar.maximum()
+    assert not window.console.new_output_button.isVisible()
+
+
+def test_switching_theme_recolours_the_text_already_in_the_console(qtbot, window):
+    set_code(window, "import sys\nprint('out')\nprint('err', file=sys.stderr)\nprint(1/0)\n")
+    run_to_end(qtbot, window)
+    window.set_theme("dark")
+    console, theme = window.console, window.theme
+    colours = {}
+    block = console.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            colours.setdefault(fragment.text().strip()[:3], fragment.charFormat().foreground().color().name())
+            fragments += 1
+        block = block.next()
+    assert colours["out"] == theme.stdout.lower()
+    assert colours["err"] == theme.stderr.lower()
+    assert colours["Hin"] == theme.hint.lower()

@@ -191,3 +191,18 @@ def test_ctrl_f_finds_text_and_wraps_around(qtbot, window):
     assert window.find_bar.result_label.text() == "not found"
     qtbot.keyClick(window.find_bar, Qt.Key.Key_Escape)
     assert not window.find_bar.isVisible()
+
+
+def test_one_zoom_scales_editor_console_and_panels_together(qtbot, window):
+    before = {name: widget.font().pointSize() for name, widget in
+              (("editor", window.editor), ("console", window.console),
+               ("variables", window.debug.variables), ("stack", window.debug.call_stack))}
+    window.zoom_in_action.trigger()
+    window.zoom_in_action.trigger()
+    after = {name: widget.font().pointSize() for name, widget in
+             (("editor", window.editor), ("console", window.console),
+              ("variables", window.debug.variables), ("stack", window.debug.call_stack))}
+    assert after["editor"] == before["editor"] + 2
+    assert after["console"] == after["variables"] == after["stack"] == after["editor"] - 1
+    window.zoom_reset_action.trigger()
+    assert window.console.font().pointSize() == DEFAULT_POINT_SIZE - 1
