@@ -4,7 +4,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from vm import Pause, PausedFrame, children_of, describe, visible_globals
 
@@ -22,18 +29,28 @@ class VariablesPanel(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
         self.itemExpanded.connect(self._load_children)
-        self.setColumnWidth(0, 130)
-        self.setColumnWidth(1, 220)
+        # Fit the dock's width: the value column takes what is left and elides; no
+        # horizontal scroll bar, and the type is never clipped.
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.setColumnWidth(0, 110)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def show_frame(self, frame: PausedFrame | None) -> None:
         self.clear()
         if frame is None:
             return
-        sections = [("Local variables", list(frame.local_values.items()))]
-        if frame.function != "<module>":
-            sections.append(("Global variables", visible_globals(frame.global_values)))
-        else:
-            sections = [("Variables", visible_globals(frame.local_values))]
+        if frame.function == "<module>":
+            # The main program's variables are its globals: list them without a heading
+            # that would only repeat the panel's title.
+            for name, value in visible_globals(frame.local_values):
+                self._add(self.invisibleRootItem(), name, value)
+            return
+        sections = [("Local variables", list(frame.local_values.items())),
+                    ("Global variables", visible_globals(frame.global_values))]
         for title, pairs in sections:
             section = QTreeWidgetItem(self, [title])
             section.setFirstColumnSpanned(True)

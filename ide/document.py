@@ -194,8 +194,8 @@ class DocumentController(QObject):
         name = Path(newest.original_path).name if newest.original_path else "an untitled file"
         answer = QMessageBox.question(
             self.parent_widget, "Recover unsaved work?",
-            f"Sprout did not close properly last time. Unsaved changes to {name} were kept.\n"
-            "Do you want to restore them?",
+            f"Sprout did not close properly last time.\n\n"
+            f"Your unsaved changes to {name} were kept. Do you want them back?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
         for entry in pending:

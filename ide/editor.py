@@ -9,6 +9,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPainter,
     QPaintEvent,
+    QPen,
     QTextBlockUserData,
     QTextCursor,
     QTextFormat,
@@ -165,7 +166,8 @@ class CodeEditor(QPlainTextEdit):
         marker_line = self.paused_line or self.halted_line
         if line == marker_line:
             painter.setBrush(QColor(self.theme.halted_marker))
-            painter.setPen(Qt.PenStyle.NoPen)
+            # Over a breakpoint dot, an outline in the gutter's colour keeps the two apart.
+            painter.setPen(QPen(QColor(self.theme.gutter), 2) if has_breakpoint else Qt.PenStyle.NoPen)
             mid = top + height // 2
             painter.drawPolygon([QPointF(4, mid - size / 2), QPointF(4 + size, mid),
                                  QPointF(4, mid + size / 2)])

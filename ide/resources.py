@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon, QPainter, QPixmap
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 EXAMPLES = RESOURCES / "examples"
@@ -19,9 +20,31 @@ class Example:
     path: Path
 
 
+ICON_SIZES = (16, 20, 24, 32, 48)
+DISABLED_OPACITY = 0.3
+
+
 @cache
 def icon(name: str) -> QIcon:
-    return QIcon(str(ICONS / f"{name}.svg"))
+    """The icon, with a faded disabled state of our own.
+
+    Qt's generated disabled state lightens the pixels, which turns icons bright white
+    on the dark theme; a faded copy reads as "not now" on every background.
+    """
+    source = QIcon(str(ICONS / f"{name}.svg"))
+    result = QIcon()
+    for size in ICON_SIZES:
+        normal = source.pixmap(size, size)
+        result.addPixmap(normal, QIcon.Mode.Normal)
+        faded = QPixmap(normal.size())
+        faded.setDevicePixelRatio(normal.devicePixelRatio())
+        faded.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(faded)
+        painter.setOpacity(DISABLED_OPACITY)
+        painter.drawPixmap(0, 0, normal)
+        painter.end()
+        result.addPixmap(faded, QIcon.Mode.Disabled)
+    return result
 
 
 def examples() -> list[Example]:

@@ -6,6 +6,7 @@ innermost frame is always a line the learner wrote.
 from __future__ import annotations
 
 import linecache
+import unicodedata
 from collections.abc import Iterable
 from types import CodeType, FrameType, TracebackType
 
@@ -104,6 +105,12 @@ def syntax_error_frame(error: SyntaxError, filename: str, source: str) -> Frame:
                  end_column=getattr(error, "end_offset", None))
 
 
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a monospaced console: CJK counts two, combining marks none."""
+    return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+               for char in text)
+
+
 def _caret_line(frame: Frame) -> str | None:
     stripped = frame.source.lstrip()
     indent = len(frame.source) - len(stripped)
@@ -115,7 +122,7 @@ def _caret_line(frame: Frame) -> str | None:
     width = max(end - start, 1)
     if start == 0 and width >= len(stripped.rstrip()):
         return None  # the whole line: a caret line adds nothing
-    return " " * start + "^" * width
+    return " " * display_width(stripped[:start]) + "^" * max(display_width(stripped[start:start + width]), 1)
 
 
 def _collapsed(frames: Iterable[Frame]) -> list[tuple[Frame, int]]:

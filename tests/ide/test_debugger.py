@@ -163,3 +163,17 @@ def test_stop_while_paused_says_the_program_was_paused_not_looping(qtbot, window
     text = window.console.plain_text()
     assert "paused in the debugger" in text
     assert "loop's condition" not in text
+
+
+def test_variables_panel_fits_its_dock_and_lists_main_program_values_directly(qtbot, window):
+    set_code(window, "numbers = list(range(40))\ntext = 'a fairly long piece of text ' * 5\nprint(text)\n")
+    window.editor.toggle_breakpoint(3)
+    _wait_paused(qtbot, window, window.debug.debug_action)
+    panel = window.debug.variables
+    top_level = [panel.topLevelItem(i).text(0) for i in range(panel.topLevelItemCount())]
+    assert top_level == ["numbers", "text"]
+    assert not panel.horizontalScrollBar().isVisible()
+    type_width = panel.header().sectionSize(2)
+    assert type_width >= panel.fontMetrics().horizontalAdvance("list")
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+        window.stop_action.trigger()

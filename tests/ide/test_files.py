@@ -219,3 +219,13 @@ def test_new_files_get_the_users_usual_mode_and_existing_files_keep_theirs(qtbot
         assert stat.S_IMODE(shared.stat().st_mode) == 0o664
     finally:
         os.umask(mask)
+
+
+def test_menus_mark_the_current_theme_and_title_examples_properly(qtbot, window):
+    checked = [entry.text() for entry in window.theme_menu.actions() if entry.isChecked()]
+    assert checked == ["Light"]
+    window.set_theme("dark")
+    checked = [entry.text() for entry in window.theme_menu.actions() if entry.isChecked()]
+    assert checked == ["Dark"]
+    titles = [entry.text() for entry in window.examples_menu.actions()]
+    assert "Welcome to Sprout" in titles

@@ -125,3 +125,13 @@ def test_transitions_outside_the_diagram_are_refused():
                      (RunState.STALLED, RunState.RUNNING), (RunState.STOPPING, RunState.PAUSED)):
         with pytest.raises(InvalidTransition):
             check_transition(old, new)
+
+
+def test_loading_another_file_clears_the_last_verdict(qtbot, window, tmp_path):
+    set_code(window, "x = 1\nprint(x / 0)\n")
+    run_to_end(qtbot, window)
+    assert window.status.label.text().startswith("Error")
+    other = tmp_path / "other.py"
+    other.write_text("print('fine')\n")
+    window.document.load(other)
+    assert window.status.label.text() == "Ready"

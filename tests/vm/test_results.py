@@ -146,3 +146,16 @@ def test_output_before_a_foreign_blocking_call_is_still_delivered():
     running = harness.start("import threading\nprint('before the wait')\nthreading.Event().wait(3)\n")
     harness.wait_for(lambda: "before the wait" in harness.text(), timeout=1.5)
     assert running.result().status == "finished"
+
+
+def test_the_caret_lines_up_under_chinese_text_by_display_width():
+    harness = Harness()
+    result = harness.run("名字 = '小明'\nprint(名字 + 年龄)\n")
+    assert result.status == "error" and result.error_type == "NameError"
+    lines = format_result(result).splitlines()
+    code_line, caret_line = lines[-3], lines[-2]
+    assert code_line == "    print(名字 + 年龄)"
+    # Every CJK character takes two columns in the console: the carets sit under 年龄.
+    start = caret_line.index("^")
+    assert caret_line.count("^") == 4
+    assert start == len("    print(") + 2 * 2 + len(" + ")
