@@ -111,6 +111,45 @@ def main() -> None:
     dark.editor.document().setModified(False)
     dark.close()
 
+    states = new_window(app, folder, "states")
+    states.editor.setPlainText("answer = input('What is 6 x 7? ')\nprint('You said', answer)\n")
+    states.run_script()
+    wait_until(lambda: states.console.awaiting_input)
+    shoot(states, "waiting_for_input.png")
+    states.stop_script()
+    wait_until(lambda: not states.runner.running)
+    shoot(states, "stopped_while_waiting.png")
+
+    states.editor.setPlainText("import _thread\nlock = _thread.allocate_lock()\nlock.acquire()\n"
+                               "print('waiting on a lock nobody will release')\nlock.acquire(timeout=3)\n")
+    states.run_script()
+    wait_until(lambda: "nobody" in states.console.plain_text())
+    states.stop_script()
+    wait_until(lambda: states.runner.state.value == "stalled")
+    shoot(states, "stalled_abandon_offered.png")
+    states.abandon_run()
+    wait_until(lambda: not states.runner.running)
+    wait_until(lambda: all(not engine.vm.running for engine in states.runner._abandoned))
+
+    states.editor.setPlainText("import time\nfor i in range(6000):\n    print('line', i)\n"
+                               "print('flood done')\ntime.sleep(30)\n")
+    states.run_script()
+    wait_until(lambda: "flood done" in states.console.plain_text())
+    bar = states.console.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    states.console.append_output("stdout", "more output while you read\n")
+    shoot(states, "console_new_output_below.png")
+    states.stop_script()
+    wait_until(lambda: not states.runner.running)
+
+    states.editor.setPlainText("garden = ['🌱', '🌻', '花']\n名字 = '小明'\nprint(garden, 名字 + 年龄)\n")
+    states.editor.go_to_line(1, 12)
+    states.run_script()
+    wait_until(lambda: not states.runner.running)
+    shoot(states, "wide_characters_error.png")
+    states.editor.document().setModified(False)
+    states.close()
+
 
 if __name__ == "__main__":
     main()

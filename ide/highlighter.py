@@ -13,6 +13,8 @@ from pygments.style import StyleMeta
 from pygments.token import Error, Token, Whitespace, _TokenType
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
+from .text_positions import to_qt
+
 
 def lex_line(lexer: RegexLexer, text: str, stack: tuple[str, ...]):
     """Tokens of ``text`` starting from ``stack``; returns (tokens, end stack).
@@ -116,5 +118,8 @@ class PythonHighlighter(QSyntaxHighlighter):
         for start, token, value in tokens:
             if start >= len(text):
                 break
-            self.setFormat(start, min(len(value), len(text) - start), self._format(token))
+            end = min(start + len(value), len(text))
+            # Qt counts UTF-16 units: an emoji before this token shifts it by one.
+            qt_start = to_qt(text, start)
+            self.setFormat(qt_start, to_qt(text, end) - qt_start, self._format(token))
         self.setCurrentBlockState(self._stack_id(end_stack))

@@ -71,3 +71,15 @@ def test_error_column_and_traceback_link_land_on_the_right_character(qtbot, wind
     cursor = window.editor.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, 2)
     assert cursor.selectedText() == "中文"
+
+
+def test_highlighting_never_splits_an_emoji(qtbot, window):
+    set_code(window, f"garden = ['{SPROUT}', '{SPROUT}', '花']  # {SPROUT}\n")
+    block = window.editor.document().firstBlock()
+    layout_formats = block.layout().formats()
+    units = block.text().encode("utf-16-le")   # what Qt's positions count
+    assert len(layout_formats) > 3
+    for piece in layout_formats:
+        for edge in (piece.start, piece.start + piece.length):
+            unit = int.from_bytes(units[2 * edge:2 * edge + 2], "little")
+            assert not 0xDC00 <= unit <= 0xDFFF, f"a colour change falls inside an emoji at {edge}"
