@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from . import dialogs
 from .editor import CodeEditor
 from .files import RecoveryStore, UnreadableFile, read_source, save_atomically
 from .settings import Settings
@@ -159,7 +160,7 @@ class DocumentController(QObject):
         """Ask about unsaved changes; True when it is fine to replace the buffer."""
         if not self.modified:
             return True
-        answer = QMessageBox.question(
+        answer = dialogs.ask(
             self.parent_widget, "Unsaved changes",
             f"{self.display_name} has changes that are not saved. Save them first?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -192,7 +193,7 @@ class DocumentController(QObject):
             return False
         newest = max(pending, key=lambda entry: entry.saved_at)
         name = Path(newest.original_path).name if newest.original_path else "an untitled file"
-        answer = QMessageBox.question(
+        answer = dialogs.ask(
             self.parent_widget, "Recover unsaved work?",
             f"Sprout did not close properly last time.\n\n"
             f"Your unsaved changes to {name} were kept. Do you want them back?",

@@ -5,12 +5,14 @@ import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from ide import dialogs as ide_dialogs
 from ide.files import RecoveryStore
 from ide.main_window import MainWindow
 from ide.runner import configure_process
 from ide.settings import Settings
 
 RUN_TIMEOUT_MS = 15_000
+REAL_ASK = ide_dialogs.ask  # tests of the dialog itself use it; the rest get scripted answers
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +42,7 @@ def dialogs(monkeypatch) -> Dialogs:
     recorder = Dialogs()
     for kind in ("question", "warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, kind, recorder._record(kind))
+    monkeypatch.setattr(ide_dialogs, "ask", recorder._record("question"))
     # A file dialog would wait for a person forever: tests answer "cancelled".
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: ("", ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("", ""))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ide.files import MAX_FILE_BYTES, RecoveryStore, read_source, save_atomically
 from ide.main_window import MainWindow
+from tests.ide.conftest import REAL_ASK
 
 
 def typed(editor, text: str) -> None:
@@ -229,3 +230,17 @@ def test_menus_mark_the_current_theme_and_title_examples_properly(qtbot, window)
     assert checked == ["Dark"]
     titles = [entry.text() for entry in window.examples_menu.actions()]
     assert "Welcome to Sprout" in titles
+
+
+def test_question_buttons_have_keyboard_mnemonics(qtbot, qapp, monkeypatch):
+    seen = {}
+
+    def answer(box):
+        seen["labels"] = sorted(button.text() for button in box.buttons())
+        return int(QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    result = REAL_ASK(None, "Unsaved changes", "Save first?",
+                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                 | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+    assert result == QMessageBox.StandardButton.Cancel
+    assert seen["labels"] == ["&Cancel", "&Don't Save", "&Save"]

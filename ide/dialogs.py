@@ -1,0 +1,29 @@
+"""Questions Sprout asks, with buttons a keyboard can reach (Alt+S, Alt+D...).
+
+Qt's static ``QMessageBox.question`` labels standard buttons without mnemonics;
+learners who work by keyboard (or with a screen reader) need them.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+Button = QMessageBox.StandardButton
+LABELS = {
+    Button.Save: "&Save",
+    Button.Discard: "&Don't Save",
+    Button.Cancel: "&Cancel",
+    Button.Yes: "&Yes",
+    Button.No: "&No",
+}
+
+
+def ask(parent: QWidget | None, title: str, text: str, buttons: Button, default: Button) -> Button:
+    """Ask and wait for the answer; Escape answers Cancel (or No)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
+    for standard, label in LABELS.items():
+        button = box.button(standard)
+        if button is not None:
+            button.setText(label)
+    box.setDefaultButton(default)
+    return Button(box.exec())
+
