@@ -32,7 +32,6 @@ class ActionSpec:
     icon: str | None = None
     tip: str = ""
     enabled_in: frozenset[RunState] = ALWAYS
-    debugging_only: bool = False          # enabled only while the run is a debug run
     window_wide: bool = False             # shortcut works wherever focus is in the window
     widget_only: bool = False             # shortcut only while the widget has focus (Edit menu)
 
@@ -80,11 +79,10 @@ class ActionRegistry(QObject):
     def __contains__(self, action_id: str) -> bool:
         return action_id in self._actions
 
-    def apply(self, state: RunState, debugging: bool) -> None:
+    def apply(self, state: RunState) -> None:
         """Enable what ``state`` allows and give F5 to the action it means now."""
         for action_id, spec in self._specs.items():
-            allowed = state in spec.enabled_in and (debugging or not spec.debugging_only)
-            self._actions[action_id].setEnabled(allowed)
+            self._actions[action_id].setEnabled(state in spec.enabled_in)
         owner = f5_owner(state)
         for action_id in ("run", "continue"):
             if action_id not in self._actions:

@@ -53,8 +53,8 @@ class DebugController(QObject):
                        "Go into the function called on this line (F11)", enabled_in=PAUSED),
             ActionSpec("step_out", "Step O&ut", runner.step_out, ("Shift+F11",), "step_out",
                        "Finish this function and stop in its caller (Shift+F11)", enabled_in=PAUSED),
-            ActionSpec("pause", "&Pause", runner.pause, (), "pause", "Pause the program where it is now",
-                       enabled_in=PAUSABLE, debugging_only=True),
+            ActionSpec("pause", "&Pause", runner.pause, ("F6",), "pause",
+                       "Pause the program where it is now, to look inside (F6)", enabled_in=PAUSABLE),
             ActionSpec("breakpoint", "Toggle &Breakpoint", self._toggle_breakpoint_here, ("F9",)),
         ])
         self.debug_action = actions["debug"]
@@ -107,11 +107,15 @@ class DebugController(QObject):
         if self.runner.running:
             return
         if not self.variables_dock.isVisible():
-            self.variables_dock.show()
-            self.stack_dock.show()
-            self.host.resizeDocks([self.variables_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
-            self._docks_shown_for_run = True
+            self._show_docks()
         self._start_debug_run()
+
+    def _show_docks(self) -> None:
+        """Shown for this run; they close again when it ends."""
+        self.variables_dock.show()
+        self.stack_dock.show()
+        self.host.resizeDocks([self.variables_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        self._docks_shown_for_run = True
 
     def _kept_by_learner(self) -> None:
         """The learner chose the panels' visibility: leave it as they set it."""
@@ -125,6 +129,8 @@ class DebugController(QObject):
 
     # ---- what the runner reports ---------------------------------------------------------
     def _on_paused(self, pause: Pause) -> None:
+        if not self.variables_dock.isVisible():
+            self._show_docks()
         self.pause_info = pause
         self.call_stack.show_pause(pause)
         frame = pause.frames[-1]

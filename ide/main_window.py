@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
 
     def _on_state_changed(self, state: RunState) -> None:
         """Everything that depends on the run's state follows from it here."""
-        self.actions.apply(state, self.runner.debugging)
+        self.actions.apply(state)
         self.abandon_button.setVisible(state is RunState.STALLED)
         if state.active:
             self._tick.start()

@@ -5,8 +5,8 @@ derives from it what the actions allow, what F5 means and what the status bar sa
 
     Idle ──start──▶ Running ◀──answer── WaitingForInput
                       │  ▲ ╲──input()──▶ ╱
-              pause/  │  │ continue/step
-           breakpoint ▼  │
+              pause/  │  │ continue/step       (a pause taken while waiting for
+           breakpoint ▼  │                      input goes back to waiting)
                      Paused
     Running / WaitingForInput / Paused ──Stop──▶ Stopping ──2 s──▶ Stalled (Abandon offered)
     any active state ──the run ends──▶ Finished | Stopped | Error ──start──▶ Running
@@ -44,7 +44,7 @@ ENDED = frozenset({RunState.IDLE, RunState.FINISHED, RunState.STOPPED, RunState.
 ALLOWED: dict[RunState, frozenset[RunState]] = {
     RunState.RUNNING: frozenset({RunState.WAITING_FOR_INPUT, RunState.PAUSED, RunState.STOPPING}),
     RunState.WAITING_FOR_INPUT: frozenset({RunState.RUNNING, RunState.PAUSED, RunState.STOPPING}),
-    RunState.PAUSED: frozenset({RunState.RUNNING, RunState.STOPPING}),
+    RunState.PAUSED: frozenset({RunState.RUNNING, RunState.WAITING_FOR_INPUT, RunState.STOPPING}),
     RunState.STOPPING: frozenset({RunState.STALLED}),
     RunState.STALLED: frozenset(),
 }

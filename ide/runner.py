@@ -107,6 +107,7 @@ class Runner(QObject):
         super().__init__(parent)
         self.limits = limits
         self._state = RunState.IDLE
+        self._awaiting_input = False
         self.debugging = False
         self.pause_info: Pause | None = None
         self.last_result: RunResult | None = None
@@ -182,6 +183,7 @@ class Runner(QObject):
         else:
             debugger.detach()
         self.debugging, self.pause_info, self.last_result = debug, None, None
+        self._awaiting_input = False
         self._flush_timer.start()
         self._enter(RunState.RUNNING)
         self.started.emit()
@@ -219,7 +221,8 @@ class Runner(QObject):
             self.debugger.step_out()
 
     def pause(self) -> None:
-        if self.debugging and not self.debug_paused:
+        """Pause any run (plain or debug) at its next safe point."""
+        if self._state in (RunState.RUNNING, RunState.WAITING_FOR_INPUT):
             self.debugger.pause()
 
     def set_breakpoints(self, filename: str, lines: set[int]) -> None:
@@ -231,6 +234,7 @@ class Runner(QObject):
                                                               RunState.WAITING_FOR_INPUT):
             self.flush_output()
             self.pause_info = pause  # type: ignore[assignment]  # a vm Pause
+            self.debugging = True  # from a pause on, a plain run steps like a debug run
             self._enter(RunState.PAUSED)
             self.paused.emit(pause)
 
@@ -238,11 +242,12 @@ class Runner(QObject):
     def _on_resumed(self, generation: int) -> None:
         if generation == self._generation and self._state is RunState.PAUSED:
             self.pause_info = None
-            self._enter(RunState.RUNNING)
+            self._enter(RunState.WAITING_FOR_INPUT if self._awaiting_input else RunState.RUNNING)
             self.resumed.emit()
 
     def send_input(self, text: str | None) -> None:
         self.vm.send_input(text)
+        self._awaiting_input = False
         if self._state is RunState.WAITING_FOR_INPUT:
             self._enter(RunState.RUNNING)
 
@@ -311,6 +316,7 @@ class Runner(QObject):
     def _on_input_wanted(self, generation: int, prompt: str) -> None:
         if generation == self._generation and self.running:
             self.flush_output()
+            self._awaiting_input = True
             if self._state is RunState.RUNNING:
                 self._enter(RunState.WAITING_FOR_INPUT)
             self.input_requested.emit(prompt)

@@ -68,6 +68,7 @@ class Debugger:
         self._mode = Mode.RUN
         self._target: FrameType | None = None
         self._command: tuple[Mode, bool] | None = None
+        self._tracing = False
         self.paused = False
 
     # ---- setup ------------------------------------------------------------------
@@ -75,9 +76,14 @@ class Debugger:
         """Trace the next run (call before ``vm.run``)."""
         with self._condition:
             self._mode, self._target, self._command, self.paused = Mode.RUN, None, None, False
+        self._tracing = True
         self.vm.set_trace(self._trace)
 
     def detach(self) -> None:
+        """The next run is a plain one: no tracer at all until ``pause()`` asks for one."""
+        with self._condition:
+            self._mode, self._target, self._command, self.paused = Mode.RUN, None, None, False
+        self._tracing = False
         self.vm.set_trace(None)
 
     def set_breakpoints(self, filename: str, lines: set[int] | frozenset[int]) -> None:
@@ -102,10 +108,26 @@ class Debugger:
         self._resume(Mode.STEP_OUT)
 
     def pause(self) -> None:
-        """Pause at the next line the program runs (it keeps its state)."""
+        """Pause at the next line the program runs (it keeps its state); any thread.
+
+        In a plain run (no ``attach``) the pause rides on the safe-point flag; stepping
+        after it installs the tracer from that point on.
+        """
         with self._condition:
-            if not self.paused:
-                self._mode = Mode.PAUSE
+            if self.paused:
+                return
+            self._mode = Mode.PAUSE
+        if not self._tracing:
+            self.vm.request_pause(self._pause_at_safe_point)
+
+    def _pause_at_safe_point(self, frame: FrameType) -> None:
+        user_frames = self.vm.user_frames(frame)
+        if not user_frames:
+            return
+        self._pause(user_frames[0], "pause")
+        if self._mode is not Mode.RUN and not self._tracing:
+            self._tracing = True
+            self.vm.trace_from_here(self._trace, frame)
 
     # ---- the trace hook (script thread) -------------------------------------------------
     def _trace(self, event: str, frame: FrameType, arg: Any) -> None:

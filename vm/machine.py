@@ -105,6 +105,22 @@ class VM:
         with run.doing(activity):
             yield
 
+    def request_pause(self, at_safe_point: Callable[[FrameType], None]) -> bool:
+        """Any thread: call ``at_safe_point(frame)`` on the script thread at its next safe
+        point (a loop step, a call, or within ~50 ms in ``input``/``sleep``/waits).
+        Returns False when no run is going."""
+        run = self._current()
+        if run is None or run.closed:
+            return False
+        run.request_pause(at_safe_point)
+        return True
+
+    def trace_from_here(self, callback: TraceCallback, frame: FrameType) -> None:
+        """On the script thread (inside a pause): deliver trace events from now on."""
+        run = self._current()
+        if run is not None:
+            run.trace_from_here(callback, frame)
+
     def raise_if_stopped(self) -> None:
         """On the script thread (a debugger pause, say): raise the halt if stopped."""
         run = self._current()

@@ -94,9 +94,15 @@ def _sleep(run: Any, real: Callable, seconds: Any = None, *more: Any) -> None:
         return real(seconds, *more)  # zero, or Python's own error for a bad argument
     run.flush_stdout()
     run.checkpoint()
+    deadline = time.monotonic() + seconds
     with run.doing("sleep"):
-        if run.stop.event.wait(seconds):
-            raise run.halt()
+        while (left := deadline - time.monotonic()) > 0:
+            if run.stop.event.wait(min(left, WAIT_SLICE)):
+                raise run.halt()
+            if run.pause_request is not None:
+                paused_at = time.monotonic()
+                run.checkpoint()  # a pause: the sleep resumes where it was afterwards
+                deadline += time.monotonic() - paused_at
 
 
 def _sliced(run: Any, timeout: float | None, attempt: Callable[[float], Any]) -> Any:

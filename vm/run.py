@@ -20,7 +20,7 @@ from .learner_imports import LearnerModules
 from .limits import Limits
 from .process_state import ProcessState
 from .results import Frame, RunResult, Status
-from .streams import ErrorStream, InputChannel, ScriptStdin, buffered_text_stream
+from .streams import PAUSE_WAKE, ErrorStream, InputChannel, ScriptStdin, buffered_text_stream
 from .tracebacks import SourceBook, frames_from_live, frames_from_traceback, syntax_error_frame
 from .watchdog import Watchdog
 
@@ -47,6 +47,7 @@ class Run:
         self.input = InputChannel()
         self.closed = False
         self.halt_frames: tuple[Frame, ...] | None = None
+        self.pause_request: Callable[[Any], None] | None = None  # called at the next safe point
         self.activity: str | None = None       # what the script waits in: input, sleep...
         self.halt_activity: str | None = None  # ...when the stop reached it
         self.threads: list[threading.Thread] = []
@@ -78,11 +79,25 @@ class Run:
             self.safe_point()
 
     def safe_point(self) -> None:
-        """Called by the script when the attention flag is up: stop, or flush output."""
+        """Called by the script when the attention flag is up: stop, pause, or flush output."""
         if self.stop.take_attention():
             raise self.halt()
         self.serviced += 1
         self.flush_stdout()
+        pause, self.pause_request = self.pause_request, None
+        if pause is not None and threading.current_thread() is self.script_thread:
+            pause(sys._getframe(1))
+            if self.stop.stopped:
+                raise self.halt()
+
+    def request_pause(self, at_safe_point: Callable[[Any], None]) -> None:
+        """Any thread: call ``at_safe_point(frame)`` on the script thread at its next safe point.
+
+        Waits in ``input()`` and ``sleep()`` look at the flag every few milliseconds too.
+        """
+        self.pause_request = at_safe_point
+        self.stop.ask_attention()
+        self.input.wake_for_pause()
 
     def halt(self) -> ScriptStopped:
         """The exception to raise now; the first one records where the program was."""
@@ -142,10 +157,13 @@ class Run:
         self.checkpoint()
         with self.doing("input"):
             self._on_input_request(self._stdout_tail)
-            line = self.input.receive()
-            if self.stop.stopped:
-                raise self.halt()
-        return line
+            while True:
+                line = self.input.receive()
+                if self.stop.stopped:
+                    raise self.halt()
+                if line is not PAUSE_WAKE:
+                    return line
+                self.checkpoint()  # a pause was asked for: take it here, then keep waiting
 
     def set_recursion_limit(self, limit: int) -> None:
         """``sys.setrecursionlimit`` capped to what the script thread's stack can hold."""
@@ -325,16 +343,32 @@ class Run:
 
     # ---- tracing -------------------------------------------------------------
     def _tracer(self) -> Callable:
-        callback = self._trace
+        return self._tracers(self._trace)[0]  # type: ignore[arg-type]
+
+    def _tracers(self, callback: Callable[[str, Any, Any], None]) -> tuple[Callable, Callable]:
+        """The global and local trace functions delivering user frames' events to ``callback``."""
         is_user = self.book.is_user_code
 
         def local(frame: Any, event: str, arg: Any) -> Callable | None:
-            callback(event, frame, arg)  # type: ignore[misc]
+            callback(event, frame, arg)
             return local
 
         def global_trace(frame: Any, event: str, arg: Any) -> Callable | None:
             if not is_user(frame.f_code):
                 return None
-            callback(event, frame, arg)  # type: ignore[misc]
+            callback(event, frame, arg)
             return local
-        return global_trace
+        return global_trace, local
+
+    def trace_from_here(self, callback: Callable[[str, Any, Any], None], frame: Any) -> None:
+        """On the script thread, mid-run: trace from now on, the frames already running too.
+
+        A plain run pays nothing for debugging until a pause turns into stepping.
+        """
+        global_trace, local = self._tracers(callback)
+        while frame is not None:
+            if self.book.is_user_code(frame.f_code):
+                frame.f_trace = local
+                frame.f_trace_lines = True
+            frame = frame.f_back
+        sys.settrace(global_trace)

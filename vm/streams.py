@@ -17,6 +17,7 @@ from typing import TextIO
 
 Emit = Callable[[str], None]
 BUFFER_SIZE = 8192
+PAUSE_WAKE: str = "\x00sprout-pause"  # what ``receive`` returns when woken for a pause
 
 
 class OutputSink(io.RawIOBase):
@@ -78,6 +79,7 @@ class InputChannel:
         self._condition = threading.Condition()
         self._lines: deque[str | None] = deque()
         self._woken = False
+        self._pause_wanted = False
 
     def send(self, line: str | None) -> None:
         """A line of input, or ``None`` for end of input."""
@@ -90,11 +92,20 @@ class InputChannel:
             self._woken = True
             self._condition.notify_all()
 
-    def receive(self) -> str | None:
-        """The next line; returns ``None`` at end of input or when woken by a stop."""
+    def wake_for_pause(self) -> None:
         with self._condition:
-            while not self._lines and not self._woken:
+            self._pause_wanted = True
+            self._condition.notify_all()
+
+    def receive(self) -> str | None:
+        """The next line; ``None`` at end of input or when woken by a stop; ``PAUSE_WAKE``
+        when a pause was asked for (the caller pauses, then receives again)."""
+        with self._condition:
+            while not self._lines and not self._woken and not self._pause_wanted:
                 self._condition.wait(0.5)
+            if self._pause_wanted and not self._woken:
+                self._pause_wanted = False
+                return PAUSE_WAKE
             return self._lines.popleft() if self._lines and not self._woken else None
 
 

@@ -26,7 +26,7 @@ def test_idle_running_finished_and_the_actions_that_follow(qtbot, window):
     start_run(qtbot, window, "ready")
     assert window.runner.state is RunState.RUNNING
     assert _enabled(window) == {"run": False, "debug": False, "stop": True, "abandon": False,
-                                "continue": False, "step_over": False, "pause": False}
+                                "continue": False, "step_over": False, "pause": True}
     assert window.status.label.text().startswith("Running…")
     stop_run(qtbot, window)
     set_code(window, "print('done')\n")

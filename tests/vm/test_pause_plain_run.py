@@ -1,0 +1,131 @@
+"""Pause a plain run (no tracer installed) from another thread, look, continue, step, stop."""
+import queue
+import textwrap
+import threading
+import time
+
+import pytest
+
+from vm import VM
+from vm.debugger import Debugger, Pause
+
+PAUSE_WITHIN = 0.1
+
+
+class PlainRun:
+    """A plain ``vm.run`` (the debugger is not attached) on its own thread."""
+
+    def __init__(self, source: str, answers: list[str] | None = None) -> None:
+        self.pauses: queue.Queue[Pause] = queue.Queue()
+        self.printed = threading.Event()
+        self.prompted = threading.Event()
+        self.vm = VM(on_output=lambda stream, text: self.printed.set(),
+                     on_input_request=lambda prompt: self.prompted.set())
+        self.debugger = Debugger(self.vm, on_pause=self.pauses.put)
+        self.result = None
+        self.thread = threading.Thread(target=self._run, args=(textwrap.dedent(source),), daemon=True)
+        self.thread.start()
+
+    def _run(self, source: str) -> None:
+        self.result = self.vm.run(source)
+
+    def pause(self) -> tuple[Pause, float]:
+        asked = time.perf_counter()
+        self.debugger.pause()
+        pause = self.pauses.get(timeout=10)
+        return pause, time.perf_counter() - asked
+
+    def finish(self):
+        self.thread.join(10)
+        assert not self.thread.is_alive()
+        return self.result
+
+
+def _locals(pause: Pause) -> dict:
+    return pause.frames[-1].local_values
+
+
+def test_pause_a_tight_loop_continue_and_pause_again_values_advance():
+    run = PlainRun("""
+        count = 0
+        print('ready')
+        while True:
+            count += 1
+    """)
+    assert run.printed.wait(10)
+    first, latency = run.pause()
+    assert latency < PAUSE_WITHIN
+    assert first.reason == "pause" and first.line in (4, 5)
+    seen = _locals(first)["count"]
+    run.debugger.continue_()
+    time.sleep(0.05)  # let the loop count on (not synchronisation: any progress will do)
+    second, _ = run.pause()
+    assert _locals(second)["count"] > seen
+    run.vm.interrupt()
+    result = run.finish()
+    assert result.status == "halted" and result.activity == "paused"
+
+
+def test_pause_deep_recursion_shows_the_call_stack():
+    run = PlainRun("""
+        import sys
+        sys.setrecursionlimit(5000)
+        def down(n):
+            if n == 0:
+                print('ready')
+                while True:
+                    pass
+            return down(n - 1)
+        down(300)
+    """)
+    assert run.printed.wait(10)
+    pause, latency = run.pause()
+    assert latency < PAUSE_WITHIN
+    assert len(pause.frames) == 302 and pause.frames[-1].function == "down"
+    assert pause.frames[-1].local_values["n"] == 0 and pause.frames[-2].local_values["n"] == 1
+    run.vm.interrupt()
+    assert run.finish().status == "halted"
+
+
+@pytest.mark.parametrize("source, ready", [
+    ("import time\nprint('ready')\ntime.sleep(30)\n", "printed"),
+    ("name = input('Name? ')\n", "prompted"),
+])
+def test_pause_reaches_sleep_and_input_within_100_ms(source, ready):
+    run = PlainRun(source)
+    assert getattr(run, ready).wait(10)
+    pause, latency = run.pause()
+    assert latency < PAUSE_WITHIN
+    assert pause.frames[-1].function == "<module>"
+    run.debugger.continue_()
+    run.vm.interrupt()
+    assert run.finish().status == "halted"
+
+
+def test_step_over_after_a_pause_turns_the_run_into_a_debug_run():
+    run = PlainRun("""
+        total = 0
+        print('ready')
+        while True:
+            total += 1
+            total -= 1
+            total += 2
+    """)
+    assert run.printed.wait(10)
+    first, _ = run.pause()
+    lines = [first.line]
+    for _ in range(4):
+        run.debugger.step_over()
+        step = run.pauses.get(timeout=10)
+        assert step.reason == "step"
+        lines.append(step.line)
+    assert set(lines[1:]) <= {4, 5, 6, 7} and len(set(lines)) >= 3
+    run.debugger.continue_()
+    run.vm.interrupt()
+    assert run.finish().status == "halted"
+
+
+def test_a_plain_run_never_pauses_unless_asked():
+    run = PlainRun("total = sum(i for i in range(100_000))\nprint(total)\n")
+    result = run.finish()
+    assert result.status == "finished" and run.pauses.empty()
