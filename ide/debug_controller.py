@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
-from vm import Pause, PausedFrame
+from vm import FrameSnapshot, Pause, PausedFrame, RunResult
 
 from .actions import WHEN_IDLE, ActionRegistry, ActionSpec
 from .debug_panels import CallStackPanel, VariablesPanel
@@ -37,6 +37,7 @@ class DebugController(QObject):
         self._file_name = file_name
         self._start_debug_run = start_debug_run
         self._docks_shown_for_run = False
+        self._post_mortem_docks = False
         self.pause_info: Pause | None = None
         self.variables = VariablesPanel()
         self.call_stack = CallStackPanel()
@@ -69,6 +70,8 @@ class DebugController(QObject):
         runner.paused.connect(self._on_paused)
         runner.resumed.connect(self._on_resumed)
         runner.state_changed.connect(self._on_state_changed)
+        runner.finished.connect(self._on_finished)
+        runner.started.connect(self._forget_last_run)
         self.call_stack.frame_selected.connect(self._show_frame)
         editor.breakpoint_toggled.connect(self._sync_breakpoints)
 
@@ -119,7 +122,7 @@ class DebugController(QObject):
 
     def _kept_by_learner(self) -> None:
         """The learner chose the panels' visibility: leave it as they set it."""
-        self._docks_shown_for_run = False
+        self._docks_shown_for_run = self._post_mortem_docks = False
 
     def _toggle_breakpoint_here(self) -> None:
         self.editor.toggle_breakpoint(self.editor.textCursor().blockNumber() + 1)
@@ -142,14 +145,38 @@ class DebugController(QObject):
         self.editor.set_paused_line(None)
         self.variables.setEnabled(False)
 
-    def _show_frame(self, frame: PausedFrame | None) -> None:
+    def _show_frame(self, frame: PausedFrame | FrameSnapshot | None) -> None:
+        if isinstance(frame, FrameSnapshot):
+            self.variables.setEnabled(True)
+            self.variables.show_snapshot(frame)
+            return
         self.variables.setEnabled(frame is not None)
         self.variables.show_frame(frame)
         if frame is not None and frame.filename == self._file_name():
             self.editor.set_paused_line(frame.line)
 
+    def _on_finished(self, result: RunResult) -> None:
+        """After any run the panels keep its values; an error opens them at the failing frame."""
+        self.call_stack.show_snapshot(result.snapshot)
+        if result.status == "error" and result.snapshot and not self.variables_dock.isVisible():
+            self._show_docks()
+            self._post_mortem_docks = True
+
+    def _forget_last_run(self) -> None:
+        self.call_stack.show_snapshot(())
+        self.variables.clear()
+
+    def select_traceback_line(self, line: int) -> None:
+        """A traceback link was clicked: show that frame's values."""
+        self.call_stack.select_line(line)
+
     def _on_state_changed(self, state: RunState) -> None:
         if state.active:
+            if self._post_mortem_docks and state is RunState.RUNNING and not self.runner.debugging:
+                self.variables_dock.hide()  # opened for the last error; this run did not ask
+                self.stack_dock.hide()
+            if state is RunState.RUNNING:
+                self._post_mortem_docks = False
             return
         # The run ended (any way): leave debug mode; panels opened for it close again.
         self.pause_info = None

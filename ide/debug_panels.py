@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vm import Pause, PausedFrame, children_of, describe, visible_globals
+from vm import FrameSnapshot, Pause, PausedFrame, ValueNode, children_of, describe, visible_globals
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 LOADED_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -51,14 +51,40 @@ class VariablesPanel(QTreeWidget):
         sections = [("Local variables", list(frame.local_values.items())),
                     ("Global variables", visible_globals(frame.global_values))]
         for title, pairs in sections:
-            section = QTreeWidgetItem(self, [title])
-            section.setFirstColumnSpanned(True)
-            font = section.font(0)
-            font.setBold(True)
-            section.setFont(0, font)
+            section = self._section(title)
             for name, value in pairs:
                 self._add(section, name, value)
             section.setExpanded(True)
+
+    def show_snapshot(self, frame: FrameSnapshot | None) -> None:
+        """Values as they were when the run ended (a described copy, nothing live)."""
+        self.clear()
+        if frame is None:
+            return
+        if frame.function == "<module>":
+            for node in frame.global_values:
+                self._add_node(self.invisibleRootItem(), node)
+            return
+        for title, nodes in (("Local variables", frame.local_values), ("Global variables", frame.global_values)):
+            section = self._section(title)
+            for node in nodes:
+                self._add_node(section, node)
+            section.setExpanded(True)
+
+    def _section(self, title: str) -> QTreeWidgetItem:
+        section = QTreeWidgetItem(self, [title])
+        section.setFirstColumnSpanned(True)
+        font = section.font(0)
+        font.setBold(True)
+        section.setFont(0, font)
+        return section
+
+    def _add_node(self, parent: QTreeWidgetItem, node: ValueNode) -> None:
+        item = QTreeWidgetItem(parent, [node.name, node.summary, node.type_name])
+        item.setToolTip(1, node.summary)
+        item.setData(0, LOADED_ROLE, True)  # children are already here
+        for child in node.children:
+            self._add_node(item, child)
 
     def _add(self, parent: QTreeWidgetItem, name: str, value: Any) -> None:
         view = describe(name, value)
@@ -88,21 +114,37 @@ class CallStackPanel(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._frames: list[PausedFrame] = []
+        self._frames: list[PausedFrame] | list[FrameSnapshot] = []
         self.currentRowChanged.connect(self._on_row)
 
-    def show_pause(self, pause: Pause | None) -> None:
+    def show_snapshot(self, frames: tuple[FrameSnapshot, ...]) -> None:
+        """The frames as they were when the run ended, innermost at the top."""
+        self._fill(list(reversed(frames)))
+
+    def select_line(self, line: int) -> bool:
+        """Select the innermost frame that was on ``line`` (a traceback link was clicked)."""
+        for row, frame in enumerate(self._frames):
+            if frame.line == line:
+                self.setCurrentRow(row)
+                return True
+        return False
+
+    def _fill(self, frames: list) -> None:
         self.blockSignals(True)
         self.clear()
-        self._frames = list(reversed(pause.frames)) if pause else []
-        for frame in self._frames:
+        self._frames = frames
+        for frame in frames:
             name = "main program" if frame.function == "<module>" else f"{frame.function}()"
-            QListWidgetItem(f"{name} — line {frame.line}", self)
+            where = f" — line {frame.line}" if frame.line else ""
+            QListWidgetItem(f"{name}{where}", self)
         self.blockSignals(False)
-        if self._frames:
+        if frames:
             self.setCurrentRow(0)  # emits frame_selected
         else:
             self.frame_selected.emit(None)
+
+    def show_pause(self, pause: Pause | None) -> None:
+        self._fill(list(reversed(pause.frames)) if pause else [])
 
     def _on_row(self, row: int) -> None:
         if 0 <= row < len(self._frames):

@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         self.console.input_submitted.connect(self.runner.send_input)
         self.console.input_closed.connect(lambda: self.runner.send_input(None))
         self.console.line_activated.connect(self.editor.go_to_line)
+        self.console.line_activated.connect(lambda line, column: self.debug.select_traceback_line(line))
         self.clear_button.clicked.connect(self.console.clear_output)
         self.abandon_button.clicked.connect(self.abandon_run)
         self.document.title_changed.connect(self._update_title)

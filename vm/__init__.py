@@ -8,8 +8,9 @@ from .inspector import ValueView, children_of, describe, visible_globals
 from .limits import Limits
 from .machine import VM
 from .results import Frame, HaltReason, RunResult, Status
+from .snapshot import FrameSnapshot, ValueNode
 from .tracebacks import format_result
 
 __all__ = ["VM", "RunResult", "Frame", "Limits", "Status", "HaltReason", "format_result", "explain",
            "Debugger", "Pause", "PausedFrame", "ValueView", "describe", "children_of",
-           "visible_globals"]
+           "visible_globals", "FrameSnapshot", "ValueNode"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from .snapshot import FrameSnapshot
+
 
 class Status(str, Enum):
     """How a run ended; the values are the contract's strings."""
@@ -48,6 +50,7 @@ class RunResult:
     duration: float = 0.0
     filename: str = "main.py"
     activity: str | None = None  # a halted run was waiting: "input", "sleep", "wait", "paused"
+    snapshot: tuple[FrameSnapshot, ...] = ()  # the values when it ended, outermost frame first
 
     @property
     def halted_frame(self) -> Frame | None:

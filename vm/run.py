@@ -20,6 +20,7 @@ from .learner_imports import LearnerModules
 from .limits import Limits
 from .process_state import ProcessState
 from .results import Frame, RunResult, Status
+from .snapshot import FrameSnapshot, snapshot_frames, snapshot_globals
 from .streams import PAUSE_WAKE, ErrorStream, InputChannel, ScriptStdin, buffered_text_stream
 from .tracebacks import SourceBook, frames_from_live, frames_from_traceback, syntax_error_frame
 from .watchdog import Watchdog
@@ -48,6 +49,7 @@ class Run:
         self.closed = False
         self.halt_frames: tuple[Frame, ...] | None = None
         self.pause_request: Callable[[Any], None] | None = None  # called at the next safe point
+        self.snapshot: tuple[FrameSnapshot, ...] = ()
         self.activity: str | None = None       # what the script waits in: input, sleep...
         self.halt_activity: str | None = None  # ...when the stop reached it
         self.threads: list[threading.Thread] = []
@@ -102,9 +104,45 @@ class Run:
     def halt(self) -> ScriptStopped:
         """The exception to raise now; the first one records where the program was."""
         if self.halt_frames is None and self.stop.reason != "ended":
-            self.halt_frames = frames_from_live(self.book, sys._getframe(1))
+            frame = sys._getframe(1)
+            self.halt_frames = frames_from_live(self.book, frame)
             self.halt_activity = self.activity
+            self.snapshot = self._safely(lambda: snapshot_frames(self._live_user_frames(frame)))
         return ScriptStopped(self.stop.message())
+
+    def _live_user_frames(self, frame: Any) -> list[tuple[Any, int]]:
+        collected = []
+        while frame is not None:
+            if self.book.is_user_code(frame.f_code):
+                collected.append((frame, frame.f_lineno))
+            frame = frame.f_back
+        return collected[::-1]
+
+    @staticmethod
+    def _safely(take: Callable[[], tuple[FrameSnapshot, ...]]) -> tuple[FrameSnapshot, ...]:
+        """A snapshot must never change how the run ends (a stop may land inside it)."""
+        try:
+            return take()
+        except BaseException:  # noqa: BLE001
+            return ()
+
+    def _take_snapshot(self, outcome: BaseException | None, namespace: dict) -> None:
+        """The values to show after the run, taken before anything is cleared."""
+        if self.halt_frames is not None or isinstance(outcome, ScriptStopped):
+            if not self.snapshot and outcome is not None:
+                self.snapshot = self._safely(lambda: snapshot_frames(self._traceback_frames(outcome)))
+        elif outcome is None or isinstance(outcome, SystemExit):
+            self.snapshot = self._safely(lambda: snapshot_globals(namespace, self.filename))
+        else:
+            self.snapshot = self._safely(lambda: snapshot_frames(self._traceback_frames(outcome)))
+
+    def _traceback_frames(self, error: BaseException) -> list[tuple[Any, int]]:
+        collected, tb = [], error.__traceback__
+        while tb is not None:
+            if self.book.is_user_code(tb.tb_frame.f_code):
+                collected.append((tb.tb_frame, tb.tb_lineno))
+            tb = tb.tb_next
+        return collected
 
     @contextmanager
     def doing(self, activity: str) -> Iterator[None]:
@@ -250,6 +288,7 @@ class Run:
             self._wait_for_threads()
         except BaseException as error:  # noqa: BLE001 - every outcome is reported
             outcome = error
+        self._take_snapshot(outcome, namespace)
         try:
             self._run_exit_handlers()
             self._end_threads()
@@ -334,7 +373,7 @@ class Run:
 
     def finish(self, result: RunResult, duration: float) -> RunResult:
         self.closed = True
-        return replace(result, duration=duration)
+        return replace(result, duration=duration, snapshot=self.snapshot)
 
     def internal_failure(self, detail: str) -> RunResult:
         return RunResult(status=Status.ERROR.value, error_type="SproutError",

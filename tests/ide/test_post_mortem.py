@@ -1,0 +1,44 @@
+"""After a run the values stay visible; an error shows the failing frame's values."""
+from tests.ide.conftest import run_to_end, set_code
+
+SCRIPT = """\
+def last_item(items):
+    i = len(items)
+    return items[i]
+
+scores = [3, 1, 4, 1, 5]
+print(last_item(scores))
+"""
+
+
+def _value(window, name: str):
+    item = window.debug.variables.find(name)
+    assert item is not None, f"no variable {name}"
+    return item
+
+
+def test_an_index_error_shows_i_and_the_list_beside_the_traceback(qtbot, window):
+    set_code(window, SCRIPT)
+    result = run_to_end(qtbot, window)
+    assert result.error_type == "IndexError"
+    assert window.debug.variables_dock.isVisible() and window.debug.stack_dock.isVisible()
+    assert window.debug.call_stack.currentItem().text() == "last_item() — line 3"
+    assert _value(window, "i").text(1) == "5"
+    items = _value(window, "items")
+    assert items.text(2) == "list, 5 items" and items.childCount() == 5
+    # Clicking the traceback's line 6 shows the main program's values.
+    window.console.line_activated.emit(6, 7)
+    assert window.debug.call_stack.currentItem().text() == "main program — line 6"
+    assert _value(window, "scores").text(1) == "[3, 1, 4, 1, 5]"
+    # The next run starts clean, and closes the panels it did not ask for.
+    set_code(window, "print('fine')\n")
+    run_to_end(qtbot, window)
+    assert not window.debug.variables_dock.isVisible()
+
+
+def test_globals_stay_visible_after_a_finished_run(qtbot, window):
+    window.debug.variables_dock.show()
+    set_code(window, "name = 'Ada'\nages = {'Ada': 36}\n")
+    run_to_end(qtbot, window)
+    assert _value(window, "name").text(1) == "'Ada'"
+    assert _value(window, "ages").text(2) == "dict, 1 item"

@@ -1,0 +1,66 @@
+"""After a run the values stay visible: a safe description of the frames, taken at the end."""
+from tests.vm.harness import Harness
+
+
+def _values(nodes) -> dict:
+    return {node.name: node for node in nodes}
+
+
+def test_an_error_keeps_the_failing_frames_values():
+    harness = Harness()
+    result = harness.run('''
+        def last_item(items):
+            i = len(items)
+            return items[i]
+        scores = [3, 1, 4, 1, 5]
+        last_item(scores)
+    ''')
+    assert result.status == "error" and result.error_type == "IndexError"
+    assert [frame.function for frame in result.snapshot] == ["<module>", "last_item"]
+    failing = result.snapshot[-1]
+    local = _values(failing.local_values)
+    assert failing.line == 4
+    assert local["i"].summary == "5"
+    assert local["items"].type_name == "list, 5 items"
+    assert [child.summary for child in local["items"].children] == ["3", "1", "4", "1", "5"]
+    assert "scores" in _values(failing.global_values)
+
+
+def test_a_finished_run_keeps_its_globals_and_never_calls_learner_methods():
+    harness = Harness()
+    result = harness.run('''
+        class Loud:
+            def __repr__(self):
+                while True:
+                    pass
+        thing = Loud()
+        thing.size = 3
+        total = sum(range(10))
+    ''')
+    assert result.status == "finished"
+    (main,) = result.snapshot
+    values = _values(main.global_values)
+    assert values["total"].summary == "45"
+    assert values["thing"].summary == "Loud(size=3)"
+
+
+def test_a_stopped_run_keeps_the_values_where_it_stopped():
+    harness = Harness()
+    result, _ = harness.stop_at('''
+        count = 0
+        print('ready')
+        while True:
+            count += 1
+    ''')
+    assert result.status == "halted"
+    values = _values(result.snapshot[-1].global_values)
+    assert int(values["count"].summary) > 0
+
+
+def test_huge_values_are_described_within_bounds():
+    harness = Harness()
+    result = harness.run("grid = [[0] * 1000 for _ in range(1000)]\n")
+    (main,) = result.snapshot
+    grid = _values(main.global_values)["grid"]
+    assert len(grid.children) <= 200
+    assert sum(len(row.children) for row in grid.children) <= 4000

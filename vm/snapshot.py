@@ -1,0 +1,96 @@
+"""What the program's variables held when it ended: a copy made of words, not objects.
+
+After a run the Variables panel keeps showing values (the failing frame's at an
+error, the globals after any run). Keeping the objects themselves would keep the
+run's memory alive and let their ``__del__`` run later on the window's thread, so
+the values are described once, on the script thread as the run ends, with the same
+safe descriptions as the debugger (never calling the learner's methods) and a bounded
+depth and size.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from types import FrameType
+from typing import Any
+
+from .inspector import children_of, describe, visible_globals
+
+MAX_DEPTH = 3          # levels below a variable that can be expanded afterwards
+MAX_NODES = 4000       # values described per run end, in all
+
+
+@dataclass(frozen=True)
+class ValueNode:
+    name: str
+    type_name: str
+    summary: str
+    children: tuple[ValueNode, ...] = ()
+
+
+@dataclass(frozen=True)
+class FrameSnapshot:
+    """One frame as it was: its locals (empty for the main program) and globals."""
+
+    function: str
+    filename: str
+    line: int
+    local_values: tuple[ValueNode, ...]
+    global_values: tuple[ValueNode, ...]
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.left = MAX_NODES
+
+    def take(self) -> bool:
+        self.left -= 1
+        return self.left >= 0
+
+
+def _type_label(value: Any) -> str:
+    name = type(value).__name__
+    if isinstance(value, (list, tuple, dict, set, frozenset, str, bytes)):
+        return f"{name}, {len(value)} {'character' if isinstance(value, str) else 'item'}" \
+               f"{'' if len(value) == 1 else 's'}"
+    return name
+
+
+def _node(name: str, value: Any, depth: int, budget: _Budget) -> ValueNode:
+    view = describe(name, value)
+    children: tuple[ValueNode, ...] = ()
+    if view.expandable and depth < MAX_DEPTH:
+        kids = []
+        for label, child in children_of(value):
+            if not budget.take():
+                break
+            kids.append(_node(label, child, depth + 1, budget))
+        children = tuple(kids)
+    return ValueNode(view.name, _type_label(value), view.summary, children)
+
+
+def _nodes(pairs: Iterable[tuple[str, Any]], budget: _Budget) -> tuple[ValueNode, ...]:
+    nodes = []
+    for name, value in pairs:
+        if not budget.take():
+            break
+        nodes.append(_node(name, value, 0, budget))
+    return tuple(nodes)
+
+
+def snapshot_frames(frames: list[tuple[FrameType, int]]) -> tuple[FrameSnapshot, ...]:
+    """``frames`` are (frame, line) pairs of user code, outermost first."""
+    budget = _Budget()
+    taken: list[FrameSnapshot] = []
+    for frame, line in reversed(frames):  # innermost first: it matters most
+        code = frame.f_code
+        module_level = code.co_name == "<module>"
+        local_values = () if module_level else _nodes(list(frame.f_locals.items()), budget)
+        global_values = _nodes(visible_globals(frame.f_globals), budget)
+        taken.append(FrameSnapshot(code.co_name, code.co_filename, line, local_values, global_values))
+    return tuple(reversed(taken))
+
+
+def snapshot_globals(namespace: dict[str, Any], filename: str) -> tuple[FrameSnapshot, ...]:
+    """The main program's variables after it finished."""
+    return (FrameSnapshot("<module>", filename, 0, (), _nodes(visible_globals(namespace), _Budget())),)
