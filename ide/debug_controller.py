@@ -19,6 +19,7 @@ from .debug_panels import CallStackPanel, VariablesPanel
 from .editor import CodeEditor
 from .run_state import RunState
 from .runner import Runner
+from .settings import Settings
 
 DOCK_WIDTH = 320
 PAUSED = frozenset({RunState.PAUSED})
@@ -29,10 +30,11 @@ class DebugController(QObject):
     """Owns everything the debugger adds to the main window."""
 
     def __init__(self, runner: Runner, editor: CodeEditor, actions: ActionRegistry, host: QMainWindow,
-                 file_name: Callable[[], str], start_debug_run: Callable[[], None]) -> None:
+                 settings: Settings, file_name: Callable[[], str], start_debug_run: Callable[[], None]) -> None:
         super().__init__(host)
         self.runner = runner
         self.editor = editor
+        self.settings = settings
         self.host = host
         self._file_name = file_name
         self._start_debug_run = start_debug_run
@@ -57,7 +59,14 @@ class DebugController(QObject):
             ActionSpec("pause", "&Pause", runner.pause, ("F6",), "pause",
                        "Pause the program where it is now, to look inside (F6)", enabled_in=PAUSABLE),
             ActionSpec("breakpoint", "Toggle &Breakpoint", self._toggle_breakpoint_here, ("F9",)),
+            ActionSpec("pause_on_uncaught", "Pause on &Uncaught Errors", self._remember_uncaught_choice,
+                       tip="While debugging, pause where an error is raised that nothing will catch, "
+                           "with its values still live"),
         ])
+        self.pause_on_uncaught_action = actions["pause_on_uncaught"]
+        self.pause_on_uncaught_action.setCheckable(True)
+        self.pause_on_uncaught_action.setChecked(settings.pause_on_uncaught)
+        runner.debugger.pause_on_uncaught = settings.pause_on_uncaught
         self.debug_action = actions["debug"]
         self.continue_action = actions["continue"]
         self.step_over_action = actions["step_over"]
@@ -89,7 +98,7 @@ class DebugController(QObject):
             toolbar.addAction(action)
         menu.addSeparator()
         menu.addActions([self.debug_action, *self.stepping_actions, self.pause_action,
-                         self.breakpoint_action])
+                         self.breakpoint_action, self.pause_on_uncaught_action])
 
     def view_actions(self) -> list[QAction]:
         """View-menu toggles for the two docks."""
@@ -119,6 +128,11 @@ class DebugController(QObject):
         self.stack_dock.show()
         self.host.resizeDocks([self.variables_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         self._docks_shown_for_run = True
+
+    def _remember_uncaught_choice(self) -> None:
+        chosen = self.pause_on_uncaught_action.isChecked()
+        self.settings.pause_on_uncaught = chosen
+        self.runner.set_pause_on_uncaught(chosen)
 
     def _kept_by_learner(self) -> None:
         """The learner chose the panels' visibility: leave it as they set it."""

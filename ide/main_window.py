@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self._ran_source = ""
         self._build_layout()
         self._build_actions()
-        self.debug = DebugController(self.runner, self.editor, self.actions, self,
+        self.debug = DebugController(self.runner, self.editor, self.actions, self, self.settings,
                                      file_name=lambda: self.document.display_name,
                                      start_debug_run=lambda: self.run_script(debug=True))
         self._build_menus()

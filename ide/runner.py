@@ -108,6 +108,7 @@ class Runner(QObject):
         self.limits = limits
         self._state = RunState.IDLE
         self._awaiting_input = False
+        self._pause_on_uncaught = True
         self.debugging = False
         self.pause_info: Pause | None = None
         self.last_result: RunResult | None = None
@@ -177,6 +178,7 @@ class Runner(QObject):
         if self.running:
             return False
         debugger = self._engine.debugger
+        debugger.pause_on_uncaught = self._pause_on_uncaught  # an abandoned engine's replacement too
         if debug:
             debugger.set_breakpoints(filename, breakpoints)
             debugger.attach()
@@ -224,6 +226,10 @@ class Runner(QObject):
         """Pause any run (plain or debug) at its next safe point."""
         if self._state in (RunState.RUNNING, RunState.WAITING_FOR_INPUT):
             self.debugger.pause()
+
+    def set_pause_on_uncaught(self, enabled: bool) -> None:
+        self._pause_on_uncaught = enabled
+        self.debugger.pause_on_uncaught = enabled
 
     def set_breakpoints(self, filename: str, lines: set[int]) -> None:
         self.debugger.set_breakpoints(filename, lines)

@@ -86,5 +86,13 @@ class Settings:
     def welcomed(self, value: bool) -> None:
         self.store.setValue("app/welcomed", "true" if value else "false")
 
+    @property
+    def pause_on_uncaught(self) -> bool:
+        return self._get("debug/pause_on_uncaught", "true", str) in ("true", "True", "1")
+
+    @pause_on_uncaught.setter
+    def pause_on_uncaught(self, value: bool) -> None:
+        self.store.setValue("debug/pause_on_uncaught", "true" if value else "false")
+
     def sync(self) -> None:
         self.store.sync()

@@ -13,7 +13,8 @@ REASONS = {
     "output_limit": "Stopped: too much output",
     "memory_limit": "Stopped: the program used too much memory",
 }
-PAUSE_REASONS = {"breakpoint": "at a breakpoint", "step": "after a step", "pause": "where you paused it"}
+PAUSE_REASONS = {"breakpoint": "at a breakpoint", "step": "after a step", "pause": "where you paused it",
+                 "exception": "where an error was raised"}
 
 
 def describe(state: RunState, elapsed: float, result: RunResult | None, pause: Pause | None) -> str:

@@ -15,6 +15,7 @@ from types import FrameType
 from typing import Any
 
 from .machine import VM
+from .uncaught import will_be_uncaught
 
 PAUSE_POLL = 0.05
 
@@ -48,7 +49,7 @@ class Pause:
     """Where the program is paused: user frames, outermost first."""
 
     frames: tuple[PausedFrame, ...]
-    reason: str  # "breakpoint", "step" or "pause"
+    reason: str  # "breakpoint", "step", "pause" or "exception"
 
     @property
     def line(self) -> int:
@@ -69,6 +70,8 @@ class Debugger:
         self._target: FrameType | None = None
         self._command: tuple[Mode, bool] | None = None
         self._tracing = False
+        self._seen_exception: BaseException | None = None
+        self.pause_on_uncaught = True
         self.paused = False
 
     # ---- setup ------------------------------------------------------------------
@@ -135,6 +138,12 @@ class Debugger:
             reason = self._should_pause(frame)
             if reason:
                 self._pause(frame, reason)
+        elif event == "exception" and self.pause_on_uncaught:
+            error = arg[1]
+            if error is not self._seen_exception:
+                self._seen_exception = error  # its later frames unwinding are the same error
+                if will_be_uncaught(error, frame, self._is_main_frame):
+                    self._pause(frame, "exception")
         elif event == "return" and frame is self._target and self._mode in (Mode.STEP_OVER, Mode.STEP_OUT):
             # The frame being stepped is done: stop at the next line, wherever it is.
             self._mode, self._target = Mode.STEP_INTO, None
@@ -175,6 +184,11 @@ class Debugger:
             command = self._command
         self.vm.raise_if_stopped()
         return command[0] if command else Mode.RUN
+
+    def _is_main_frame(self, frame: FrameType) -> bool:
+        """The outermost frame of the learner's program (its main module's code)."""
+        return frame.f_code.co_name == "<module>" and not any(
+            self.vm.user_frames(frame.f_back)) if frame.f_back is not None else True
 
     def _user_frames(self, frame: FrameType) -> tuple[PausedFrame, ...]:
         frames = [PausedFrame(f.f_code.co_name, f.f_code.co_filename, f.f_lineno, f,

@@ -177,3 +177,19 @@ def test_variables_panel_fits_its_dock_and_lists_main_program_values_directly(qt
     assert type_width >= panel.fontMetrics().horizontalAdvance("list")
     with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
         window.stop_action.trigger()
+
+
+def test_debug_pauses_on_an_uncaught_error_with_live_values_and_the_choice_persists(qtbot, window):
+    set_code(window, "def average(values):\n    total = sum(values)\n    return total / len(values)\n"
+                     "print(average([]))\n")
+    pause = _wait_paused(qtbot, window, window.debug.debug_action)
+    assert pause.reason == "exception" and pause.line == 3
+    assert "where an error was raised" in window.status.label.text()
+    assert _value(window, "values") == "[]"
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS) as blocker:
+        window.debug.continue_action.trigger()
+    assert blocker.args[0].error_type == "ZeroDivisionError"
+    window.debug.pause_on_uncaught_action.trigger()   # off
+    assert window.settings.pause_on_uncaught is False
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+        window.debug.debug_action.trigger()

@@ -4,6 +4,8 @@ import textwrap
 import threading
 import time
 
+import pytest
+
 from vm import VM
 from vm.debugger import Debugger, Pause
 from vm.inspector import children_of, describe, visible_globals
@@ -23,13 +25,14 @@ SCRIPT = textwrap.dedent("""\
 class Session:
     """A debugged run on its own thread; pauses arrive in a queue."""
 
-    def __init__(self, source: str, breakpoints: set[int] = frozenset()) -> None:
+    def __init__(self, source: str, breakpoints: set[int] = frozenset(), pause_on_uncaught: bool = True) -> None:
         self.output: list[str] = []
         self.printed = threading.Event()
         self.pauses: queue.Queue[Pause] = queue.Queue()
         self.vm = VM(on_output=lambda stream, text: (self.output.append(text), self.printed.set()))
         self.debugger = Debugger(self.vm, on_pause=self.pauses.put)
         self.debugger.set_breakpoints("main.py", set(breakpoints))
+        self.debugger.pause_on_uncaught = pause_on_uncaught
         self.debugger.attach()
         self.result = None
         self.thread = threading.Thread(target=self._run, args=(source,), daemon=True)
@@ -168,3 +171,47 @@ def test_variables_are_described_safely():
     assert describe("n", 5).expandable is False and describe("l", [1]).expandable is True
     names = [name for name, _ in visible_globals({"__name__": "__main__", "x": 1})]
     assert names == ["x"]
+
+
+UNCAUGHT = textwrap.dedent("""\
+    def average(values):
+        total = sum(values)
+        return total / len(values)
+
+    print(average([2, 4]))
+    print(average([]))
+""")
+
+
+def test_an_uncaught_error_pauses_at_the_raise_with_its_values_live():
+    session = Session(UNCAUGHT)
+    pause = session.next_pause()
+    assert pause.reason == "exception" and pause.line == 3
+    assert _locals(pause) == {"values": [], "total": 0}
+    session.debugger.continue_()
+    result = session.finish()
+    assert result.status == "error" and result.error_type == "ZeroDivisionError"
+
+
+@pytest.mark.parametrize("source", [
+    "try:\n    1 / 0\nexcept ZeroDivisionError:\n    print('caught')\n",
+    "def f():\n    return int('x')\ntry:\n    f()\nexcept:\n    print('caught')\n",
+    "class Count:\n    def __init__(self): self.n = 0\n    def __iter__(self): return self\n"
+    "    def __next__(self):\n        self.n += 1\n        if self.n > 2:\n            raise StopIteration\n"
+    "        return self.n\nprint(list(Count()))\n",
+    "import json\ntry:\n    json.loads('{')\nexcept ValueError:\n    print('caught')\n",
+])
+def test_caught_errors_do_not_pause(source):
+    session = Session(source)
+    result = session.finish()
+    assert result.status == "finished" and session.pauses.empty()
+
+
+def test_an_error_inside_with_still_counts_as_uncaught_and_the_option_can_be_off():
+    source = "import io\nwith io.StringIO() as buffer:\n    buffer.write(1)\n"
+    session = Session(source)
+    assert session.next_pause().line == 3
+    session.debugger.continue_()
+    assert session.finish().error_type == "TypeError"
+    quiet = Session(source, pause_on_uncaught=False)
+    assert quiet.finish().error_type == "TypeError" and quiet.pauses.empty()
