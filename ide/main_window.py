@@ -7,13 +7,10 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,12 +19,12 @@ from vm import Limits, RunResult, explain, format_result
 
 from . import resources
 from .actions import F5, WHEN_IDLE, WHILE_RUNNING, ActionRegistry, ActionSpec
-from .console import Console
 from .debug_controller import DebugController
 from .document import DocumentController
 from .editor import CodeEditor
 from .files import RecoveryStore
 from .find_bar import FindBar
+from .output_panel import OutputPanel
 from .run_state import RunState
 from .runner import Runner
 from .settings import Settings
@@ -48,13 +45,13 @@ class MainWindow(QMainWindow):
         self.theme = THEMES.get(self.settings.theme, THEMES["light"])
         self.editor = CodeEditor(theme=self.theme)
         self.editor.set_point_size(self.settings.font_size)
-        self.console = Console(theme=self.theme)
         self.runner = Runner(IDE_LIMITS, self)
         self.document = DocumentController(self.editor, self.settings, self, recovery)
         self.status = RunStatus(self)
         self._run_clock = QElapsedTimer()
         self._closing = False
         self._ran_source = ""
+        self._shell_source = ""
         self._build_layout()
         self._build_actions()
         self.debug = DebugController(self.runner, self.editor, self.actions, self, self.settings,
@@ -66,27 +63,13 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._on_state_changed(self.runner.state)
         self._apply_zoom(self.editor.point_size)
-        self._style_chrome()
         self.setWindowIcon(resources.icon("sprout"))
 
     # ---- construction ------------------------------------------------------------
     def _build_layout(self) -> None:
-        console_panel = QWidget()
-        layout = QVBoxLayout(console_panel)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        header = QHBoxLayout()
-        header.setContentsMargins(8, 2, 4, 2)
-        self.console_title = QLabel("Console")
-        header.addWidget(self.console_title)
-        header.addStretch()
-        self.clear_button = QToolButton()
-        self.clear_button.setIcon(resources.icon("clear"))
-        self.clear_button.setToolTip("Clear the console")
-        self.clear_button.setAutoRaise(True)
-        header.addWidget(self.clear_button)
-        layout.addLayout(header)
-        layout.addWidget(self.console)
+        self.output_panel = OutputPanel(self.theme)
+        self.console, self.shell = self.output_panel.console, self.output_panel.shell
+        self.clear_button = self.output_panel.clear_button
         self.find_bar = FindBar(self.editor)
         editor_panel = QWidget()
         editor_layout = QVBoxLayout(editor_panel)
@@ -96,7 +79,7 @@ class MainWindow(QMainWindow):
         editor_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(editor_panel)
-        self.splitter.addWidget(console_panel)
+        self.splitter.addWidget(self.output_panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.setCentralWidget(self.splitter)
@@ -202,7 +185,11 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
 
     def _connect(self) -> None:
-        self.runner.output.connect(self.console.append_output)
+        self.runner.output.connect(self._show_output)
+        self.shell.statement_ready.connect(self.run_shell_entry)
+        self.shell.answer.connect(self.runner.send_input)
+        self.shell.names = self.runner.shell_names
+        self.output_panel.reset_requested.connect(self._reset_shell)
         self.runner.input_requested.connect(self._on_input_requested)
         self.runner.finished.connect(self._on_finished)
         self.runner.state_changed.connect(self._on_state_changed)
@@ -210,7 +197,6 @@ class MainWindow(QMainWindow):
         self.console.input_closed.connect(lambda: self.runner.send_input(None))
         self.console.line_activated.connect(self.editor.go_to_line)
         self.console.line_activated.connect(lambda line, column: self.debug.select_traceback_line(line))
-        self.clear_button.clicked.connect(self.console.clear_output)
         self.abandon_button.clicked.connect(self.abandon_run)
         self.document.title_changed.connect(self._update_title)
         self.document.recent_changed.connect(self._fill_recent_menu)
@@ -253,9 +239,44 @@ class MainWindow(QMainWindow):
             self.runner.abandon()
 
     def _on_input_requested(self, prompt: str) -> None:
-        self.console.begin_input()
+        if self.runner.shell_run:
+            self.shell.program_wants_input()
+        else:
+            self.console.begin_input()
+
+    def _show_output(self, stream: str, text: str) -> None:
+        (self.shell if self.runner.shell_run else self.console).append_output(stream, text)
+
+    # ---- the shell -----------------------------------------------------------------
+    def run_shell_entry(self, source: str) -> None:
+        if self.runner.running:
+            self.shell.append_output("system", "A program is running: wait for it, or Stop it, "
+                                               "then try again.\n")
+            self.shell.prompt()
+            return
+        self._shell_source = source
+        self.runner.start(source, "<shell>", shell=True)
+
+    def _reset_shell(self) -> None:
+        if self.runner.running:
+            return
+        self.runner.reset_namespace()
+        self.shell.announce("Fresh variables: the shell no longer sees your last program's.")
+
+    def _finish_shell_entry(self, result: RunResult) -> None:
+        text = format_result(result)
+        if text:
+            self.shell.append_traceback(result, text, "")
+            sentence = explain(result, self._shell_source)
+            if sentence:
+                self.shell.append_hint(sentence)
+        self.shell.statement_finished()
 
     def _on_finished(self, result: RunResult) -> None:
+        if self.runner.shell_run:
+            self._finish_shell_entry(result)
+            return
+        self.shell.announce(f"The shell now sees the variables of {self.document.display_name}.")
         self.console.end_input()
         if self.focusWidget() in (None, self.console):
             self.editor.setFocus()  # typing goes back to the code, not the read-only console
@@ -303,18 +324,15 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_palette(app, self.theme)
         self.editor.apply_theme(self.theme)
-        self.console.apply_theme(self.theme)
+        self.output_panel.apply_theme(self.theme)
         for entry in self.theme_menu.actions():
             entry.setChecked(entry.data() == name)
-        self._style_chrome()
 
-    def _style_chrome(self) -> None:
-        self.console_title.setStyleSheet(f"font-weight: bold; color: {self.theme.text};")
 
     def _apply_zoom(self, size: int) -> None:
         """One zoom for every pane: the editor's size leads, the others follow a step smaller."""
         self.settings.font_size = size
-        for widget in (self.console, *self.debug.panels()):
+        for widget in (self.console, self.shell, *self.debug.panels()):
             font = widget.font()
             font.setPointSize(max(6, size - 1))
             widget.setFont(font)

@@ -64,9 +64,13 @@ class ScriptWorker(QObject):
         super().__init__()
         self.vm = vm
 
-    @Slot(str, str, str)
-    def run(self, source: str, filename: str, folder: str) -> None:
-        self.finished.emit(self.vm.run(source, filename, folder=folder or None))
+    @Slot(str, str, str, bool)
+    def run(self, source: str, filename: str, folder: str, shell: bool) -> None:
+        if shell:
+            self.finished.emit(self.vm.run_in_shell(source))
+        else:
+            # The program's variables stay for the Shell tab until the next run.
+            self.finished.emit(self.vm.run(source, filename, folder=folder or None, keep_namespace=True))
 
 
 class _Engine:
@@ -101,13 +105,14 @@ class Runner(QObject):
     input_wanted = Signal(int, str)      # from the script thread: (generation, prompt)
     paused_from_script = Signal(int, object)
     resumed_from_script = Signal(int)
-    _run_requested = Signal(str, str, str)
+    _run_requested = Signal(str, str, str, bool)
 
     def __init__(self, limits: Limits | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.limits = limits
         self._state = RunState.IDLE
         self._awaiting_input = False
+        self.shell_run = False
         self._pause_on_uncaught = True
         self.debugging = False
         self.pause_info: Pause | None = None
@@ -171,12 +176,15 @@ class Runner(QObject):
 
     # ---- commands from the UI --------------------------------------------------
     def start(self, source: str, filename: str, debug: bool = False,
-              breakpoints: set[int] | frozenset[int] = frozenset(), folder: str = "") -> bool:
+              breakpoints: set[int] | frozenset[int] = frozenset(), folder: str = "",
+              shell: bool = False) -> bool:
         """Run ``source``; with ``debug`` the program pauses at breakpoints and steps.
 
-        ``folder`` is the saved file's folder, where its own modules are imported from."""
+        ``folder`` is the saved file's folder, where its own modules are imported from.
+        With ``shell`` it is one Shell entry, run in the last program's variables."""
         if self.running:
             return False
+        self.shell_run = shell
         debugger = self._engine.debugger
         debugger.pause_on_uncaught = self._pause_on_uncaught  # an abandoned engine's replacement too
         if debug:
@@ -187,9 +195,10 @@ class Runner(QObject):
         self.debugging, self.pause_info, self.last_result = debug, None, None
         self._awaiting_input = False
         self._flush_timer.start()
+        self.vm.expect_run()  # a Stop pressed before the engine's thread picks this up still counts
         self._enter(RunState.RUNNING)
         self.started.emit()
-        self._run_requested.emit(source, filename, folder)
+        self._run_requested.emit(source, filename, folder, shell)
         return True
 
     def stop(self) -> None:
@@ -250,6 +259,15 @@ class Runner(QObject):
             self.pause_info = None
             self._enter(RunState.WAITING_FOR_INPUT if self._awaiting_input else RunState.RUNNING)
             self.resumed.emit()
+
+    def reset_namespace(self) -> None:
+        """The Shell starts again from fresh variables."""
+        if not self.running:
+            self.vm.reset_namespace()
+
+    def shell_names(self) -> list[str]:
+        """Names the Shell can complete: the kept variables (read while no run is going)."""
+        return [] if self.running else self.vm.kept_names()
 
     def send_input(self, text: str | None) -> None:
         self.vm.send_input(text)

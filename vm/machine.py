@@ -6,10 +6,11 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from types import FrameType
+from types import FrameType, ModuleType
 from typing import Any
 
 from .limits import Limits
+from .main_module import MainModule
 from .results import RunResult
 from .run import Run
 
@@ -47,31 +48,78 @@ class VM:
         self._lock = threading.Lock()
         self._run: Run | None = None
         self._trace: TraceCallback | None = None
+        self._kept: ModuleType | None = None      # the last run's __main__, for the shell
+        self._discarded: ModuleType | None = None  # to be emptied by the next run
+        self._expecting = False                    # a run was asked for on another thread...
+        self._early_stop: str | None = None        # ...and stopped before it began
 
     # ---- the contract ------------------------------------------------------
     def run(self, source: str, filename: str = "main.py", limits: Limits | None = None,
-            folder: str | None = None, argv: list[str] | None = None) -> RunResult:
+            folder: str | None = None, argv: list[str] | None = None,
+            keep_namespace: bool = False) -> RunResult:
         """Run ``source`` to the end, an error or a stop; never raises for the script.
 
         ``folder`` is where the script's file lives: ``import helper`` finds
         ``helper.py`` there, and it runs with safe points too. ``argv`` is the
-        script's ``sys.argv`` (default: ``[filename]``).
+        script's ``sys.argv`` (default: ``[filename]``). With ``keep_namespace`` the
+        program's variables stay for ``run_in_shell`` instead of going at its end.
         """
+        discard, self._kept, self._discarded = self._leftover(), None, None
+        main = MainModule(keep=keep_namespace, discard=discard)
+        result = self._execute_run(source, filename, limits, folder, argv, main)
+        self._kept = main.module if keep_namespace else None
+        return result
+
+    def run_in_shell(self, source: str, filename: str = "<shell>") -> RunResult:
+        """Run one shell entry in the kept variables (a fresh set if none); expressions echo."""
+        main = MainModule(self._kept, mode="single", keep=True, discard=self._discarded)
+        self._discarded = None
+        result = self._execute_run(source, filename, None, None, None, main)
+        self._kept = main.module
+        return result
+
+    def kept_names(self) -> list[str]:
+        """The names in the kept variables (for completion in a shell)."""
+        kept = self._kept
+        return [] if kept is None else [name for name in list(kept.__dict__) if not name.startswith("__")]
+
+    def reset_namespace(self) -> None:
+        """The shell starts from fresh variables; the old ones go with the next run."""
+        self._discarded, self._kept = self._leftover(), None
+
+    def _leftover(self) -> ModuleType | None:
+        return self._kept or self._discarded
+
+    def _execute_run(self, source: str, filename: str, limits: Limits | None, folder: str | None,
+             argv: list[str] | None, main: MainModule) -> RunResult:
         started = time.perf_counter()
         run = Run(source=source, filename=filename, limits=self.limits.merged(limits),
                   on_output=self.on_output, on_input_request=self.on_input_request,
-                  trace=self._trace, folder=folder, argv=argv)
+                  trace=self._trace, folder=folder, argv=argv, main=main)
         with self._lock:
             self._run = run
+            early, self._early_stop, self._expecting = self._early_stop, None, False
+        if early is not None:
+            run.stop.request(early)
         box: list[RunResult] = []
         script_thread = self._start_script_thread(lambda: box.append(run.execute()))
         script_thread.join()
         result = box[0] if box else run.internal_failure("the script thread ended unexpectedly")
         return run.finish(result, time.perf_counter() - started)
 
+    def expect_run(self) -> None:
+        """A run has been asked for on another thread: a Stop from now on counts for it,
+        even if it comes before the run has begun."""
+        with self._lock:
+            self._expecting, self._early_stop = True, None
+
     def interrupt(self, reason: str = "user") -> None:
         """Stop the running script at its next safe point; any thread, idempotent."""
-        run = self._current()
+        with self._lock:
+            run = self._run
+            if (run is None or run.closed) and self._expecting:
+                self._early_stop = self._early_stop or reason
+                return
         if run is not None:
             run.stop.request(reason)
 

@@ -9,7 +9,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from types import ModuleType
 from typing import Any
 
 from . import host
@@ -18,9 +17,10 @@ from .engine_frames import without_engine_frames
 from .interrupt import ScriptStopped, StopSignal
 from .learner_imports import LearnerModules
 from .limits import Limits
+from .main_module import MainModule, empty
 from .process_state import ProcessState
 from .results import Frame, RunResult, Status
-from .snapshot import FrameSnapshot, snapshot_frames, snapshot_globals
+from .snapshot import FrameSnapshot, snapshot_globals, snapshot_of_error, snapshot_of_stack
 from .streams import PAUSE_WAKE, ErrorStream, InputChannel, ScriptStdin, buffered_text_stream
 from .tracebacks import SourceBook, frames_from_live, frames_from_traceback, syntax_error_frame
 from .watchdog import Watchdog
@@ -41,8 +41,9 @@ class Run:
     def __init__(self, source: str, filename: str, limits: Limits,
                  on_output: Callable[[str, str], None], on_input_request: Callable[[str], None],
                  trace: Callable[[str, Any, Any], None] | None, folder: str | None = None,
-                 argv: list[str] | None = None) -> None:
+                 argv: list[str] | None = None, main: MainModule | None = None) -> None:
         self.source, self.filename, self.limits = source, filename, limits
+        self.main = main or MainModule()
         self._on_output, self._on_input_request, self._trace = on_output, on_input_request, trace
         self.book = SourceBook()
         self.input = InputChannel()
@@ -107,42 +108,18 @@ class Run:
             frame = sys._getframe(1)
             self.halt_frames = frames_from_live(self.book, frame)
             self.halt_activity = self.activity
-            self.snapshot = self._safely(lambda: snapshot_frames(self._live_user_frames(frame)))
+            self.snapshot = snapshot_of_stack(self.book.is_user_code, frame)
         return ScriptStopped(self.stop.message())
-
-    def _live_user_frames(self, frame: Any) -> list[tuple[Any, int]]:
-        collected = []
-        while frame is not None:
-            if self.book.is_user_code(frame.f_code):
-                collected.append((frame, frame.f_lineno))
-            frame = frame.f_back
-        return collected[::-1]
-
-    @staticmethod
-    def _safely(take: Callable[[], tuple[FrameSnapshot, ...]]) -> tuple[FrameSnapshot, ...]:
-        """A snapshot must never change how the run ends (a stop may land inside it)."""
-        try:
-            return take()
-        except BaseException:  # noqa: BLE001
-            return ()
 
     def _take_snapshot(self, outcome: BaseException | None, namespace: dict) -> None:
         """The values to show after the run, taken before anything is cleared."""
         if self.halt_frames is not None or isinstance(outcome, ScriptStopped):
             if not self.snapshot and outcome is not None:
-                self.snapshot = self._safely(lambda: snapshot_frames(self._traceback_frames(outcome)))
+                self.snapshot = snapshot_of_error(self.book.is_user_code, outcome)
         elif outcome is None or isinstance(outcome, SystemExit):
-            self.snapshot = self._safely(lambda: snapshot_globals(namespace, self.filename))
+            self.snapshot = snapshot_globals(namespace, self.filename)
         else:
-            self.snapshot = self._safely(lambda: snapshot_frames(self._traceback_frames(outcome)))
-
-    def _traceback_frames(self, error: BaseException) -> list[tuple[Any, int]]:
-        collected, tb = [], error.__traceback__
-        while tb is not None:
-            if self.book.is_user_code(tb.tb_frame.f_code):
-                collected.append((tb.tb_frame, tb.tb_lineno))
-            tb = tb.tb_next
-        return collected
+            self.snapshot = snapshot_of_error(self.book.is_user_code, outcome)
 
     @contextmanager
     def doing(self, activity: str) -> Iterator[None]:
@@ -261,7 +238,7 @@ class Run:
     def _execute(self, watchdog: Watchdog) -> RunResult:
         self.book.add(self.filename, self.source)
         try:
-            code = compile_script(self.source, self.filename)
+            code = compile_script(self.source, self.filename, self.main.mode)
         except SyntaxError as error:
             return RunResult(status=Status.ERROR.value, error_type=type(error).__name__,
                              message=error.msg, filename=self.filename,
@@ -269,9 +246,8 @@ class Run:
         except (ValueError, RecursionError, MemoryError, OverflowError) as error:
             return RunResult(status=Status.ERROR.value, error_type="SyntaxError",
                              message=str(error), filename=self.filename)
-        module = ModuleType("__main__")
+        module = self.main.prepare(self.file_path)
         namespace = module.__dict__
-        namespace.update(__builtins__=sys.modules["builtins"], __file__=self.file_path)
         sys.modules["__main__"] = module
         if self.limits.recursion:
             self.set_recursion_limit(self.limits.recursion)
@@ -292,8 +268,8 @@ class Run:
         try:
             self._run_exit_handlers()
             self._end_threads()
-            if not any(thread.is_alive() for thread in self.threads):
-                namespace.clear()  # objects' __del__ runs now, on this thread, as at exit
+            if not self.main.keep and not any(thread.is_alive() for thread in self.threads):
+                empty(namespace)  # objects' __del__ runs now, on this thread, as at exit
                 gc.collect()
         except BaseException as error:  # noqa: BLE001 - a stop while finalizing
             if not (isinstance(error, ScriptStopped) and self.stop.reason == "ended"):

@@ -9,9 +9,9 @@ depth and size.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from types import FrameType
+from types import CodeType, FrameType
 from typing import Any
 
 from .inspector import children_of, describe, visible_globals
@@ -91,6 +91,35 @@ def snapshot_frames(frames: list[tuple[FrameType, int]]) -> tuple[FrameSnapshot,
     return tuple(reversed(taken))
 
 
+def _safely(take: Callable[[], tuple[FrameSnapshot, ...]]) -> tuple[FrameSnapshot, ...]:
+    """A snapshot must never change how the run ends (a stop may land inside it)."""
+    try:
+        return take()
+    except BaseException:  # noqa: BLE001
+        return ()
+
+
 def snapshot_globals(namespace: dict[str, Any], filename: str) -> tuple[FrameSnapshot, ...]:
     """The main program's variables after it finished."""
-    return (FrameSnapshot("<module>", filename, 0, (), _nodes(visible_globals(namespace), _Budget())),)
+    return _safely(lambda: (FrameSnapshot("<module>", filename, 0, (),
+                                          _nodes(visible_globals(namespace), _Budget())),))
+
+
+def snapshot_of_stack(is_user: Callable[[CodeType], bool], frame: FrameType | None) -> tuple[FrameSnapshot, ...]:
+    """The user frames of a live stack (a stop or pause), described now."""
+    collected = []
+    while frame is not None:
+        if is_user(frame.f_code):
+            collected.append((frame, frame.f_lineno))
+        frame = frame.f_back
+    return _safely(lambda: snapshot_frames(collected[::-1]))
+
+
+def snapshot_of_error(is_user: Callable[[CodeType], bool], error: BaseException) -> tuple[FrameSnapshot, ...]:
+    """The user frames an exception passed through, as they were at the raise."""
+    collected, tb = [], error.__traceback__
+    while tb is not None:
+        if is_user(tb.tb_frame.f_code):
+            collected.append((tb.tb_frame, tb.tb_lineno))
+        tb = tb.tb_next
+    return _safely(lambda: snapshot_frames(collected))

@@ -48,8 +48,16 @@ class Watchdog:
         self.pushes = 0
 
     def start(self) -> None:
+        """An engine thread, not the script's; started as the host would, so a stop that
+        is already standing cannot interrupt the engine's own wait for it to start."""
+        from . import host
         from .patches import original
-        original(threading.Thread, "start")(self._thread)  # an engine thread, not the script's
+        run = host.current_run()
+        host.bind(None)
+        try:
+            original(threading.Thread, "start")(self._thread)
+        finally:
+            host.bind(run)
 
     def stop(self) -> None:
         self._done.set()

@@ -2,6 +2,7 @@
 import pytest
 
 from tests.vm.harness import Harness
+from vm import VM
 
 RUNAWAYS = {
     "while_loop": """
@@ -330,3 +331,13 @@ def test_short_methods_called_from_a_runaway_loop_still_stop():
     result, latency = Harness().stop_at(source)
     assert result.status == "halted" and latency < 1.0
     assert result.frames[-1].line in (10, 11)
+
+
+def test_a_stop_before_an_expected_run_begins_still_stops_it():
+    # The IDE asks for a run on the engine's thread; Stop may be pressed before it begins.
+    vm = VM(on_output=lambda stream, text: None)
+    vm.expect_run()
+    vm.interrupt()
+    result = vm.run("while True:\n    pass\n")
+    assert result.status == "halted" and result.reason == "user"
+    assert vm.run("print('next')\n").status == "finished"   # the early stop was used up

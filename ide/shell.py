@@ -1,0 +1,127 @@
+"""The Shell tab: ``>>>`` statements run in the last program's variables, on the engine.
+
+It is a console whose typing area holds a statement when no program is waiting for
+an answer. Complete statements go to the runner like a run (so Stop, Pause, input()
+and the colours all work as for a program); an unfinished one (an ``if`` block, an
+open bracket) continues with ``...``.
+"""
+from __future__ import annotations
+
+import builtins
+import codeop
+import keyword
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QWidget
+
+from .console import Console
+from .themes import LIGHT, Theme
+
+PROMPT, CONTINUATION = ">>> ", "... "
+WORD_BEFORE_CURSOR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class Shell(Console):
+    """Statement entry with history and Tab completion; program output in colour."""
+
+    statement_ready = Signal(str)   # a complete entry, to run in the engine
+    answer = Signal(str)            # a line typed for the running statement's input()
+
+    def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT) -> None:
+        super().__init__(parent, theme)
+        self._lines: list[str] = []
+        self._answering = False
+        self.names: Callable[[], Iterable[str]] = lambda: ()
+        self.input_submitted.connect(self._on_line)
+        self.append_system(f"Python {sys.version.split()[0]} shell: statements run in the variables "
+                           "of your last program. Reset starts from fresh ones.")
+        self.prompt()
+
+    # ---- prompts -------------------------------------------------------------
+    def prompt(self, continuation: bool = False) -> None:
+        """Show ``>>>`` (or ``...``) and wait for the learner's next line."""
+        if not self.document().isEmpty() and self.document().lastBlock().text():
+            self.append_output("stdout", "\n")
+        self.append_output("system", CONTINUATION if continuation else PROMPT)
+        self.begin_input()
+
+    def program_wants_input(self) -> None:
+        """The running statement called ``input()``: the next line is its answer."""
+        self._answering = True
+        self.begin_input()
+
+    def announce(self, text: str) -> None:
+        """A note from Sprout between entries; what the learner had typed is kept."""
+        typed = self.typed_text() if self.awaiting_input and not self._answering else ""
+        self.end_input()
+        self.append_output("stdout", "\n")
+        self.append_system(text)
+        self._lines = []
+        self.prompt()
+        if typed:
+            self.insertPlainText(typed)
+
+    def statement_finished(self) -> None:
+        self._answering = False
+        self.end_input()
+        self.prompt()
+
+    def clear_output(self) -> None:
+        super().clear_output()
+        self._lines = []
+        self.prompt()
+
+    # ---- typing --------------------------------------------------------------------
+    def _on_line(self, text: str) -> None:
+        if self._answering:
+            self._answering = False
+            self.answer.emit(text)
+            return
+        self._lines.append(text)
+        source = "\n".join(self._lines)
+        if not source.strip():
+            self._lines = []
+            self.prompt()
+            return
+        try:
+            complete = codeop.compile_command(source, "<shell>", "single") is not None
+        except (SyntaxError, ValueError, OverflowError):
+            complete = True  # the engine reports the error exactly as for a program
+        if not complete:
+            self.prompt(continuation=True)
+            return
+        self._lines = []
+        self.statement_ready.emit(source + "\n")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Tab and self.awaiting_input and not self._answering:
+            self._complete()
+            return
+        super().keyPressEvent(event)
+
+    def _complete(self) -> None:
+        typed = self.typed_text()
+        match = WORD_BEFORE_CURSOR.search(typed)
+        if match is None:
+            self.insertPlainText("    ")  # Tab at the start of a line indents, as at >>>
+            return
+        word = match.group()
+        candidates = sorted({name for name in self._all_names() if name.startswith(word)})
+        if not candidates:
+            return
+        common = os.path.commonprefix(candidates)
+        if len(common) > len(word):
+            self.insertPlainText(common[len(word):])
+        elif len(candidates) > 1:
+            self.end_input()
+            self.append_output("system", "\n" + "  ".join(candidates[:60]) + "\n")
+            self.prompt(continuation=bool(self._lines))
+            self.insertPlainText(typed)
+
+    def _all_names(self) -> set[str]:
+        return set(self.names()) | set(dir(builtins)) | set(keyword.kwlist)

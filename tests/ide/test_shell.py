@@ -1,0 +1,70 @@
+"""The Shell tab: statements in the last program's variables, echo, blocks, Stop, input."""
+from PySide6.QtCore import Qt
+
+from tests.ide.conftest import RUN_TIMEOUT_MS, run_to_end, set_code
+
+
+def _enter(qtbot, window, line: str, wait: bool = True) -> None:
+    shell = window.shell
+    qtbot.waitUntil(lambda: shell.awaiting_input, timeout=RUN_TIMEOUT_MS)
+    qtbot.keyClicks(shell, line)
+    if wait:
+        with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+            qtbot.keyClick(shell, Qt.Key.Key_Return)
+    else:
+        qtbot.keyClick(shell, Qt.Key.Key_Return)
+
+
+def test_the_shell_echoes_values_from_the_last_program(qtbot, window):
+    set_code(window, "scores = [3, 1, 4]\n")
+    run_to_end(qtbot, window)
+    window.output_panel.show_shell()
+    _enter(qtbot, window, "sorted(scores)")
+    text = window.shell.plain_text()
+    assert ">>> sorted(scores)\n[1, 3, 4]\n>>> " in text
+    assert "variables of untitled.py" in text
+
+
+def test_a_for_block_continues_with_dots_and_runs_on_an_empty_line(qtbot, window):
+    window.output_panel.show_shell()
+    _enter(qtbot, window, "for i in range(3):", wait=False)
+    qtbot.waitUntil(lambda: window.shell.plain_text().endswith("... "), timeout=RUN_TIMEOUT_MS)
+    _enter(qtbot, window, "    print(i * 10)", wait=False)
+    _enter(qtbot, window, "")
+    assert "0\n10\n20\n>>> " in window.shell.plain_text()
+
+
+def test_stop_works_in_the_shell_and_errors_show_their_hint(qtbot, window):
+    window.output_panel.show_shell()
+    _enter(qtbot, window, "while True: pass", wait=False)
+    _enter(qtbot, window, "", wait=False)   # a compound statement ends with an empty line, as at >>>
+    qtbot.waitUntil(lambda: window.runner.running, timeout=RUN_TIMEOUT_MS)
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS) as blocker:
+        window.stop_action.trigger()
+    assert blocker.args[0].status == "halted"
+    assert 'File "<shell>", line 1' in window.shell.plain_text()
+    _enter(qtbot, window, "print(undefined_thing)")
+    assert "Hint: Line 1 uses the name undefined_thing" in window.shell.plain_text()
+    assert window.shell.plain_text().endswith(">>> ")
+
+
+def test_input_in_the_shell_and_reset(qtbot, window):
+    window.output_panel.show_shell()
+    _enter(qtbot, window, "name = input('Name? ')", wait=False)
+    qtbot.waitUntil(lambda: window.runner.state.value == "waiting for input", timeout=RUN_TIMEOUT_MS)
+    _enter(qtbot, window, "Ada")
+    _enter(qtbot, window, "name")
+    assert "'Ada'" in window.shell.plain_text()
+    window.output_panel.reset_button.click()
+    _enter(qtbot, window, "name")
+    assert "NameError" in window.shell.plain_text()
+
+
+def test_tab_completes_names_from_the_program(qtbot, window):
+    set_code(window, "favourite_colour = 'green'\n")
+    run_to_end(qtbot, window)
+    window.output_panel.show_shell()
+    qtbot.waitUntil(lambda: window.shell.awaiting_input, timeout=RUN_TIMEOUT_MS)
+    qtbot.keyClicks(window.shell, "favo")
+    qtbot.keyClick(window.shell, Qt.Key.Key_Tab)
+    assert window.shell.typed_text() == "favourite_colour"

@@ -1,0 +1,66 @@
+"""The shell: one entry at a time in the last program's variables, echoing like ``>>>``."""
+import threading
+
+from tests.vm.harness import Harness
+
+
+def test_the_shell_sees_the_last_programs_variables_and_echoes_expressions():
+    harness = Harness()
+    result = harness.run("scores = [3, 1, 4]\n", keep_namespace=True)
+    assert result.status == "finished"
+    echoed = harness.vm.run_in_shell("sorted(scores)\n")
+    assert echoed.status == "finished"
+    assert harness.text().endswith("[1, 3, 4]\n")
+    harness.vm.run_in_shell("total = sum(scores)\n")
+    harness.vm.run_in_shell("for s in scores:\n    print(s * total)\n\n")
+    assert harness.text().endswith("24\n8\n32\n")
+    harness.vm.run_in_shell("None\n")
+    assert harness.text().endswith("32\n")   # None is not echoed, as at >>>
+
+
+def test_errors_in_the_shell_report_like_a_run_and_the_namespace_survives():
+    harness = Harness()
+    harness.run("x = 10\n", keep_namespace=True)
+    failed = harness.vm.run_in_shell("x / 0\n")
+    assert failed.status == "error" and failed.error_type == "ZeroDivisionError"
+    assert failed.frames[-1].filename == "<shell>"
+    harness.vm.run_in_shell("x + 1\n")
+    assert harness.text().endswith("11\n")
+
+
+def test_reset_gives_fresh_variables_and_a_plain_run_forgets_them():
+    harness = Harness()
+    harness.run("secret = 42\n", keep_namespace=True)
+    harness.vm.reset_namespace()
+    result = harness.vm.run_in_shell("secret\n")
+    assert result.error_type == "NameError"
+    harness.run("kept = 1\n")      # not kept: the shell starts fresh afterwards
+    assert harness.vm.run_in_shell("kept\n").error_type == "NameError"
+
+
+def test_stop_works_in_the_shell():
+    harness = Harness()
+    harness.run("n = 0\n", keep_namespace=True)
+    box = []
+    thread = threading.Thread(target=lambda: box.append(
+        harness.vm.run_in_shell("while True:\n    n += 1\n    if n == 5:\n        print('ready')\n\n")), daemon=True)
+    thread.start()
+    harness.wait_for_output("ready")
+    harness.vm.interrupt()
+    thread.join(10)
+    assert box and box[0].status == "halted"
+    assert box[0].frames[-1].filename == "<shell>"
+
+
+def test_a_given_up_namespace_is_emptied_by_the_next_run_on_its_thread():
+    harness = Harness()
+    harness.run('''
+        import threading
+        class Noisy:
+            def __del__(self):
+                print('goodbye from', threading.current_thread().name)
+        thing = Noisy()
+    ''', keep_namespace=True)
+    assert "goodbye" not in harness.text()
+    harness.run("print('next run')\n")
+    assert "goodbye from MainThread" in harness.text()

@@ -1,0 +1,38 @@
+"""The module a run's top-level code runs in."""
+from __future__ import annotations
+
+import gc
+import sys
+from types import ModuleType
+
+
+class MainModule:
+    """Where a run's top-level code runs: a fresh ``__main__``, or one kept from before.
+
+    The IDE keeps the last program's variables for its shell (``keep``); a shell line
+    runs in that module in ``"single"`` mode, so expressions echo as at ``>>>``. A kept
+    module that is given up is emptied by the next run, on its own thread under its
+    stop, so the objects' ``__del__`` never runs on the window's thread.
+    """
+
+    def __init__(self, module: ModuleType | None = None, mode: str = "exec", keep: bool = False,
+                 discard: ModuleType | None = None) -> None:
+        self.module, self.mode, self.keep, self.discard = module, mode, keep, discard
+
+    def prepare(self, file_path: str) -> ModuleType:
+        if self.discard is not None:
+            empty(self.discard.__dict__)
+            gc.collect()
+        if self.module is None:
+            self.module = ModuleType("__main__")
+            self.module.__dict__.update(__builtins__=sys.modules["builtins"], __file__=file_path)
+        return self.module
+
+
+def empty(namespace: dict) -> None:
+    """Drop a program's variables newest first, so an object's ``__del__`` still finds
+    the modules and names defined before it (as a learner would expect at exit)."""
+    for name in reversed(list(namespace)):
+        if name != "__builtins__":
+            namespace.pop(name, None)
+    namespace.clear()
