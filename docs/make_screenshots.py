@@ -150,6 +150,36 @@ def main() -> None:
     states.editor.document().setModified(False)
     states.close()
 
+    inside = new_window(app, folder, "inside")
+    inside.resize(1200, 720)
+    inside.editor.setPlainText("total = 0\ncount = 0\nprint('counting...')\nwhile total >= 0:\n"
+                               "    count += 1\n    total += count % 7\n")
+    inside.run_script()
+    wait_until(lambda: "counting" in inside.console.plain_text())
+    inside.runner.pause()
+    wait_until(lambda: inside.runner.debug_paused)
+    shoot(inside, "paused_plain_run.png")
+    inside.stop_script()
+    wait_until(lambda: not inside.runner.running)
+
+    inside.editor.setPlainText("def last_item(items):\n    i = len(items)\n    return items[i]\n\n"
+                               "scores = [3, 1, 4, 1, 5]\nprint(last_item(scores))\n")
+    inside.run_script()
+    wait_until(lambda: not inside.runner.running)
+    inside.debug.variables.find("items").setExpanded(True)
+    shoot(inside, "post_mortem_values.png")
+
+    inside.output_panel.show_shell()
+    for line in ("scores", "sorted(scores)", "for s in scores:", "    print(s * 10, end=' ')", ""):
+        inside.shell.insertPlainText(line)
+        inside.shell.submit_input()
+        settle(0.3)
+        wait_until(lambda: not inside.runner.running)
+    inside.shell.insertPlainText("len(sco")
+    shoot(inside, "shell.png")
+    inside.editor.document().setModified(False)
+    inside.close()
+
 
 if __name__ == "__main__":
     main()

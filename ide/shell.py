@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QWidget
 
 from .console import Console
@@ -59,7 +59,13 @@ class Shell(Console):
         """A note from Sprout between entries; what the learner had typed is kept."""
         typed = self.typed_text() if self.awaiting_input and not self._answering else ""
         self.end_input()
-        self.append_output("stdout", "\n")
+        last = self.document().lastBlock()
+        if last.text() in (PROMPT, CONTINUATION):  # an unused prompt: the note takes its place
+            cursor = QTextCursor(last)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+        else:
+            self.append_output("stdout", "\n")
         self.append_system(text)
         self._lines = []
         self.prompt()
