@@ -51,6 +51,7 @@ class Run:
         self.halt_frames: tuple[Frame, ...] | None = None
         self.pause_request: Callable[[Any], None] | None = None  # called at the next safe point
         self.snapshot: tuple[FrameSnapshot, ...] = ()
+        self.engine_busy = False  # the script thread is in the engine's own bookkeeping
         self.activity: str | None = None       # what the script waits in: input, sleep...
         self.halt_activity: str | None = None  # ...when the stop reached it
         self.threads: list[threading.Thread] = []
@@ -105,10 +106,22 @@ class Run:
     def halt(self) -> ScriptStopped:
         """The exception to raise now; the first one records where the program was."""
         if self.halt_frames is None and self.stop.reason != "ended":
-            frame = sys._getframe(1)
-            self.halt_frames = frames_from_live(self.book, frame)
-            self.halt_activity = self.activity
-            self.snapshot = snapshot_of_stack(self.book.is_user_code, frame)
+            # Recording a 50,000-frame stack takes a while: the watchdog's push must not
+            # interrupt it (it would start over at the next safe point, forever).
+            self.engine_busy = True
+            try:
+                frame = sys._getframe(1)
+                self.halt_frames = frames_from_live(self.book, frame)
+                self.halt_activity = self.activity
+                self.snapshot = snapshot_of_stack(self.book.is_user_code, frame)
+            finally:
+                self.engine_busy = False
+        handled = sys.exc_info()[1]
+        if isinstance(handled, ScriptStopped):
+            # A bare ``except:`` caught the stop and carried on: raise the same one again.
+            # A new exception would chain onto the old (``__context__``), and CPython walks
+            # that chain at every raise: unwinding deep recursion would take quadratic time.
+            return handled
         return ScriptStopped(self.stop.message())
 
     def _take_snapshot(self, outcome: BaseException | None, namespace: dict) -> None:

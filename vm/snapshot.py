@@ -18,6 +18,7 @@ from .inspector import children_of, describe, visible_globals
 
 MAX_DEPTH = 3          # levels below a variable that can be expanded afterwards
 MAX_NODES = 4000       # values described per run end, in all
+MAX_FRAMES = 100       # innermost frames kept of a deep recursion (and the outermost one)
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ def snapshot_frames(frames: list[tuple[FrameType, int]]) -> tuple[FrameSnapshot,
     """``frames`` are (frame, line) pairs of user code, outermost first."""
     budget = _Budget()
     taken: list[FrameSnapshot] = []
+    if len(frames) > MAX_FRAMES + 1:
+        frames = frames[:1] + frames[-MAX_FRAMES:]
     for frame, line in reversed(frames):  # innermost first: it matters most
         code = frame.f_code
         module_level = code.co_name == "<module>"

@@ -5,6 +5,7 @@ innermost frame is always a line the learner wrote.
 """
 from __future__ import annotations
 
+import functools
 import linecache
 import unicodedata
 from collections.abc import Iterable
@@ -35,6 +36,7 @@ class SourceBook:
         """Take this run's texts back out of ``linecache``."""
         for filename in self._lines:
             linecache.cache.pop(filename, None)
+        _frame_at.cache_clear()  # it holds this book and the run's code objects
 
     def is_user_code(self, code: CodeType) -> bool:
         return code.co_filename in self._lines
@@ -52,8 +54,19 @@ def _char_column(line: str, byte_offset: int | None) -> int:
     return len(prefix.decode("utf-8", "replace")) + 1
 
 
+@functools.lru_cache(maxsize=256)
+def _positions(code: CodeType) -> list:
+    return list(code.co_positions())
+
+
+@functools.lru_cache(maxsize=4096)
+def _frame_at(book: SourceBook, code: CodeType, lasti: int, lineno: int | None) -> Frame:
+    """Frames of a deep recursion repeat: each distinct place is described once."""
+    return _frame(book, code, lasti, lineno)
+
+
 def _frame(book: SourceBook, code: CodeType, lasti: int, lineno: int | None) -> Frame:
-    positions = list(code.co_positions())
+    positions = _positions(code)
     index = max(lasti, 0) // 2
     start_line, end_line, start_col, end_col = (
         positions[index] if index < len(positions) else (lineno, lineno, None, None))
@@ -76,7 +89,7 @@ def frames_from_live(book: SourceBook, frame: FrameType | None) -> tuple[Frame, 
     collected = []
     while frame is not None:
         if book.is_user_code(frame.f_code):
-            collected.append(_frame(book, frame.f_code, frame.f_lasti, frame.f_lineno))
+            collected.append(_frame_at(book, frame.f_code, frame.f_lasti, frame.f_lineno))
         frame = frame.f_back
     return tuple(reversed(collected))
 
@@ -86,7 +99,7 @@ def frames_from_traceback(book: SourceBook, tb: TracebackType | None) -> tuple[F
     collected = []
     while tb is not None:
         if book.is_user_code(tb.tb_frame.f_code):
-            collected.append(_frame(book, tb.tb_frame.f_code, tb.tb_lasti, tb.tb_lineno))
+            collected.append(_frame_at(book, tb.tb_frame.f_code, tb.tb_lasti, tb.tb_lineno))
         tb = tb.tb_next
     return tuple(collected)
 

@@ -114,7 +114,7 @@ class Watchdog:
     def _push(self) -> None:
         with self._lock:
             self.pushes += 1
-            if self._in_script:
+            if self._in_script and not self._run.engine_busy:
                 push_stop(self._script_ident)
         for thread in self._run.threads:
             if thread.is_alive():

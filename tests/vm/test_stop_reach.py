@@ -58,3 +58,27 @@ def test_int_digits_and_switch_interval_stay_capped():
     assert harness.text() == "100000 0.05\n"
     import sys
     assert sys.getswitchinterval() < 0.05
+
+
+def test_deep_recursion_with_bare_except_unwinds_within_a_second():
+    # Every level catches the stop and recurses again; the sticky stop must unwind all
+    # 30,000 levels promptly (re-raising one exception: no ever-growing context chain).
+    source = """
+        import sys
+        sys.setrecursionlimit(40000)
+        def dive(n):
+            try:
+                if n < 30000:
+                    dive(n + 1)
+                else:
+                    print('ready')
+                    while True:
+                        pass
+            except:
+                dive(n + 1)
+        dive(0)
+    """
+    result, latency = Harness().stop_at(source)
+    assert result.status == "halted"
+    assert latency < 1.0
+    assert result.frames[-1].function == "dive"
