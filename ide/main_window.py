@@ -278,6 +278,8 @@ class MainWindow(QMainWindow):
             return
         self.shell.announce(f"The shell now sees the variables of {self.document.display_name}.")
         self.console.end_input()
+        for leftover in result.leftovers:
+            self.console.append_system(f"Sprout cleaned up after the program: {leftover}.")
         if self.focusWidget() in (None, self.console):
             self.editor.setFocus()  # typing goes back to the code, not the read-only console
         if result.status == "finished":

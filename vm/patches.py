@@ -173,7 +173,13 @@ def _start_new_thread(run: Any, real: Callable, function: Callable, args: tuple,
             pass
         finally:
             bind(None)
-    return real(body, args, kwargs or {})
+            run.threads.raw_ended()
+    run.threads.raw_began()
+    try:
+        return real(body, args, kwargs or {})
+    except BaseException:
+        run.threads.raw_ended()
+        raise
 
 
 _real_bootstrap_inner = threading.Thread._bootstrap_inner  # type: ignore[attr-defined]

@@ -51,6 +51,7 @@ class RunResult:
     filename: str = "main.py"
     activity: str | None = None  # a halted run was waiting: "input", "sleep", "wait", "paused"
     snapshot: tuple[FrameSnapshot, ...] = ()  # the values when it ended, outermost frame first
+    leftovers: tuple[str, ...] = ()  # what the run left changed or running (Sprout put it right)
 
     @property
     def halted_frame(self) -> Frame | None:

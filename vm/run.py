@@ -5,7 +5,6 @@ import gc
 import os
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -20,13 +19,13 @@ from .limits import Limits
 from .main_module import MainModule, empty
 from .process_state import ProcessState
 from .results import Frame, RunResult, Status
+from .run_threads import RunThreads
 from .snapshot import FrameSnapshot, snapshot_globals, snapshot_of_error, snapshot_of_stack
 from .streams import PAUSE_WAKE, ErrorStream, InputChannel, ScriptStdin, buffered_text_stream
 from .tracebacks import SourceBook, frames_from_live, frames_from_traceback, syntax_error_frame
 from .watchdog import Watchdog
 
 MAX_RECURSION = 50_000          # what the script thread's 256 MB stack holds with room to spare
-THREAD_GRACE_SECONDS = 1.0
 PROMPT_CHARS = 200
 
 
@@ -54,7 +53,7 @@ class Run:
         self.engine_busy = False  # the script thread is in the engine's own bookkeeping
         self.activity: str | None = None       # what the script waits in: input, sleep...
         self.halt_activity: str | None = None  # ...when the stop reached it
-        self.threads: list[threading.Thread] = []
+        self.threads = RunThreads()
         self.script_thread: threading.Thread | None = None
         self.leftovers: list[str] = []
         self.exit_handlers: list[tuple[Callable, tuple, dict]] = []
@@ -207,28 +206,22 @@ class Run:
     def adopt_thread(self, thread: threading.Thread) -> None:
         if self.closed:
             raise RuntimeError("this program has ended; it cannot start new threads")
-        self.threads.append(thread)
+        self.threads.adopt(thread)
 
     def _wait_for_threads(self) -> None:
-        """Like Python at exit: wait for non-daemon threads, stop-aware."""
+        """Like Python at exit: executors wind down, non-daemon threads are waited for."""
         self.flush_stdout()
-        for thread in list(self.threads):
-            if not thread.daemon:
-                thread.join()
+        self.threads.wait_as_python_exits()
         self.checkpoint()  # a stop that ended the last thread still counts
 
     def _end_threads(self) -> None:
         """No thread outlives its run: stop the rest and give them a moment to go."""
-        alive = [thread for thread in self.threads if thread.is_alive()]
-        if not alive:
-            return
-        self.stop.request("ended")
-        deadline = time.monotonic() + THREAD_GRACE_SECONDS
-        for thread in alive:
-            thread.join(max(0.0, deadline - time.monotonic()))
-        still = [thread.name for thread in alive if thread.is_alive()]
-        if still:
-            self.leftovers.append(f"threads still running: {', '.join(still)}")
+        bound = host.current_run()
+        host.bind(None)  # the engine's own waits: a standing stop must not cut them short
+        try:
+            self.leftovers.extend(self.threads.end(lambda: self.stop.request("ended")))
+        finally:
+            host.bind(bound)
 
     # ---- the run itself ----------------------------------------------------
     def execute(self) -> RunResult:
@@ -281,7 +274,7 @@ class Run:
         try:
             self._run_exit_handlers()
             self._end_threads()
-            if not self.main.keep and not any(thread.is_alive() for thread in self.threads):
+            if not self.main.keep and not self.threads.any_alive():
                 empty(namespace)  # objects' __del__ runs now, on this thread, as at exit
                 gc.collect()
         except BaseException as error:  # noqa: BLE001 - a stop while finalizing
@@ -362,7 +355,7 @@ class Run:
 
     def finish(self, result: RunResult, duration: float) -> RunResult:
         self.closed = True
-        return replace(result, duration=duration, snapshot=self.snapshot)
+        return replace(result, duration=duration, snapshot=self.snapshot, leftovers=tuple(self.leftovers))
 
     def internal_failure(self, detail: str) -> RunResult:
         return RunResult(status=Status.ERROR.value, error_type="SproutError",
