@@ -155,7 +155,7 @@ class VM:
 
     def request_pause(self, at_safe_point: Callable[[FrameType], None]) -> bool:
         """Any thread: call ``at_safe_point(frame)`` on the script thread at its next safe
-        point (a loop step, a call, or within ~50 ms in ``input``/``sleep``/waits).
+        point (a loop step, a call, or within ~20 ms in ``input``/``sleep``/waits).
         Returns False when no run is going."""
         run = self._current()
         if run is None or run.closed:

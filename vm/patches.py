@@ -51,7 +51,7 @@ from .engine_frames import hide_engine_frames
 from .host import _state, bind
 from .interrupt import ScriptStopped
 
-WAIT_SLICE = 0.05
+WAIT_SLICE = 0.02
 FUTURE_FLAGS = functools.reduce(
     lambda flags, name: flags | getattr(__future__, name).compiler_flag,
     __future__.all_feature_names, 0)

@@ -137,7 +137,8 @@ class Run:
     def doing(self, activity: str) -> Iterator[None]:
         """The script waits in ``activity`` (``input``, ``sleep``, ``wait``, ``paused``)
         meanwhile, so a stop there is explained as what it interrupted."""
-        before, self.activity = self.activity, activity
+        before = self.activity
+        self.activity = before or activity  # the outermost says what the program waits for
         try:
             yield
         finally:
