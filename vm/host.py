@@ -103,7 +103,10 @@ def _stream_property(name: str) -> property:
             else:
                 _host_streams[name] = value
             _refresh_streams()
-    return property(get, set_)
+
+    def delete(module: types.ModuleType) -> None:
+        set_(module, None)  # C code then writes nowhere, as with ``sys.stdout = None``
+    return property(get, set_, delete)
 
 
 def _per_run_property(name: str, attribute: str) -> property:
@@ -133,6 +136,11 @@ class ScriptSys(types.ModuleType):
     __stdout__ = _per_run_property("__stdout__", "engine_stdout")
     __stderr__ = _per_run_property("__stderr__", "engine_stderr")
     __stdin__ = _per_run_property("__stdin__", "engine_stdin")
+
+
+# ``type(sys).__name__`` is "module" in plain Python; error messages that name the type
+# (``json.dumps(sys)``: "Object of type module is not JSON serializable") stay the same.
+ScriptSys.__name__ = ScriptSys.__qualname__ = "module"
 
 
 def _route(name: str) -> ThreadRouter:

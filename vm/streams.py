@@ -13,7 +13,7 @@ import io
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
-from typing import TextIO
+from typing import Any, TextIO
 
 Emit = Callable[[str], None]
 BUFFER_SIZE = 8192
@@ -109,6 +109,26 @@ class InputChannel:
             return self._lines.popleft() if self._lines and not self._woken else None
 
 
+class _StdinBytes(io.RawIOBase):
+    """``sys.stdin.buffer``: the same lines, as UTF-8 bytes."""
+
+    def __init__(self, text: ScriptStdin) -> None:
+        super().__init__()
+        self._text = text
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target: Any) -> int:
+        if not self._pending:
+            self._pending = self._text.readline().encode("utf-8")
+        size = min(len(target), len(self._pending))
+        target[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+
 class ScriptStdin(io.TextIOBase):
     """``sys.stdin`` for scripts: every read goes through the engine's ``input``."""
 
@@ -116,6 +136,7 @@ class ScriptStdin(io.TextIOBase):
         super().__init__()
         self._read_line = read_line
         self._at_end = False
+        self.buffer = io.BufferedReader(_StdinBytes(self))
 
     @property
     def encoding(self) -> str:  # type: ignore[override]

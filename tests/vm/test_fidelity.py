@@ -193,3 +193,21 @@ def test_atexit_handlers_run_when_the_script_ends_and_the_collector_comes_back()
     ''')
     assert out == "main\ngoodbye\n"
     assert gc.isenabled()
+
+
+def test_sys_reads_as_a_module_and_stdin_has_a_byte_buffer():
+    from tests.vm.harness import Harness
+    harness = Harness()
+    running = harness.start('''
+        import json, sys
+        try:
+            json.dumps(sys)
+        except TypeError as error:
+            print(error)
+        print(sys.stdin.buffer.readline())
+    ''')
+    harness.wait_for_prompt()
+    harness.vm.send_input("bytes please")
+    result = running.result()
+    assert result.status == "finished"
+    assert harness.text() == "Object of type module is not JSON serializable\nb'bytes please\\n'\n"
