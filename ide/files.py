@@ -9,38 +9,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-MAX_FILE_BYTES = 2_000_000   # a learner's script; anything bigger is almost surely not one
+from vm.source_files import MAX_FILE_BYTES, UnreadableFile, read_source
 
-
-class UnreadableFile(Exception):
-    """Why a file cannot be opened, in words for the learner."""
-
-
-def read_source(path: str | Path) -> str:
-    """The file's text, or ``UnreadableFile`` saying why not."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UnreadableFile(f"it is {size / 1e6:.1f} MB; Sprout opens scripts up to "
-                                 f"{MAX_FILE_BYTES / 1e6:.0f} MB")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFile("the file does not exist (was it moved or deleted?)") from None
-    except IsADirectoryError:
-        raise UnreadableFile("it is a folder, not a file") from None
-    except PermissionError:
-        raise UnreadableFile("you do not have permission to read it") from None
-    except OSError as error:
-        raise UnreadableFile(error.strerror or str(error)) from None
-    if b"\x00" in data[:8192] or b"\x00" in data:
-        raise UnreadableFile("it looks like a binary file (an image or a program?), not a Python script")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UnreadableFile(f"it is not UTF-8 text: byte {error.start} cannot be read. "
-                             "Save it as UTF-8 in another editor first") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+__all__ = ["MAX_FILE_BYTES", "UnreadableFile", "read_source", "save_atomically", "RecoveryStore", "Recovered"]
 
 
 def _user_file_mode() -> int:

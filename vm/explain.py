@@ -12,7 +12,7 @@ import difflib
 import re
 import sys
 
-from .results import RunResult
+from .results import SYNTAX_ERRORS, RunResult
 
 TYPE_WORDS = {
     "int": "a whole number (int)", "float": "a decimal number (float)", "str": "text (str)",
@@ -86,7 +86,7 @@ def explain(result: RunResult, source: str) -> str | None:
     """The friendly sentence for ``result``, or None when there is nothing to add."""
     if result.status == "finished" or not result.error_type:
         return None
-    tree = _parse(source) if result.error_type not in SYNTAX else None
+    tree = _parse(source) if result.error_type not in SYNTAX_ERRORS else None
     if result.status == "halted":
         return _explain_halt(result, tree)
     line = result.frames[-1].line if result.frames else None
@@ -255,11 +255,10 @@ def _syntax_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
     return f"Python could not understand {at.lower()}: look for a missing bracket, quote, comma or colon there or just before."
 
 
-SYNTAX = frozenset({"SyntaxError", "IndentationError", "TabError"})
 EXPLAINERS = {
     "NameError": _name_error, "UnboundLocalError": _unbound_local, "TypeError": _type_error,
     "IndexError": _index_error, "KeyError": _key_error, "ZeroDivisionError": _zero_division,
     "ValueError": _value_error, "AttributeError": _attribute_error,
     "RecursionError": _recursion_error,
-    **{name: _syntax_error for name in SYNTAX},
+    **{name: _syntax_error for name in SYNTAX_ERRORS},
 }

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable
 
 from .compiler import ATTENTION
+from .results import HALT_MESSAGES, HaltReason
 
 _flags = vars(builtins)
 _flags.setdefault(ATTENTION, False)
@@ -28,13 +29,6 @@ class ScriptStopped(KeyboardInterrupt):
     """Raised inside the script at a safe point once its run has been stopped."""
 
 
-STOP_MESSAGES = {
-    "user": "the program was stopped",
-    "time_limit": "stopped: the time limit was reached",
-    "output_limit": "stopped: the program printed more than the output limit",
-    "memory_limit": "stopped: the program used more memory than the limit",
-    "ended": "the program had already ended",
-}
 
 
 class StopSignal:
@@ -95,4 +89,4 @@ class StopSignal:
         return False
 
     def message(self) -> str:
-        return STOP_MESSAGES.get(self.reason or "user", "stopped")
+        return HALT_MESSAGES.get(HaltReason(self.reason or "user"), "stopped")

@@ -22,6 +22,17 @@ class HaltReason(str, Enum):
     TIME_LIMIT = "time_limit"
     OUTPUT_LIMIT = "output_limit"
     MEMORY_LIMIT = "memory_limit"
+    ENDED = "ended"  # the script had ended; its leftover threads were stopped
+
+
+HALT_MESSAGES = {
+    HaltReason.USER: "the program was stopped",
+    HaltReason.TIME_LIMIT: "stopped: the time limit was reached",
+    HaltReason.OUTPUT_LIMIT: "stopped: the program printed more than the output limit",
+    HaltReason.MEMORY_LIMIT: "stopped: the program used more memory than the limit",
+    HaltReason.ENDED: "the program had already ended",
+}
+SYNTAX_ERRORS = frozenset({"SyntaxError", "IndentationError", "TabError"})
 
 
 @dataclass(frozen=True)
@@ -52,8 +63,3 @@ class RunResult:
     activity: str | None = None  # a halted run was waiting: "input", "sleep", "wait", "paused"
     snapshot: tuple[FrameSnapshot, ...] = ()  # the values when it ended, outermost frame first
     leftovers: tuple[str, ...] = ()  # what the run left changed or running (Sprout put it right)
-
-    @property
-    def halted_frame(self) -> Frame | None:
-        """The innermost frame: where the program was when it stopped or failed."""
-        return self.frames[-1] if self.frames else None

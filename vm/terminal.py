@@ -16,24 +16,13 @@ from .limits import Limits
 from .machine import VM
 from .results import RunResult, Status
 from .sigreset import arm_reset_on_delivery
+from .source_files import UnreadableFile, read_source
 from .tracebacks import format_result
 
 EXIT_INTERRUPTED = 130
 EXIT_ERROR = 1
 EXIT_UNREADABLE = 2
 FORCE_QUIT_WINDOW = 2.0
-
-
-def read_script(path: str) -> str:
-    """The file's text, or ``OSError``/``ValueError`` with a reason a learner understands."""
-    with open(path, "rb") as handle:
-        data = handle.read()
-    if b"\x00" in data:
-        raise ValueError("it looks like a binary file, not a Python script")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValueError(f"it is not UTF-8 text (byte {error.start} cannot be read)") from None
 
 
 def main(argv: list[str]) -> int:
@@ -47,9 +36,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("script_args", nargs=argparse.REMAINDER, metavar="ARG")
     args = parser.parse_args(argv)
     try:
-        source = read_script(args.file)
-    except (OSError, ValueError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        source = read_source(args.file)
+    except UnreadableFile as reason:
         print(f"sprout: cannot run {args.file}: {reason}", file=sys.stderr)
         return EXIT_UNREADABLE
 

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from types import CodeType, FrameType, TracebackType
 
-from .results import Frame, RunResult
+from .results import SYNTAX_ERRORS, Frame, RunResult
 
 REPEAT_COLLAPSE_AFTER = 3
 
@@ -149,7 +149,6 @@ def _collapsed(frames: Iterable[Frame]) -> list[tuple[Frame, int]]:
     return runs
 
 
-SYNTAX_ERRORS = frozenset({"SyntaxError", "IndentationError", "TabError"})
 
 
 def format_frame(frame: Frame, with_function: bool = True) -> list[str]:

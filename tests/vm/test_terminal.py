@@ -108,7 +108,7 @@ def test_unreadable_file_is_refused_with_a_reason(tmp_path):
     assert process.returncode == 2 and "binary" in stderr
     missing = _start(tmp_path / "nope.py")
     _, stderr = missing.communicate(timeout=10)
-    assert missing.returncode == 2 and "No such file" in stderr
+    assert missing.returncode == 2 and "does not exist" in stderr
 
 
 def test_second_ctrl_c_ends_a_run_stuck_in_one_c_call(tmp_path):
