@@ -12,6 +12,7 @@ import threading
 import time
 from pathlib import Path
 
+from .explain import explain
 from .limits import Limits
 from .machine import VM
 from .results import RunResult, Status
@@ -74,6 +75,9 @@ def main(argv: list[str]) -> int:
         return result.exit_code or 0
     error_stream = vars(sys)["__stderr__"]
     error_stream.write(format_result(result))
+    sentence = explain(result, source)
+    if sentence:
+        error_stream.write(f"Hint: {sentence}\n")
     error_stream.flush()
     if result.status == Status.HALTED.value and result.reason == "user":
         return EXIT_INTERRUPTED

@@ -90,6 +90,7 @@ def test_errors_print_a_traceback_and_exit_1(tmp_path):
     _, stderr = process.communicate(timeout=10)
     assert process.returncode == 1
     assert "IndexError: list index out of range" in stderr and "line 2" in stderr
+    assert "Hint: Line 2 asks for a position that the sequence does not have" in stderr
 
 
 def test_time_limit_halts_and_exits_1(tmp_path):
