@@ -19,10 +19,14 @@ class MainModule:
                  discard: ModuleType | None = None) -> None:
         self.module, self.mode, self.keep, self.discard = module, mode, keep, discard
 
-    def prepare(self, file_path: str) -> ModuleType:
+    def release_discarded(self) -> None:
+        """Empty the module given up (on the new run's thread, under its stop)."""
         if self.discard is not None:
-            empty(self.discard.__dict__)
+            discard, self.discard = self.discard, None
+            empty(discard.__dict__)
             gc.collect()
+
+    def prepare(self, file_path: str) -> ModuleType:
         if self.module is None:
             self.module = ModuleType("__main__")
             self.module.__dict__.update(__builtins__=sys.modules["builtins"], __file__=file_path)

@@ -35,6 +35,7 @@ class Baseline:
         self.builtins = dict(vars(builtins))
         self.patched = {key: getattr(_owner(key), key[1]) for key in patches.originals}
         self.main_module = sys.modules.get("__main__")
+        self.frozen = False
 
     def restore(self) -> list[str]:
         """Put everything back; returns what had been left changed, for the run's result."""
@@ -88,10 +89,22 @@ class ProcessState:
             cls._runs += 1
 
     @classmethod
+    def freeze_existing_objects(cls) -> None:
+        """Called once the run's leftovers from before are gone: what exists now is the
+        host's, and the collections at a run's end need only look at what was made since
+        (the run's own garbage), not at the whole IDE. Undone when the last run ends."""
+        with cls._lock:
+            if cls._baseline is not None and not cls._baseline.frozen:
+                cls._baseline.frozen = True
+                gc.freeze()
+
+    @classmethod
     def leave(cls) -> list[str]:
         with cls._lock:
             cls._runs -= 1
             if cls._runs or cls._baseline is None:
                 return []
             baseline, cls._baseline = cls._baseline, None
+            if baseline.frozen:
+                gc.unfreeze()
             return baseline.restore()

@@ -243,6 +243,8 @@ class Run:
             self._close(watchdog)
 
     def _execute(self, watchdog: Watchdog) -> RunResult:
+        self.main.release_discarded()
+        ProcessState.freeze_existing_objects()
         self.book.add(self.filename, self.source)
         try:
             code = compile_script(self.source, self.filename, self.main.mode)

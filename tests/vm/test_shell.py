@@ -64,3 +64,16 @@ def test_a_given_up_namespace_is_emptied_by_the_next_run_on_its_thread():
     assert "goodbye" not in harness.text()
     harness.run("print('next run')\n")
     assert "goodbye from MainThread" in harness.text()
+
+
+def test_cyclic_garbage_of_a_given_up_namespace_is_finalized_on_the_next_runs_thread():
+    harness = Harness()
+    harness.run('''
+        class Node:
+            def __del__(self):
+                print('finalized on', __import__('threading').current_thread().name)
+        a, b = Node(), Node()
+        a.other, b.other = b, a
+    ''', keep_namespace=True)
+    harness.run("print('next run')\n")
+    assert harness.text().count("finalized on MainThread") == 2
