@@ -25,5 +25,7 @@ def ask(parent: QWidget | None, title: str, text: str, buttons: Button, default:
         if button is not None:
             button.setText(label)
     box.setDefaultButton(default)
+    # Wide enough that a sentence is not broken after its second-to-last word.
+    box.setStyleSheet("QLabel { min-width: 30em; }")
     return Button(box.exec())
 
