@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import operator
+import sys
 from collections.abc import Callable
 from itertools import chain, repeat
 from typing import Any
@@ -96,6 +97,8 @@ mul_operand = _hiding_engine_frames(check_mul, _right)
 
 
 def _check_repeat(sequence: Any, times: int) -> None:
+    if times > sys.maxsize:
+        return  # Python's own OverflowError ("cannot fit 'int' into an index-sized integer")
     item_bytes = 1 if isinstance(sequence, (str, bytes, bytearray)) else 8
     size = len(sequence) * times * item_bytes
     if size > MAX_REPEAT_BYTES:

@@ -68,7 +68,7 @@ class Run:
         self._stdout_tail = ""
         self.file_path = os.path.abspath(os.path.join(folder, os.path.basename(filename))) \
             if folder else filename
-        self.argv = list(argv) if argv is not None else [filename]
+        self.argv = list(argv) if argv is not None else [self.file_path]
         host.install()
         self.path = ([folder] if folder else []) + list(vars(sys)["path"])
         self.stop = StopSignal(self)

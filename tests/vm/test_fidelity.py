@@ -211,3 +211,12 @@ def test_sys_reads_as_a_module_and_stdin_has_a_byte_buffer():
     result = running.result()
     assert result.status == "finished"
     assert harness.text() == "Object of type module is not JSON serializable\nb'bytes please\\n'\n"
+
+
+def test_a_saved_scripts_argv_and_file_are_its_absolute_path(tmp_path):
+    from tests.vm.harness import Harness
+    harness = Harness()
+    result = harness.run("import sys\nprint(sys.argv == [__file__], __file__)\n",
+                         filename="lesson.py", folder=str(tmp_path))
+    assert result.status == "finished"
+    assert harness.text() == f"True {tmp_path / 'lesson.py'}\n"

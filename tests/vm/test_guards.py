@@ -121,3 +121,10 @@ def test_each_safe_point_is_checked_once_per_function_call_and_loop_step():
     ''')
     assert result.status == "finished", result
     assert harness.text() == "fib 1\nloop 1\n"
+
+
+def test_a_repeat_count_beyond_an_index_gets_pythons_own_overflow_error():
+    harness = Harness()
+    result = harness.run("'x' * 2**100\n")
+    assert result.error_type == "OverflowError"
+    assert result.message == "cannot fit 'int' into an index-sized integer"
