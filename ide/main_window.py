@@ -264,6 +264,9 @@ class MainWindow(QMainWindow):
         self.shell.announce("Fresh variables: the shell no longer sees your last program's.")
 
     def _finish_shell_entry(self, result: RunResult) -> None:
+        frame = next((f for f in reversed(result.frames) if f.filename == "<shell>"), None)
+        if frame is not None:
+            self.shell.mark_entry_line(frame.line)
         text = format_result(result)
         if text:
             self.shell.append_traceback(result, text, "")

@@ -16,8 +16,8 @@ import sys
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QKeyEvent, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QTextEdit, QWidget
 
 from .console import Console
 from .themes import LIGHT, Theme
@@ -35,6 +35,7 @@ class Shell(Console):
     def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT) -> None:
         super().__init__(parent, theme)
         self._lines: list[str] = []
+        self._entry_start = 0
         self._answering = False
         self.names: Callable[[], Iterable[str]] = lambda: ()
         self.input_submitted.connect(self._on_line)
@@ -54,6 +55,17 @@ class Shell(Console):
         """The running statement called ``input()``: the next line is its answer."""
         self._answering = True
         self.begin_input()
+
+    def mark_entry_line(self, line: int) -> None:
+        """Mark line ``line`` of the last entry: where a stop or an error was."""
+        block = self.document().findBlockByNumber(self._entry_start + line - 1)
+        if not block.isValid():
+            return
+        marker = QTextEdit.ExtraSelection()
+        marker.format.setBackground(QColor(self.theme.halted_line))
+        marker.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        marker.cursor = QTextCursor(block)
+        self.setExtraSelections([marker])
 
     def announce(self, text: str) -> None:
         """A note from Sprout between entries; what the learner had typed is kept."""
@@ -101,7 +113,11 @@ class Shell(Console):
         if not complete:
             self.prompt(continuation=True)
             return
+        # The entry's lines are the blocks just above the cursor: remember where, so a
+        # stop or an error inside it can be marked in the shell's own text.
+        self._entry_start = QTextCursor(self.document().lastBlock()).block().blockNumber() - len(self._lines)
         self._lines = []
+        self.setExtraSelections([])
         self.statement_ready.emit(source + "\n")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

@@ -68,3 +68,16 @@ def test_tab_completes_names_from_the_program(qtbot, window):
     qtbot.keyClicks(window.shell, "favo")
     qtbot.keyClick(window.shell, Qt.Key.Key_Tab)
     assert window.shell.typed_text() == "favourite_colour"
+
+
+def test_a_stop_marks_the_running_line_in_the_shells_text(qtbot, window):
+    window.output_panel.show_shell()
+    _enter(qtbot, window, "n = 0", )
+    _enter(qtbot, window, "while True:", wait=False)
+    _enter(qtbot, window, "    n += 1", wait=False)
+    _enter(qtbot, window, "", wait=False)
+    qtbot.waitUntil(lambda: window.runner.running, timeout=RUN_TIMEOUT_MS)
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+        window.stop_action.trigger()
+    (marker,) = window.shell.extraSelections()
+    assert marker.cursor.block().text() == "...     n += 1"
