@@ -27,6 +27,7 @@ import functools
 import itertools
 import math
 import os
+import re
 import selectors
 import sys
 import threading
@@ -35,7 +36,7 @@ from collections.abc import Callable
 from types import CodeType, ModuleType
 from typing import Any
 
-from . import guards
+from . import guards, regex_guard
 from .compiler import (
     ATTENTION,
     GUARDED_MUL,
@@ -376,6 +377,8 @@ def install() -> None:
         selector = getattr(selectors, selector_name, None)
         if selector is not None and "select" in vars(selector):
             _patch(selector, "select", _selector_select)
+    for name, flags_at in regex_guard.FLAG_POSITIONS.items():
+        _patch(re, name, regex_guard.guard(name, flags_at))
     _patch(math, "factorial", _math_guard(guards.check_factorial))
     _patch(math, "comb", _math_guard(guards.check_comb))
     _patch(math, "perm", _math_guard(guards.check_perm))
