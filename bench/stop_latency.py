@@ -51,6 +51,7 @@ SCENARIOS = {
     "worker_thread_loop": ("import threading\ndef spin():\n    while True:\n        pass\n"
                            "threading.Thread(target=spin).start()\nprint('ready')\n"),
     "stdlib_over_huge_range": "import statistics\nprint('ready')\nstatistics.mean(range(10**9))\n",
+    "catastrophic_regex": "import re\nprint('ready')\nre.match('(a|aa)+b', 'a' * 60)\n",
     "code_module": "import code\nprint('ready')\ncode.InteractiveInterpreter().runsource('while True: pass\\n\\n')\n",
 }
 PUSHED = {
