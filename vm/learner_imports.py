@@ -55,6 +55,33 @@ class LearnerModules:
         self.run = run
         self.loaded: set[str] = set()
         self._host_path = frozenset(run.path[1:] if folder else run.path)
+        self.shadowing: dict[str, ModuleType] = {}  # learner files named like a loaded module
+
+    def shadowing_module(self, name: str, importer_globals: Any) -> ModuleType | None:
+        """The learner's own ``name.py`` when their code imports ``name`` and a module of
+        that name is already loaded in the process (the standard library's ``random``,
+        say). Plain Python would find the learner's file first: so does their code."""
+        if "." in name or name not in sys.modules or not self._imported_by_learner(importer_globals):
+            return None
+        if name in self.shadowing:
+            return self.shadowing[name]
+        spec = self.find_spec(name, None)
+        if spec is None or spec.loader is None:
+            return None
+        module = importlib.util.module_from_spec(spec)
+        self.shadowing[name] = module
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:
+            del self.shadowing[name]
+            raise
+        return module
+
+    def _imported_by_learner(self, importer_globals: Any) -> bool:
+        if not isinstance(importer_globals, dict):
+            return False
+        name = importer_globals.get("__name__")
+        return name == "__main__" or name in self.loaded or name in self.shadowing
 
     def folders(self) -> list[str]:
         return [entry for entry in self.run.path

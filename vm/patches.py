@@ -318,6 +318,16 @@ def _eval(run: Any, real: Callable, source: Any, globals_: Any = None, locals_: 
 
 
 # ---- arithmetic and iterator sources ------------------------------------------------
+def _import(run: Any, real: Callable, name: Any, globals_: Any = None, locals_: Any = None,
+            fromlist: Any = (), level: int = 0) -> Any:
+    """``import random`` in the learner's code finds their own ``random.py`` first."""
+    if level == 0 and isinstance(name, str):
+        shadow = run.modules.shadowing_module(name, globals_)
+        if shadow is not None:
+            return shadow
+    return real(name, globals_, locals_, fromlist, level)
+
+
 def _pow(run: Any, real: Callable, *args: Any, **kwargs: Any) -> Any:
     if len(args) == 2 and not kwargs:
         guards.check_pow(args[0], args[1])
@@ -345,7 +355,7 @@ def _safe_point() -> None:
 def install() -> None:
     """Patch the real modules; called once by ``host.install``."""
     for name, guarded in (("exec", _exec), ("eval", _eval), ("compile", _compile),
-                          ("pow", _pow), ("iter", _iter)):
+                          ("pow", _pow), ("iter", _iter), ("__import__", _import)):
         _patch(builtins, name, guarded)
     vars(builtins).update({ATTENTION: False, SAFE_POINT: _safe_point,
                            GUARDED_POW: guards.guarded_pow, GUARDED_MUL: guards.guarded_mul,

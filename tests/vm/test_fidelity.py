@@ -220,3 +220,19 @@ def test_a_saved_scripts_argv_and_file_are_its_absolute_path(tmp_path):
                          filename="lesson.py", folder=str(tmp_path))
     assert result.status == "finished"
     assert harness.text() == f"True {tmp_path / 'lesson.py'}\n"
+
+
+def test_a_learners_file_named_like_a_loaded_module_is_what_their_code_imports(tmp_path):
+    # The classic: a learner calls their file random.py. Python finds it first (and the
+    # program usually breaks); Sprout must not quietly hand over the real random instead.
+    import random  # noqa: F401 - make sure the process has the real one loaded
+
+    from tests.vm.harness import Harness
+    (tmp_path / "random.py").write_text("def randint(a, b):\n    return 'mine'\n")
+    harness = Harness()
+    result = harness.run("import random\nfrom random import randint\nprint(random.randint(1, 6), randint(1, 2))\n",
+                         filename="game.py", folder=str(tmp_path))
+    assert result.status == "finished", result
+    assert harness.text() == "mine mine\n"
+    import random as after
+    assert after.randint(1, 1) == 1   # the process's own random is untouched
