@@ -209,6 +209,14 @@ def _attribute_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
                 "or a method like list.sort() returns None.")
     found = re.search(r"'(\w+)' object has no attribute '(\w+)'", message) or \
         re.search(r"module '([\w.]+)' has no attribute '(\w+)'", message)
+    if found and message.startswith(("module", "partially initialized module")):
+        owner, attribute = found.groups()
+        real = sys.modules.get(owner)
+        if owner in sys.stdlib_module_names and real is not None and hasattr(real, attribute):
+            return (f"{at} asks the module {owner} for {attribute}, and Python's own {owner} has it: "
+                    f"so this {owner} is probably a file of yours called {owner}.py, which Python "
+                    f"imports instead of its own. Rename your file (and delete any "
+                    f"__pycache__ folder beside it).")
     if not found:
         return f"{at} asks a value for something it does not have."
     owner, attribute = found.groups()

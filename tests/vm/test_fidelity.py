@@ -236,3 +236,14 @@ def test_a_learners_file_named_like_a_loaded_module_is_what_their_code_imports(t
     assert harness.text() == "mine mine\n"
     import random as after
     assert after.randint(1, 1) == 1   # the process's own random is untouched
+
+
+def test_the_hint_names_a_learners_file_that_shadows_the_standard_library(tmp_path):
+    from tests.vm.harness import Harness
+    from vm import explain
+    (tmp_path / "random.py").write_text("print('my random module')\n")
+    harness = Harness()
+    source = "import random\nprint(random.randint(1, 6))\n"
+    result = harness.run(source, filename="dice.py", folder=str(tmp_path))
+    assert result.error_type == "AttributeError"
+    assert "file of yours called random.py" in explain(result, source)
