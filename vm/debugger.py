@@ -71,6 +71,7 @@ class Debugger:
         self._command: tuple[Mode, bool] | None = None
         self._tracing = False
         self._seen_exception: BaseException | None = None
+        self._pause_again = False
         self.pause_on_uncaught = True
         self.paused = False
 
@@ -118,6 +119,8 @@ class Debugger:
         """
         with self._condition:
             if self.paused:
+                if self._command is not None:
+                    self._pause_again = True  # it is resuming right now: pause straight after
                 return
             self._mode = Mode.PAUSE
         if not self._tracing:
@@ -171,9 +174,15 @@ class Debugger:
         finally:
             with self._condition:
                 self.paused = False
+                again, self._pause_again = self._pause_again, False
         self._mode = command
         self._target = frame if command in (Mode.STEP_OVER, Mode.STEP_OUT) else None
         self.on_resume()
+        if again:
+            if self._tracing or command is not Mode.RUN:
+                self._mode = Mode.PAUSE
+            else:
+                self.vm.request_pause(self._pause_at_safe_point)
 
     def _wait_for_command(self) -> Mode:
         with self._condition:
