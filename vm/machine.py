@@ -49,7 +49,7 @@ class VM:
         self._run: Run | None = None
         self._trace: TraceCallback | None = None
         self._kept: ModuleType | None = None      # the last run's __main__, for the shell
-        self._discarded: ModuleType | None = None  # to be emptied by the next run
+        self._discarded: list[ModuleType] = []     # given up; emptied by the next run
         self._expecting = False                    # a run was asked for on another thread...
         self._early_stop: str | None = None        # ...and stopped before it began
 
@@ -61,19 +61,18 @@ class VM:
 
         ``folder`` is where the script's file lives: ``import helper`` finds
         ``helper.py`` there, and it runs with safe points too. ``argv`` is the
-        script's ``sys.argv`` (default: ``[filename]``). With ``keep_namespace`` the
+        script's ``sys.argv`` (default: the script's path). With ``keep_namespace`` the
         program's variables stay for ``run_in_shell`` instead of going at its end.
         """
-        discard, self._kept, self._discarded = self._leftover(), None, None
-        main = MainModule(keep=keep_namespace, discard=discard)
+        self.reset_namespace()
+        main = MainModule(keep=keep_namespace, discard=self._take_discarded())
         result = self._execute_run(source, filename, limits, folder, argv, main)
         self._kept = main.module if keep_namespace else None
         return result
 
     def run_in_shell(self, source: str, filename: str = "<shell>") -> RunResult:
         """Run one shell entry in the kept variables (a fresh set if none); expressions echo."""
-        main = MainModule(self._kept, mode="single", keep=True, discard=self._discarded)
-        self._discarded = None
+        main = MainModule(self._kept, mode="single", keep=True, discard=self._take_discarded())
         result = self._execute_run(source, filename, None, None, None, main)
         self._kept = main.module
         return result
@@ -85,13 +84,16 @@ class VM:
 
     def reset_namespace(self) -> None:
         """The shell starts from fresh variables; the old ones go with the next run."""
-        self._discarded, self._kept = self._leftover(), None
+        if self._kept is not None:
+            self._discarded.append(self._kept)
+            self._kept = None
 
-    def _leftover(self) -> ModuleType | None:
-        return self._kept or self._discarded
+    def _take_discarded(self) -> list[ModuleType]:
+        taken, self._discarded = self._discarded, []
+        return taken
 
     def _execute_run(self, source: str, filename: str, limits: Limits | None, folder: str | None,
-             argv: list[str] | None, main: MainModule) -> RunResult:
+                     argv: list[str] | None, main: MainModule) -> RunResult:
         started = time.perf_counter()
         run = Run(source=source, filename=filename, limits=self.limits.merged(limits),
                   on_output=self.on_output, on_input_request=self.on_input_request,

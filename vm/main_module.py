@@ -16,14 +16,16 @@ class MainModule:
     """
 
     def __init__(self, module: ModuleType | None = None, mode: str = "exec", keep: bool = False,
-                 discard: ModuleType | None = None) -> None:
-        self.module, self.mode, self.keep, self.discard = module, mode, keep, discard
+                 discard: list[ModuleType] | None = None) -> None:
+        self.module, self.mode, self.keep = module, mode, keep
+        self.discard = list(discard or ())
 
     def release_discarded(self) -> None:
         """Empty the module given up (on the new run's thread, under its stop)."""
-        if self.discard is not None:
-            discard, self.discard = self.discard, None
-            empty(discard.__dict__)
+        if self.discard:
+            discard, self.discard = self.discard, []
+            for module in discard:
+                empty(module.__dict__)
             gc.collect()
 
     def prepare(self, file_path: str) -> ModuleType:
