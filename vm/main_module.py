@@ -1,9 +1,12 @@
 """The module a run's top-level code runs in."""
 from __future__ import annotations
 
+import builtins
 import gc
 import sys
 from types import ModuleType
+
+_MISSING = object()
 
 
 class MainModule:
@@ -19,6 +22,18 @@ class MainModule:
                  discard: list[ModuleType] | None = None) -> None:
         self.module, self.mode, self.keep = module, mode, keep
         self.discard = list(discard or ())
+        self._underscore_before: object = _MISSING
+
+    def keep_last_value(self, namespace: dict) -> None:
+        """A shell entry's echoed value stays reachable as ``_``, as at ``>>>``.
+
+        Python's display hook puts it in ``builtins``, which Sprout puts back as it was
+        when the run ends; the kept variables carry it to the next entry instead.
+        """
+        if self.mode == "single":
+            value = vars(builtins).get("_", _MISSING)
+            if value is not self._underscore_before:
+                namespace["_"] = value
 
     def release_discarded(self) -> None:
         """Empty the module given up (on the new run's thread, under its stop)."""
@@ -29,6 +44,7 @@ class MainModule:
             gc.collect()
 
     def prepare(self, file_path: str) -> ModuleType:
+        self._underscore_before = vars(builtins).get("_", _MISSING)
         if self.module is None:
             self.module = ModuleType("__main__")
             self.module.__dict__.update(__builtins__=sys.modules["builtins"], __file__=file_path)

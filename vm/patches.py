@@ -352,8 +352,19 @@ def _safe_point() -> None:
         run.safe_point()
 
 
+def _quiet_stray_stops(real: Callable) -> Callable[[Any], None]:
+    """A pushed stop that lands in a finalizer or a weakref callback on a run's thread is
+    "ignored" by CPython and reported; the run is ending anyway, so say nothing."""
+    def hook(unraisable: Any) -> None:
+        if isinstance(unraisable.exc_value, ScriptStopped) and _state.run is not None:
+            return
+        real(unraisable)
+    return hook
+
+
 def install() -> None:
     """Patch the real modules; called once by ``host.install``."""
+    sys.unraisablehook = _quiet_stray_stops(sys.unraisablehook)
     for name, guarded in (("exec", _exec), ("eval", _eval), ("compile", _compile),
                           ("pow", _pow), ("iter", _iter), ("__import__", _import)):
         _patch(builtins, name, guarded)

@@ -17,7 +17,7 @@ from typing import Any
 
 from . import patches
 
-SYS_HOOKS = ("excepthook", "displayhook", "breakpointhook", "tracebacklimit", "ps1", "ps2")
+SYS_HOOKS = ("excepthook", "displayhook", "breakpointhook", "unraisablehook", "tracebacklimit", "ps1", "ps2")
 _MISSING = object()
 
 

@@ -270,6 +270,7 @@ class Run:
                 exec(code, namespace)
             finally:
                 sys.settrace(None)
+                self.main.keep_last_value(namespace)
             self._wait_for_threads()
         except BaseException as error:  # noqa: BLE001 - every outcome is reported
             outcome = error

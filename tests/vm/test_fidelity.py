@@ -247,3 +247,13 @@ def test_the_hint_names_a_learners_file_that_shadows_the_standard_library(tmp_pa
     result = harness.run(source, filename="dice.py", folder=str(tmp_path))
     assert result.error_type == "AttributeError"
     assert "file of yours called random.py" in explain(result, source)
+
+
+def test_a_scripts_unraisablehook_does_not_outlive_its_run():
+    import sys
+
+    from tests.vm.harness import Harness
+    before = sys.unraisablehook
+    result = Harness().run("import sys\nsys.unraisablehook = lambda u: None\n")
+    assert result.status == "finished"
+    assert sys.unraisablehook is before

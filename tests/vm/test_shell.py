@@ -77,3 +77,10 @@ def test_cyclic_garbage_of_a_given_up_namespace_is_finalized_on_the_next_runs_th
     ''', keep_namespace=True)
     harness.run("print('next run')\n")
     assert harness.text().count("finalized on MainThread") == 2
+
+
+def test_underscore_is_the_last_echoed_value():
+    harness = Harness()
+    harness.vm.run_in_shell("6 * 7\n")
+    harness.vm.run_in_shell("_ + 1\n")
+    assert harness.text().endswith("42\n43\n")
