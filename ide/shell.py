@@ -23,6 +23,7 @@ from .console import Console
 from .themes import LIGHT, Theme
 
 PROMPT, CONTINUATION = ">>> ", "... "
+BLOCK_GOES_ON = ("else", "elif", "except", "finally", "case", ")", "]", "}")
 WORD_BEFORE_CURSOR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -35,6 +36,7 @@ class Shell(Console):
     def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT) -> None:
         super().__init__(parent, theme)
         self._lines: list[str] = []
+        self._pasted: list[str | None] = []   # lines pasted together, entered one by one
         self._entry_start = 0
         self._answering = False
         self.names: Callable[[], Iterable[str]] = lambda: ()
@@ -88,6 +90,38 @@ class Shell(Console):
         self._answering = False
         self.end_input()
         self.prompt()
+        self._enter_pasted()
+
+    # ---- pasting several lines --------------------------------------------------------
+    def insertFromMimeData(self, source) -> None:  # noqa: N802
+        """Several pasted lines are entered one after another, as a terminal's ``>>>`` does."""
+        lines = source.text().replace("\r", "").split("\n")
+        if len(lines) < 2 or self._answering or not self.awaiting_input:
+            super().insertFromMimeData(source)
+            return
+        if lines[-1] == "":
+            lines.pop()
+        self._pasted.extend(lines)
+        self._pasted.append(None)  # the end of the paste: close a block still open
+        self._enter_pasted()
+
+    def _enter_pasted(self) -> None:
+        while self._pasted and self.awaiting_input and not self._answering:
+            line = self._pasted[0]
+            if line is None:
+                self._pasted.pop(0)
+                if not self._lines:
+                    continue
+                line = ""
+            elif self._lines and line and not line[0].isspace() and not line.startswith(BLOCK_GOES_ON):
+                line = ""  # a line back at the margin ends the open block first, as in a file
+            else:
+                self._pasted.pop(0)
+            self.insertPlainText(line)
+            waiting = len(self._lines)
+            self.submit_input()
+            if len(self._lines) <= waiting and not self.awaiting_input:
+                return  # an entry went to the engine: the rest follows when it is done
 
     def clear_output(self) -> None:
         super().clear_output()

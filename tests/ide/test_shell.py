@@ -81,3 +81,14 @@ def test_a_stop_marks_the_running_line_in_the_shells_text(qtbot, window):
         window.stop_action.trigger()
     (marker,) = window.shell.extraSelections()
     assert marker.cursor.block().text() == "...     n += 1"
+
+
+def test_pasting_several_lines_enters_them_one_by_one(qtbot, window):
+    from PySide6.QtCore import QMimeData
+    window.output_panel.show_shell()
+    qtbot.waitUntil(lambda: window.shell.awaiting_input, timeout=RUN_TIMEOUT_MS)
+    pasted = QMimeData()
+    pasted.setText("total = 0\nfor n in range(4):\n    total += n\nprint('total is', total)\n")
+    window.shell.insertFromMimeData(pasted)
+    qtbot.waitUntil(lambda: "total is 6" in window.shell.plain_text(), timeout=RUN_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: window.shell.plain_text().endswith(">>> "), timeout=RUN_TIMEOUT_MS)
