@@ -250,9 +250,7 @@ class MainWindow(QMainWindow):
     # ---- the shell -----------------------------------------------------------------
     def run_shell_entry(self, source: str) -> None:
         if self.runner.running:
-            self.shell.append_output("system", "A program is running: wait for it, or Stop it, "
-                                               "then try again.\n")
-            self.shell.prompt()
+            self.shell.announce("A program is running: wait for it, or Stop it, then try again.")
             return
         self._shell_source = source
         self.runner.start(source, "<shell>", shell=True)

@@ -92,3 +92,15 @@ def test_pasting_several_lines_enters_them_one_by_one(qtbot, window):
     window.shell.insertFromMimeData(pasted)
     qtbot.waitUntil(lambda: "total is 6" in window.shell.plain_text(), timeout=RUN_TIMEOUT_MS)
     qtbot.waitUntil(lambda: window.shell.plain_text().endswith(">>> "), timeout=RUN_TIMEOUT_MS)
+
+
+def test_the_shell_waits_its_turn_while_a_program_runs(qtbot, window):
+    set_code(window, "import time\nprint('ready')\ntime.sleep(30)\n")
+    window.run_action.trigger()
+    qtbot.waitUntil(lambda: "ready" in window.console.plain_text(), timeout=RUN_TIMEOUT_MS)
+    window.output_panel.show_shell()
+    _enter(qtbot, window, "1 + 1", wait=False)
+    assert "A program is running: wait for it, or Stop it" in window.shell.plain_text()
+    assert window.shell.plain_text().endswith(">>> ") and window.shell.awaiting_input
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+        window.stop_action.trigger()
