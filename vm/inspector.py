@@ -9,6 +9,7 @@ from __future__ import annotations
 import reprlib
 import types
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 MAX_CHILDREN = 200
@@ -32,6 +33,31 @@ class _SafeRepr(reprlib.Repr):
         self.maxother = 60
         self.maxlist = self.maxtuple = self.maxset = self.maxdict = 8
         self.maxlevel = 3
+
+    # reprlib sorts dict keys and set items first: slow on big ones, and unlike Python's
+    # own repr, which keeps insertion order. These take the first few as they come.
+    def repr_dict(self, x: dict, level: int) -> str:
+        if not x:
+            return "{}"
+        if level <= 0:
+            return "{...}"
+        pieces = [f"{self.repr1(key, level - 1)}: {self.repr1(value, level - 1)}"
+                  for key, value in islice(x.items(), self.maxdict)]
+        return "{" + ", ".join(pieces + (["..."] if len(x) > self.maxdict else [])) + "}"
+
+    def _items(self, x: Any, level: int) -> str:
+        pieces = [self.repr1(item, level - 1) for item in islice(x, self.maxset)]
+        return ", ".join(pieces + (["..."] if len(x) > self.maxset else []))
+
+    def repr_set(self, x: set, level: int) -> str:
+        if not x:
+            return "set()"
+        return "{...}" if level <= 0 else "{" + self._items(x, level) + "}"
+
+    def repr_frozenset(self, x: frozenset, level: int) -> str:
+        if not x:
+            return "frozenset()"
+        return "frozenset({...})" if level <= 0 else "frozenset({" + self._items(x, level) + "})"
 
     def repr_instance(self, obj: Any, level: int) -> str:
         if isinstance(obj, SAFE_TYPES):
@@ -63,7 +89,7 @@ def summary_of(value: Any, level: int = 3) -> str:
         return f"<{name} object>"
     if level <= 0:
         return f"{name}(...)"
-    inner = ", ".join(f"{key}={summary_of(item, level - 1)}" for key, item in list(attributes.items())[:6])
+    inner = ", ".join(f"{key}={summary_of(item, level - 1)}" for key, item in islice(attributes.items(), 6))
     more = ", ..." if len(attributes) > 6 else ""
     return f"{name}({inner}{more})"
 
@@ -73,22 +99,33 @@ def describe(name: str, value: Any) -> ValueView:
     if len(summary) > SUMMARY_LENGTH:
         summary = summary[:SUMMARY_LENGTH - 1] + "…"
     return ValueView(name=name, type_name=type(value).__name__, summary=summary,
-                     expandable=bool(children_of(value)))
+                     expandable=has_children(value))
 
 
 def children_of(value: Any) -> list[tuple[str, Any]]:
     """What a value contains, as (label, item) pairs: items, keys or attributes."""
+    # islice: a million-item container costs no more than a small one to look at.
     if isinstance(value, (list, tuple)):
-        return [(f"[{index}]", item) for index, item in enumerate(value[:MAX_CHILDREN])]
+        return [(f"[{index}]", item) for index, item in enumerate(islice(value, MAX_CHILDREN))]
     if isinstance(value, (set, frozenset)):
-        return [("·", item) for item in list(value)[:MAX_CHILDREN]]
+        return [("·", item) for item in islice(value, MAX_CHILDREN)]
     if isinstance(value, dict):
-        return [(summary_of(key, 1), item) for key, item in list(value.items())[:MAX_CHILDREN]]
+        return [(summary_of(key, 1), item) for key, item in islice(value.items(), MAX_CHILDREN)]
     if _is_plain_object(value):
         attributes = getattr(value, "__dict__", None)
         if isinstance(attributes, dict):
-            return [(key, item) for key, item in list(attributes.items())[:MAX_CHILDREN]]
+            return [(key, item) for key, item in islice(attributes.items(), MAX_CHILDREN)]
     return []
+
+
+def has_children(value: Any) -> bool:
+    """Whether ``children_of`` would list anything, without building the list."""
+    if isinstance(value, (list, tuple, set, frozenset, dict)):
+        return len(value) > 0
+    if _is_plain_object(value):
+        attributes = getattr(value, "__dict__", None)
+        return isinstance(attributes, dict) and len(attributes) > 0
+    return False
 
 
 def visible_globals(namespace: dict[str, Any]) -> list[tuple[str, Any]]:

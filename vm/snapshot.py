@@ -16,8 +16,9 @@ from typing import Any
 
 from .inspector import children_of, describe, visible_globals
 
-MAX_DEPTH = 3          # levels below a variable that can be expanded afterwards
-MAX_NODES = 4000       # values described per run end, in all
+MAX_DEPTH = 2          # levels below a variable that can be expanded afterwards
+MAX_NODES = 400        # values described per run end, in all (a couple of ms)
+MAX_ITEMS = 50         # items described per container
 MAX_FRAMES = 100       # innermost frames kept of a deep recursion (and the outermost one)
 
 
@@ -57,26 +58,41 @@ def _type_label(value: Any) -> str:
     return name
 
 
-def _node(name: str, value: Any, depth: int, budget: _Budget) -> ValueNode:
-    view = describe(name, value)
-    children: tuple[ValueNode, ...] = ()
-    if view.expandable and depth < MAX_DEPTH:
-        kids = []
-        for label, child in children_of(value):
-            if not budget.take():
-                break
-            kids.append(_node(label, child, depth + 1, budget))
-        children = tuple(kids)
-    return ValueNode(view.name, _type_label(value), view.summary, children)
+class _Draft:
+    """A node being described; its children are filled in level by level."""
+
+    def __init__(self, name: str, value: Any) -> None:
+        view = describe(name, value)
+        self.value, self.expandable = value, view.expandable
+        self.name, self.type_name, self.summary = view.name, _type_label(value), view.summary
+        self.children: list[_Draft] = []
+
+    def freeze(self) -> ValueNode:
+        return ValueNode(self.name, self.type_name, self.summary,
+                         tuple(child.freeze() for child in self.children))
 
 
 def _nodes(pairs: Iterable[tuple[str, Any]], budget: _Budget) -> tuple[ValueNode, ...]:
-    nodes = []
+    """Breadth first: every variable is listed before any of them is opened up."""
+    top: list[_Draft] = []
     for name, value in pairs:
         if not budget.take():
             break
-        nodes.append(_node(name, value, 0, budget))
-    return tuple(nodes)
+        top.append(_Draft(name, value))
+    level = top
+    for _ in range(MAX_DEPTH):
+        following: list[_Draft] = []
+        for draft in level:
+            if not draft.expandable:
+                continue
+            for label, child in children_of(draft.value)[:MAX_ITEMS]:
+                if not budget.take():
+                    return tuple(node.freeze() for node in top)
+                kid = _Draft(label, child)
+                draft.children.append(kid)
+                following.append(kid)
+        level = following
+    return tuple(node.freeze() for node in top)
 
 
 def snapshot_frames(frames: list[tuple[FrameType, int]]) -> tuple[FrameSnapshot, ...]:
