@@ -102,19 +102,19 @@ def describe(name: str, value: Any) -> ValueView:
                      expandable=has_children(value))
 
 
-def children_of(value: Any) -> list[tuple[str, Any]]:
+def children_of(value: Any, limit: int = MAX_CHILDREN) -> list[tuple[str, Any]]:
     """What a value contains, as (label, item) pairs: items, keys or attributes."""
     # islice: a million-item container costs no more than a small one to look at.
     if isinstance(value, (list, tuple)):
-        return [(f"[{index}]", item) for index, item in enumerate(islice(value, MAX_CHILDREN))]
+        return [(f"[{index}]", item) for index, item in enumerate(islice(value, limit))]
     if isinstance(value, (set, frozenset)):
-        return [("·", item) for item in islice(value, MAX_CHILDREN)]
+        return [("·", item) for item in islice(value, limit)]
     if isinstance(value, dict):
-        return [(summary_of(key, 1), item) for key, item in islice(value.items(), MAX_CHILDREN)]
+        return [(summary_of(key, 1), item) for key, item in islice(value.items(), limit)]
     if _is_plain_object(value):
         attributes = getattr(value, "__dict__", None)
         if isinstance(attributes, dict):
-            return [(key, item) for key, item in islice(attributes.items(), MAX_CHILDREN)]
+            return [(key, item) for key, item in islice(attributes.items(), limit)]
     return []
 
 

@@ -19,6 +19,7 @@ from .inspector import children_of, describe, visible_globals
 MAX_DEPTH = 2          # levels below a variable that can be expanded afterwards
 MAX_NODES = 400        # values described per run end, in all (a couple of ms)
 MAX_ITEMS = 50         # items described per container
+FINISHED_NODES = 100   # after a run that simply finished: its variables, lightly
 MAX_FRAMES = 100       # innermost frames kept of a deep recursion (and the outermost one)
 
 
@@ -42,8 +43,8 @@ class FrameSnapshot:
 
 
 class _Budget:
-    def __init__(self) -> None:
-        self.left = MAX_NODES
+    def __init__(self, nodes: int = MAX_NODES) -> None:
+        self.left = nodes
 
     def take(self) -> bool:
         self.left -= 1
@@ -85,7 +86,7 @@ def _nodes(pairs: Iterable[tuple[str, Any]], budget: _Budget) -> tuple[ValueNode
         for draft in level:
             if not draft.expandable:
                 continue
-            for label, child in children_of(draft.value)[:MAX_ITEMS]:
+            for label, child in children_of(draft.value, MAX_ITEMS):
                 if not budget.take():
                     return tuple(node.freeze() for node in top)
                 kid = _Draft(label, child)
@@ -121,7 +122,7 @@ def _safely(take: Callable[[], tuple[FrameSnapshot, ...]]) -> tuple[FrameSnapsho
 def snapshot_globals(namespace: dict[str, Any], filename: str) -> tuple[FrameSnapshot, ...]:
     """The main program's variables after it finished."""
     return _safely(lambda: (FrameSnapshot("<module>", filename, 0, (),
-                                          _nodes(visible_globals(namespace), _Budget())),))
+                                          _nodes(visible_globals(namespace), _Budget(FINISHED_NODES))),))
 
 
 def snapshot_of_stack(is_user: Callable[[CodeType], bool], frame: FrameType | None) -> tuple[FrameSnapshot, ...]:
