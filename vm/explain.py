@@ -27,6 +27,8 @@ WAITING = {  # RunResult.activity: what a stopped program was doing instead of c
     "sleep": "sleeping (time.sleep)",
     "wait": "waiting for something else to happen (a thread, a timer or an event)",
     "paused": "paused in the debugger",
+    "regex": ("matching a regular expression whose repeats inside repeats can try an "
+              "enormous number of ways to split the text"),
 }
 
 

@@ -89,8 +89,9 @@ def _off_thread(run: Any, work: Callable[[], Any]) -> Any:
     thread = threading.Thread(target=helper, name="sprout-regex", daemon=True)
     original(threading.Thread, "start")(thread)
     wait = original(threading.Event, "wait")
-    while not wait(done, WAIT_SLICE):
-        run.checkpoint()
+    with run.doing("regex"):
+        while not wait(done, WAIT_SLICE):
+            run.checkpoint()
     ok, value = box[0]
     if ok:
         return value

@@ -60,6 +60,6 @@ class RunResult:
     exit_code: int | None = None
     duration: float = 0.0
     filename: str = "main.py"
-    activity: str | None = None  # a halted run was waiting: "input", "sleep", "wait", "paused"
+    activity: str | None = None  # a halted run was waiting: "input", "sleep", "wait", "paused", "regex"
     snapshot: tuple[FrameSnapshot, ...] = ()  # the values when it ended, outermost frame first
     leftovers: tuple[str, ...] = ()  # what the run left changed or running (Sprout put it right)

@@ -34,6 +34,7 @@ def test_catastrophic_regex_stops_within_a_second_and_the_host_keeps_running():
     assert result.status == "halted"
     assert running.returned_at - stopped_at < 1.0
     assert result.frames[-1].line == 3
+    assert result.activity == "regex"
 
 
 GUARDED_PROGRAM = """
