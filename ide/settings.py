@@ -6,6 +6,17 @@ from PySide6.QtCore import QByteArray, QSettings
 MAX_RECENT = 8
 
 
+
+def _flag(key: str, default: bool) -> property:
+    """A yes/no setting, stored as "true"/"false" (what QSettings' INI files hold)."""
+    def get(settings: Settings) -> bool:
+        return settings._get(key, "true" if default else "false", str) in ("true", "True", "1")
+
+    def set_(settings: Settings, value: bool) -> None:
+        settings.store.setValue(key, "true" if value else "false")
+    return property(get, set_)
+
+
 class Settings:
     """Typed access to the settings Sprout uses."""
 
@@ -78,21 +89,8 @@ class Settings:
     def remove_recent(self, path: str) -> None:
         self.store.setValue("files/recent", [item for item in self.recent_files if item != path])
 
-    @property
-    def welcomed(self) -> bool:
-        return self._get("app/welcomed", "false", str) in ("true", "True", "1")
-
-    @welcomed.setter
-    def welcomed(self, value: bool) -> None:
-        self.store.setValue("app/welcomed", "true" if value else "false")
-
-    @property
-    def pause_on_uncaught(self) -> bool:
-        return self._get("debug/pause_on_uncaught", "true", str) in ("true", "True", "1")
-
-    @pause_on_uncaught.setter
-    def pause_on_uncaught(self, value: bool) -> None:
-        self.store.setValue("debug/pause_on_uncaught", "true" if value else "false")
+    welcomed = _flag("app/welcomed", default=False)
+    pause_on_uncaught = _flag("debug/pause_on_uncaught", default=True)
 
     def sync(self) -> None:
         self.store.sync()

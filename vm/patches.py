@@ -18,11 +18,8 @@ A script that patches any of these (``mock.patch("time.sleep")``) replaces Sprou
 version, as it would replace Python's.
 """
 from __future__ import annotations
-import __future__
 
-import ast
 import builtins
-import copy
 import functools
 import itertools
 import math
@@ -33,10 +30,10 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from types import CodeType, ModuleType
+from types import ModuleType
 from typing import Any
 
-from . import guards, regex_guard
+from . import guards, regex_guard, runtime_code
 from .compiler import (
     ATTENTION,
     GUARDED_MUL,
@@ -45,17 +42,12 @@ from .compiler import (
     GUARDED_POW_OPERAND,
     GUARDED_RANGE,
     SAFE_POINT,
-    deep_recursion,
-    plant_safe_points,
 )
 from .engine_frames import hide_engine_frames
 from .host import _state, bind
 from .interrupt import ScriptStopped
 
 WAIT_SLICE = 0.02
-FUTURE_FLAGS = functools.reduce(
-    lambda flags, name: flags | getattr(__future__, name).compiler_flag,
-    __future__.all_feature_names, 0)
 originals: dict[tuple[str, str], Any] = {}
 
 
@@ -238,85 +230,6 @@ def _set_int_max_str_digits(run: Any, real: Callable, maxdigits: int) -> None:
         real(guards.MAX_STR_DIGITS)
 
 
-# ---- code built at run time ------------------------------------------------------
-def _foreign_builtins(namespace: Any) -> bool:
-    """A namespace with its own ``__builtins__`` (the safe-eval lesson) gets plain code."""
-    if not isinstance(namespace, dict) or "__builtins__" not in namespace:
-        return False
-    chosen = namespace["__builtins__"]
-    return chosen is not builtins and chosen is not builtins.__dict__
-
-
-def _compile(run: Any, real: Callable, source: Any, filename: Any, mode: Any, flags: int = 0,
-             dont_inherit: bool = False, optimize: int = -1, **kwargs: Any) -> Any:
-    if isinstance(source, CodeType) or not isinstance(flags, int) or flags & ast.PyCF_ONLY_AST:
-        return real(source, filename, mode, flags, dont_inherit, optimize, **kwargs)
-    if not dont_inherit:
-        flags |= sys._getframe(2).f_code.co_flags & FUTURE_FLAGS
-    if isinstance(source, ast.AST):
-        real(source, filename, mode, flags, True, optimize, **kwargs)  # Python's own checks
-        tree = copy.deepcopy(source)
-    else:
-        tree = real(source, filename, mode, flags | ast.PyCF_ONLY_AST, True, optimize, **kwargs)
-    name = os.fsdecode(filename)
-    run.book.add(name, source if isinstance(source, (str, bytes)) else "", cache=False)
-    try:
-        with deep_recursion():
-            return real(plant_safe_points(tree), name, mode, flags, True, optimize, **kwargs)
-    except RecursionError:
-        if not isinstance(source, (str, bytes)):
-            raise
-        # An expression nested deeper than CPython compiles from a tree (3.12 caps it);
-        # it has no loops to check, so it runs as written.
-        return real(source, name, mode, flags, True, optimize, **kwargs)
-
-
-def _namespaces(globals_: Any, locals_: Any) -> tuple[Any, Any]:
-    if globals_ is None:
-        caller = sys._getframe(3)
-        globals_ = caller.f_globals
-        if locals_ is None:
-            locals_ = caller.f_locals
-            if not isinstance(locals_, dict):
-                locals_ = dict(locals_)  # 3.13: exec() in a function sees a snapshot
-    return globals_, locals_
-
-
-def _code_for(run: Any, source: Any, mode: str, namespace: Any) -> Any:
-    """``source`` compiled as exec/eval would, with safe points unless builtins are foreign."""
-    if isinstance(source, str) and mode == "eval":
-        source = source.lstrip(" \t")
-    elif isinstance(source, (bytes, bytearray)) and mode == "eval":
-        source = bytes(source).lstrip(b" \t")
-    flags = sys._getframe(3).f_code.co_flags & FUTURE_FLAGS
-    real_compile = original(builtins, "compile")
-    if _foreign_builtins(namespace):
-        return real_compile(source, "<string>", mode, flags, True)
-    return _compile(run, real_compile, source, "<string>", mode, flags, True)
-
-
-def _exec(run: Any, real: Callable, source: Any, globals_: Any = None, locals_: Any = None,
-          *args: Any, **kwargs: Any) -> None:
-    if args or not isinstance(source, (str, bytes, bytearray, CodeType)) or not (
-            globals_ is None or isinstance(globals_, dict)):
-        return real(source, globals_, locals_, *args, **kwargs)
-    globals_, locals_ = _namespaces(globals_, locals_)
-    if not isinstance(source, CodeType):
-        source = _code_for(run, source, "exec", globals_)
-    return real(source, globals_, locals_, **kwargs)
-
-
-def _eval(run: Any, real: Callable, source: Any, globals_: Any = None, locals_: Any = None,
-          *args: Any, **kwargs: Any) -> Any:
-    if args or kwargs or not isinstance(source, (str, bytes, bytearray, CodeType)) or not (
-            globals_ is None or isinstance(globals_, dict)):
-        return real(source, globals_, locals_, *args, **kwargs)
-    globals_, locals_ = _namespaces(globals_, locals_)
-    if not isinstance(source, CodeType):
-        source = _code_for(run, source, "eval", globals_)
-    return real(source, globals_, locals_)
-
-
 # ---- arithmetic and iterator sources ------------------------------------------------
 def _import(run: Any, real: Callable, name: Any, globals_: Any = None, locals_: Any = None,
             fromlist: Any = (), level: int = 0) -> Any:
@@ -365,7 +278,8 @@ def _quiet_stray_stops(real: Callable) -> Callable[[Any], None]:
 def install() -> None:
     """Patch the real modules; called once by ``host.install``."""
     sys.unraisablehook = _quiet_stray_stops(sys.unraisablehook)
-    for name, guarded in (("exec", _exec), ("eval", _eval), ("compile", _compile),
+    for name, guarded in (("exec", runtime_code.exec_), ("eval", runtime_code.eval_),
+                          ("compile", runtime_code.compile_),
                           ("pow", _pow), ("iter", _iter), ("__import__", _import)):
         _patch(builtins, name, guarded)
     vars(builtins).update({ATTENTION: False, SAFE_POINT: _safe_point,
