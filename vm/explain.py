@@ -27,6 +27,9 @@ WAITING = {  # RunResult.activity: what a stopped program was doing instead of c
     "sleep": "sleeping (time.sleep)",
     "wait": "waiting for something else to happen (a thread, a timer or an event)",
     "paused": "paused in the debugger",
+    "turtle": ("animating its turtle drawing (turtle waits a little after every step: "
+               "speed(0), or tracer(0) with update(), draws at once)"),
+    "turtle_events": "waiting for key presses, clicks or timers in its drawing (turtle's mainloop/done)",
     "regex": ("matching a regular expression whose repeats inside repeats can try an "
               "enormous number of ways to split the text"),
 }
@@ -265,7 +268,23 @@ def _syntax_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
     return f"Python could not understand {at.lower()}: look for a missing bracket, quote, comma or colon there or just before."
 
 
+def _turtle_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
+    colour = re.search(r"bad colou?r (?:string|arguments|sequence): (.*)$", result.message)
+    if colour:
+        return (f"{at} gives turtle a colour it does not know: {colour.group(1)}. Use a name such as "
+                "\"red\" or \"light blue\", a code such as \"#ff8800\", or three numbers from 0 to 1 "
+                "(0 to 255 after colormode(255)).")
+    return f"{at} asks turtle for something it cannot do: {result.message}"
+
+
+def _terminator(result: RunResult, at: str, tree: ast.AST | None) -> str:
+    return (f"{at} asks turtle to draw after its window was closed (by bye() or by closing the "
+            "Drawing pane), so turtle ended the program. Leave bye() out: Sprout keeps the "
+            "drawing on screen when the program ends.")
+
+
 EXPLAINERS = {
+    "TurtleGraphicsError": _turtle_error, "Terminator": _terminator,
     "NameError": _name_error, "UnboundLocalError": _unbound_local, "TypeError": _type_error,
     "IndexError": _index_error, "KeyError": _key_error, "ZeroDivisionError": _zero_division,
     "ValueError": _value_error, "AttributeError": _attribute_error,

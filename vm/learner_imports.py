@@ -20,6 +20,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .compiler import compile_script
+from .drawing.turtle_module import TurtleLoader, turtle_spec
 from .host import current_run
 
 if TYPE_CHECKING:
@@ -112,7 +113,8 @@ class LearnerModules:
         """The run is over: its modules leave ``sys.modules``."""
         for name in self.loaded:
             module = sys.modules.get(name)
-            if module is not None and isinstance(getattr(module.__spec__, "loader", None), LearnerLoader):
+            loader = getattr(module.__spec__, "loader", None) if module is not None else None
+            if isinstance(loader, (LearnerLoader, TurtleLoader)):
                 del sys.modules[name]
         self.loaded.clear()
 
@@ -120,8 +122,8 @@ class LearnerModules:
 REFUSED_IMPORTS = {
     "multiprocessing": "Sprout runs your program inside the IDE, where starting new "
                        "Python processes is not possible; use threading instead",
-    "turtle": "turtle graphics need their own window, which Sprout cannot show yet",
-    "tkinter": "tkinter windows cannot run inside Sprout yet",
+    "tkinter": "tkinter windows cannot run inside Sprout; turtle drawings can "
+               "(import turtle: they appear in the Drawing pane)",
 }
 
 
@@ -136,7 +138,11 @@ class LearnerFinder(importlib.abc.MetaPathFinder):
         top = fullname.partition(".")[0]
         if top in REFUSED_IMPORTS:
             raise ImportError(f"cannot import {top}: {REFUSED_IMPORTS[top]}", name=top)
-        return run.modules.find_spec(fullname, path)
+        spec = run.modules.find_spec(fullname, path)
+        if spec is None and fullname == "turtle":
+            spec = turtle_spec(run)
+            run.modules.loaded.add(fullname)
+        return spec
 
 
 def install() -> None:

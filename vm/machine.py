@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from types import FrameType, ModuleType
 from typing import Any
 
+from .drawing import DrawingLink
 from .limits import Limits
 from .main_module import MainModule
 from .results import RunResult
@@ -17,6 +18,7 @@ from .run import Run
 OutputCallback = Callable[[str, str], None]
 InputRequestCallback = Callable[[str], None]
 TraceCallback = Callable[[str, Any, Any], None]
+DrawingCallback = Callable[[list[tuple]], None]
 
 SCRIPT_STACK_BYTES = 256 * 1024 * 1024  # reserved, not committed: deep recursion stays safe
 _stack_size_lock = threading.Lock()
@@ -41,11 +43,12 @@ class VM:
 
     def __init__(self, on_output: OutputCallback | None = None,
                  on_input_request: InputRequestCallback | None = None,
-                 limits: Limits | None = None) -> None:
+                 limits: Limits | None = None, on_drawing: DrawingCallback | None = None) -> None:
         self.on_output = on_output or _terminal_output
         self.on_input_request = on_input_request or self._read_terminal_line
         self.limits = limits or Limits()
         self._lock = threading.Lock()
+        self._drawing = DrawingLink(on_drawing)   # turtle's commands, batched (``vm.drawing``)
         self._run: Run | None = None
         self._trace: TraceCallback | None = None
         self._kept: ModuleType | None = None      # the last run's __main__, for the shell
@@ -65,6 +68,7 @@ class VM:
         program's variables stay for ``run_in_shell`` instead of going at its end.
         """
         self.reset_namespace()
+        self._drawing.session = None  # the last program's drawing takes no more events
         main = MainModule(keep=keep_namespace, discard=self._take_discarded())
         result = self._execute_run(source, filename, limits, folder, argv, main)
         self._kept = main.module if keep_namespace else None
@@ -97,7 +101,7 @@ class VM:
         started = time.perf_counter()
         run = Run(source=source, filename=filename, limits=self.limits.merged(limits),
                   on_output=self.on_output, on_input_request=self.on_input_request,
-                  trace=self._trace, folder=folder, argv=argv, main=main)
+                  trace=self._trace, folder=folder, argv=argv, main=main, drawing=self._drawing)
         with self._lock:
             self._run = run
             early, self._early_stop, self._expecting = self._early_stop, None, False
@@ -130,6 +134,11 @@ class VM:
         run = self._current()
         if run is not None:
             run.input.send(None if text is None else text.rstrip("\r\n"))
+
+    def send_drawing_event(self, event: tuple) -> None:
+        """Any thread: a key, click or close in the drawing, for the program's handlers
+        (the event forms are listed in ``vm.drawing``)."""
+        self._drawing.post(event)
 
     def set_trace(self, callback: TraceCallback | None) -> None:
         """Deliver line/call/return/exception events for user frames from the next run.

@@ -12,6 +12,7 @@ from typing import Any
 
 from . import host
 from .compiler import compile_script
+from .drawing import DrawingLink
 from .engine_frames import without_engine_frames
 from .interrupt import ScriptStopped, StopSignal
 from .learner_imports import LearnerModules
@@ -23,6 +24,7 @@ from .run_threads import RunThreads
 from .snapshot import FrameSnapshot, snapshot_globals, snapshot_of_error, snapshot_of_stack
 from .streams import PAUSE_WAKE, ErrorStream, InputChannel, ScriptStdin, buffered_text_stream
 from .tracebacks import SourceBook, frames_from_live, frames_from_traceback, syntax_error_frame
+from .tracing import trace_running_frames, tracers
 from .watchdog import Watchdog
 
 MAX_RECURSION = 50_000          # what the script thread's 256 MB stack holds with room to spare
@@ -40,11 +42,13 @@ class Run:
     def __init__(self, source: str, filename: str, limits: Limits,
                  on_output: Callable[[str, str], None], on_input_request: Callable[[str], None],
                  trace: Callable[[str, Any, Any], None] | None, folder: str | None = None,
-                 argv: list[str] | None = None, main: MainModule | None = None) -> None:
+                 argv: list[str] | None = None, main: MainModule | None = None,
+                 drawing: DrawingLink | None = None) -> None:
         self.source, self.filename, self.limits = source, filename, limits
         self.main = main or MainModule()
         self._on_output, self._on_input_request, self._trace = on_output, on_input_request, trace
         self.book = SourceBook()
+        self.drawing = drawing or DrawingLink(None)  # turtle's window, once imported
         self.input = InputChannel()
         self.closed = False
         self.halt_frames: tuple[Frame, ...] | None = None
@@ -87,6 +91,7 @@ class Run:
             raise self.halt()
         self.serviced += 1
         self.flush_stdout()
+        self.drawing.hand_over(now=False)
         pause, self.pause_request = self.pause_request, None
         if pause is not None and threading.current_thread() is self.script_thread:
             pause(sys._getframe(1))
@@ -347,6 +352,7 @@ class Run:
         """Always runs: end the run's threads, restore the process, forget the sources."""
         try:
             self.flush_stdout()
+            self.drawing.hand_over()
             self._end_threads()  # again: the script may have failed before its end
         finally:
             self.closed = True
@@ -368,32 +374,8 @@ class Run:
 
     # ---- tracing -------------------------------------------------------------
     def _tracer(self) -> Callable:
-        return self._tracers(self._trace)[0]  # type: ignore[arg-type]
-
-    def _tracers(self, callback: Callable[[str, Any, Any], None]) -> tuple[Callable, Callable]:
-        """The global and local trace functions delivering user frames' events to ``callback``."""
-        is_user = self.book.is_user_code
-
-        def local(frame: Any, event: str, arg: Any) -> Callable | None:
-            callback(event, frame, arg)
-            return local
-
-        def global_trace(frame: Any, event: str, arg: Any) -> Callable | None:
-            if not is_user(frame.f_code):
-                return None
-            callback(event, frame, arg)
-            return local
-        return global_trace, local
+        return tracers(self.book.is_user_code, self._trace)[0]  # type: ignore[arg-type]
 
     def trace_from_here(self, callback: Callable[[str, Any, Any], None], frame: Any) -> None:
-        """On the script thread, mid-run: trace from now on, the frames already running too.
-
-        A plain run pays nothing for debugging until a pause turns into stepping.
-        """
-        global_trace, local = self._tracers(callback)
-        while frame is not None:
-            if self.book.is_user_code(frame.f_code):
-                frame.f_trace = local
-                frame.f_trace_lines = True
-            frame = frame.f_back
-        sys.settrace(global_trace)
+        """On the script thread, mid-run: trace from now on (``vm.tracing``)."""
+        trace_running_frames(self.book.is_user_code, callback, frame)

@@ -17,8 +17,14 @@ class Harness:
         self._lock = threading.Condition()
         self.chunks: list[tuple[str, str]] = []
         self.prompts: list[str] = []
+        self.drawn: list[tuple] = []  # turtle's drawing commands, batches joined
         self.vm = VM(on_output=self._on_output, on_input_request=self._on_input_request,
-                     limits=limits)
+                     limits=limits, on_drawing=self._on_drawing)
+
+    def _on_drawing(self, commands: list[tuple]) -> None:
+        with self._lock:
+            self.drawn.extend(commands)
+            self._lock.notify_all()
 
     def _on_output(self, stream: str, text: str) -> None:
         with self._lock:

@@ -1,0 +1,82 @@
+"""``import turtle`` in a run: Python's own ``turtle.py``, fresh, on the stand-in.
+
+Each run gets a new module (turtle keeps its screen and pens in class attributes), built
+from the running Python's ``turtle.py`` compiled once per process. While its top level
+runs, ``sys.modules`` lends it the ``tkinter`` stand-in; the learner's own ``import
+tkinter`` is still refused. Its ``exec``/``eval`` are Python's unpatched ones: turtle
+builds its module-level functions with ``exec``, and those are library code, not the
+learner's (they need no safe points and stay out of tracebacks).
+"""
+from __future__ import annotations
+
+import builtins
+import importlib.abc
+import importlib.util
+import os
+import sys
+import sysconfig
+from importlib.machinery import ModuleSpec
+from types import CodeType, ModuleType
+from typing import Any
+
+from . import tk_standin
+
+TURTLE_PATH = os.path.join(sysconfig.get_paths()["stdlib"], "turtle.py")
+LENT_MODULES = ("tkinter", "tkinter.simpledialog")
+_compiled: dict[str, CodeType] = {}
+
+
+def _turtle_code() -> CodeType:
+    code = _compiled.get(TURTLE_PATH)
+    if code is None:
+        with open(TURTLE_PATH, "rb") as handle:
+            source = importlib.util.decode_source(handle.read())
+        from ..patches import original
+        code = original(builtins, "compile")(source, TURTLE_PATH, "exec", dont_inherit=True)
+        _compiled[TURTLE_PATH] = code
+    return code
+
+
+def _library_builtins() -> dict[str, Any]:
+    from ..patches import original
+    names = dict(vars(builtins))
+    for name in ("exec", "eval", "compile"):
+        names[name] = original(builtins, name)
+    return names
+
+
+class TurtleLoader(importlib.abc.Loader):
+    """Runs turtle's source into a new module, drawing through the run's ``drawing`` link."""
+
+    def __init__(self, run: Any) -> None:
+        self._run = run
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
+        return None
+
+    def exec_module(self, module: ModuleType) -> None:
+        run = self._run
+        session = run.drawing.start()
+        tkinter = tk_standin.build(session, run.read_line, run.engine_stdout.write)
+        module.__dict__["__builtins__"] = _library_builtins()
+        lent = {name: sys.modules.get(name) for name in LENT_MODULES}
+        sys.modules["tkinter"], sys.modules["tkinter.simpledialog"] = tkinter, tkinter.simpledialog
+        try:
+            exec(_turtle_code(), module.__dict__)
+        finally:
+            for name, previous in lent.items():
+                if previous is None:
+                    sys.modules.pop(name, None)
+                else:
+                    sys.modules[name] = previous
+
+    def get_source(self, fullname: str) -> str:
+        with open(TURTLE_PATH, "rb") as handle:
+            return importlib.util.decode_source(handle.read())
+
+
+def turtle_spec(run: Any) -> ModuleSpec | None:
+    if not os.path.isfile(TURTLE_PATH):
+        return None
+    spec = importlib.util.spec_from_file_location("turtle", TURTLE_PATH, loader=TurtleLoader(run))
+    return spec
