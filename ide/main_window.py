@@ -21,6 +21,7 @@ from . import resources
 from .actions import F5, WHEN_IDLE, WHILE_RUNNING, ActionRegistry, ActionSpec
 from .debug_controller import DebugController
 from .document import DocumentController
+from .drawing_panel import DrawingController
 from .editor import CodeEditor
 from .files import RecoveryStore
 from .find_bar import FindBar
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.debug = DebugController(self.runner, self.editor, self.actions, self, self.settings,
                                      file_name=lambda: self.document.display_name,
                                      start_debug_run=lambda: self.run_script(debug=True))
+        self.drawing = DrawingController(self.runner, self)
         self._build_menus()
         self._connect()
         self._restore_geometry()
@@ -170,7 +172,7 @@ class MainWindow(QMainWindow):
             themes.addAction(entry)
             self.theme_menu.addAction(entry)
         view_menu.addSeparator()
-        view_menu.addActions(self.debug.view_actions())
+        view_menu.addActions([*self.debug.view_actions(), self.drawing.toggle_action()])
         view_menu.addSeparator()
         view_menu.addAction(actions["clear_console"])
         run_menu = bar.addMenu("&Run")

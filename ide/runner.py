@@ -80,7 +80,8 @@ class _Engine:
         self.generation = generation
         self.vm = VM(on_output=lambda stream, text: runner.queue_output(generation, stream, text),
                      on_input_request=lambda prompt: runner.input_wanted.emit(generation, prompt),
-                     limits=limits)
+                     limits=limits,
+                     on_drawing=lambda commands: runner.drawn.emit(generation, commands))
         self.debugger = Debugger(
             self.vm, on_pause=lambda pause: runner.paused_from_script.emit(generation, pause),
             on_resume=lambda: runner.resumed_from_script.emit(generation))
@@ -105,6 +106,8 @@ class Runner(QObject):
     input_wanted = Signal(int, str)      # from the script thread: (generation, prompt)
     paused_from_script = Signal(int, object)
     resumed_from_script = Signal(int)
+    drawing = Signal(object)             # a batch of turtle's drawing commands (vm.drawing)
+    drawn = Signal(int, object)          # from the script thread: (generation, commands)
     _run_requested = Signal(str, str, str, bool)
 
     def __init__(self, limits: Limits | None = None, parent: QObject | None = None) -> None:
@@ -131,6 +134,7 @@ class Runner(QObject):
         self._stall_timer.setInterval(STOP_STALL_MS)
         self._stall_timer.timeout.connect(self._on_stop_stalled)
         self.input_wanted.connect(self._on_input_wanted)
+        self.drawn.connect(self._on_drawn)
         self.paused_from_script.connect(self._on_paused)
         self.resumed_from_script.connect(self._on_resumed)
         self._engine = self._new_engine()
@@ -335,6 +339,15 @@ class Runner(QObject):
             self.output.emit("system", f"\n… {dropped:,} characters of output skipped to keep up …\n")
         for stream, text in merged:
             self.output.emit(stream, text)
+
+    @Slot(int, object)
+    def _on_drawn(self, generation: int, commands: list[tuple]) -> None:
+        if generation == self._generation:
+            self.drawing.emit(commands)
+
+    def send_drawing_event(self, event: tuple) -> None:
+        """A key, click or close in the Drawing pane, for the program's turtle handlers."""
+        self.vm.send_drawing_event(event)
 
     @Slot(int, str)
     def _on_input_wanted(self, generation: int, prompt: str) -> None:

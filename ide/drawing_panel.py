@@ -1,0 +1,161 @@
+"""The Drawing pane: the turtle's canvas with fit, zoom, save and clear, in a dock that
+appears when a program first draws and that closes turtle's window when closed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .drawing_view import DrawingView
+from .runner import Runner
+
+DOCK_SHARE = 0.45  # of the window's width, when the pane first appears
+PNG_SCALE = 2  # saved pictures at twice the screen's pixels: sharp when printed or projected
+
+
+class DrawingPanel(QWidget):
+    """The view and its toolbar."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view = DrawingView()
+        self.toolbar = QToolBar()
+        self.toolbar.setAccessibleName("Drawing tools")
+        self.toolbar.setIconSize(QSize(16, 16))
+        self.fit_button = self._button("Fit", "Show the whole turtle window", self.view.fit)
+        self._button("Zoom In", "Zoom in (Ctrl+wheel)", lambda: self.view.zoom(1))
+        self._button("Zoom Out", "Zoom out (Ctrl+wheel)", lambda: self.view.zoom(-1))
+        self._button("Save Image…", "Save the drawing as a PNG picture or an SVG drawing", self.ask_save)
+        self._button("Clear", "Clear the drawing (the next run clears it too)", self.view.clear)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.view, 1)
+
+    def _button(self, text: str, tip: str, slot: object) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(text.rstrip("…"))
+        button.setAccessibleDescription(tip)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.clicked.connect(slot)
+        self.toolbar.addWidget(button)
+        return button
+
+    def ask_save(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save Drawing", "drawing.png",
+                                              "PNG picture (*.png);;SVG drawing (*.svg)")
+        if not path:
+            return
+        try:
+            self.save(path)
+        except OSError as error:
+            QMessageBox.warning(self, "Save Drawing", f"The drawing could not be saved:\n{error}")
+
+    def save(self, path: str) -> None:
+        """Write the drawing (with a margin) as PNG, or as SVG when the name ends in .svg."""
+        source = self.view.content_rect()
+        target = Path(path)
+        if target.suffix.lower() == ".svg":
+            generator = QSvgGenerator()
+            generator.setFileName(str(target))
+            generator.setSize(source.size().toSize())
+            generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+            generator.setTitle(self.view.title or "Drawing")
+            painter = QPainter(generator)
+            self._paint(painter, QRectF(0, 0, source.width(), source.height()), source)
+            painter.end()
+            if not target.exists():
+                raise OSError(f"cannot write {target}")
+            return
+        image = QImage((source.size() * PNG_SCALE).toSize(), QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        self._paint(painter, QRectF(image.rect()), source)
+        painter.end()
+        if not image.save(str(target), "PNG"):
+            raise OSError(f"cannot write {target}")
+
+    def _paint(self, painter: QPainter, target: QRectF, source: QRectF) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(target, self.view.background)
+        self.view.scene().render(painter, target, source)
+
+
+class DrawingDock(QDockWidget):
+    """Closing it is closing turtle's window: a program waiting in ``mainloop`` ends."""
+
+    closed_by_learner = Signal()
+
+    def __init__(self, panel: DrawingPanel, parent: QWidget | None = None) -> None:
+        super().__init__("Drawing", parent)
+        self.setObjectName("drawing_dock")
+        self.setWidget(panel)
+        self.setAccessibleName("Drawing pane")
+        self.setAccessibleDescription("Shows what the program draws with turtle")
+        panel.view.title_changed.connect(self._show_title)
+
+    def _show_title(self, title: str) -> None:
+        self.setWindowTitle(f"Drawing — {title}" if title else "Drawing")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed_by_learner.emit()
+        super().closeEvent(event)
+
+
+class DrawingController:
+    """Connects the runner's drawing commands and the pane, both ways."""
+
+    def __init__(self, runner: Runner, host: QMainWindow) -> None:
+        self.runner = runner
+        self.host = host
+        self._sized = False
+        self.panel = DrawingPanel()
+        self.view = self.panel.view
+        self.dock = DrawingDock(self.panel, host)
+        host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        runner.drawing.connect(self.view.apply)
+        runner.started.connect(self._on_run_started)
+        self.view.opened.connect(self.show)
+        self.view.listening.connect(self._on_listening)
+        self.view.program_event.connect(runner.send_drawing_event)
+        self.dock.closed_by_learner.connect(self._on_closed)
+
+    def toggle_action(self) -> QAction:
+        toggle = self.dock.toggleViewAction()
+        toggle.setText("Drawing Panel")
+        toggle.setShortcut("Ctrl+Shift+D")
+        return toggle
+
+    def show(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        if not self._sized:  # the first time: wide enough to see the drawing
+            self._sized = True
+            self.host.resizeDocks([self.dock], [int(self.host.width() * DOCK_SHARE)], Qt.Orientation.Horizontal)
+
+    def _on_listening(self) -> None:
+        self.show()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_run_started(self) -> None:
+        if not self.runner.shell_run:
+            self.view.clear()
+
+    def _on_closed(self) -> None:
+        if self.runner.running and not self.view.closed:
+            self.runner.send_drawing_event(("close",))
