@@ -51,6 +51,11 @@ SCENARIOS = {
     "worker_thread_loop": ("import threading\ndef spin():\n    while True:\n        pass\n"
                            "threading.Thread(target=spin).start()\nprint('ready')\n"),
     "stdlib_over_huge_range": "import statistics\nprint('ready')\nstatistics.mean(range(10**9))\n",
+    "turtle_animation": ("import turtle\nt = turtle.Turtle()\nt.speed(1)\nprint('ready')\n"
+                         "while True:\n    t.forward(5)\n    t.left(7)\n"),
+    "turtle_mainloop": "import turtle\nturtle.onkey(print, 'a')\nprint('ready')\nturtle.mainloop()\n",
+    "turtle_ontimer": ("import turtle\ndef tick():\n    turtle.forward(1)\n    turtle.ontimer(tick, 1)\n"
+                       "tick()\nprint('ready')\nturtle.done()\n"),
     "catastrophic_regex": "import re\nprint('ready')\nre.match('(a|aa)+b', 'a' * 60)\n",
     "code_module": "import code\nprint('ready')\ncode.InteractiveInterpreter().runsource('while True: pass\\n\\n')\n",
 }

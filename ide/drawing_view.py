@@ -261,10 +261,13 @@ class DrawingView(QGraphicsView):
 
     def fit(self) -> None:
         self.fitting = True
+        # The scene reaches at least turtle's window, so the view can centre on it.
+        self.setSceneRect(self.window_rect().united(self.scene().itemsBoundingRect()))
         self.fitInView(self.window_rect(), Qt.AspectRatioMode.KeepAspectRatio)
 
     def zoom(self, steps: int) -> None:
         self.fitting = False
+        self.setSceneRect(self.window_rect().united(self.scene().itemsBoundingRect()))
         factor = ZOOM_STEP ** steps
         self.scale(factor, factor)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
 
@@ -482,3 +483,35 @@ def test_coordinates_are_scaled_like_tk_canvas_pixels():
     (x0, y0), (x1, y1) = points(scene.lines()[0])
     assert math.isclose(x1, 100 * math.cos(math.radians(30)), abs_tol=0.1)
     assert math.isclose(y1, -50, abs_tol=0.1)
+
+
+# ---- the examples ----------------------------------------------------------------------------
+EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
+
+
+@pytest.mark.parametrize("name", ["09_turtle_spiral.py", "10_turtle_star.py"])
+def test_the_drawing_examples_finish_with_their_drawing(name):
+    harness = Harness()
+    result = harness.run((EXAMPLES / name).read_text(encoding="utf-8"))
+    assert result.status == "finished", result
+    assert len(scene_of(harness.drawn).lines()) >= 1
+
+
+def test_the_game_example_moves_its_turtle_with_the_arrow_keys():
+    harness = Harness()
+    running = harness.start((EXAMPLES / "11_turtle_game.py").read_text(encoding="utf-8"))
+    harness.wait_for(lambda: scene_of(harness.drawn).focused)
+
+    def player_points() -> list:
+        return next(points(item) for item in scene_of(harness.drawn).visible("polygon")
+                    if item["options"].get("fill") == "#228b22")
+    first = player_points()
+    harness.vm.send_drawing_event(("key", "press", "Up", ""))  # turns north and steps
+    harness.wait_for(lambda: player_points() != first)
+    before = player_points()
+    harness.vm.send_drawing_event(("key", "press", "Up", ""))  # one more step north
+    harness.wait_for(lambda: player_points() != before)
+    moved = [(x - x0, y - y0) for (x, y), (x0, y0) in zip(player_points(), before, strict=True)]
+    assert all(dx == 0 and dy == -20 for dx, dy in moved)  # 20 up: y grows downwards on a canvas
+    harness.vm.interrupt()
+    assert running.result().status == "halted"

@@ -48,6 +48,7 @@ class DrawingSession:
         self.listening = False  # keys reach the canvas once turtle's listen() gave it focus
         self.has_handlers: Callable[[], bool] = lambda: False
         self.closed = False
+        self._woken_by: object = None  # the run whose stop wakes mainloop at once
 
     # ---- commands -------------------------------------------------------------
     def send(self, command: Command) -> None:
@@ -91,6 +92,10 @@ class DrawingSession:
             self._arrived.append(event)
             self._arrival.notify_all()
 
+    def _wake(self) -> None:
+        with self._arrival:
+            self._arrival.notify_all()
+
     def after(self, milliseconds: int, callback: Callable[[], Any]) -> str:
         name = f"after#{next(self._timer_ids)}"
         due = time.monotonic() + max(milliseconds, 0) / 1000
@@ -125,13 +130,16 @@ class DrawingSession:
         ever happen (no handler bound, no timer set), leaving the drawing on screen."""
         run = current_run()
         self.hand_over()
+        if run is not None and self._woken_by is not run:
+            self._woken_by = run
+            run.stop.add_waker(self._wake)
         with run.doing("turtle_events") if run is not None else nullcontext():
             while not self.closed:
                 self.process_events()
                 if self.closed or not (self._timers or self._arrived or self.has_handlers()):
                     break
                 self.hand_over(now=False)
-                self._wait_for_arrival(self._until_next_timer())
+                self._wait_for_arrival(self._until_next_timer(), run)
                 if run is not None:
                     run.checkpoint()
 
@@ -140,9 +148,9 @@ class DrawingSession:
             return WAIT_SLICE
         return max(0.0, min(WAIT_SLICE, self._timers[0][0] - time.monotonic()))
 
-    def _wait_for_arrival(self, timeout: float) -> None:
+    def _wait_for_arrival(self, timeout: float, run: Any) -> None:
         with self._arrival:
-            if not self._arrived and timeout > 0:
+            if not self._arrived and timeout > 0 and not (run is not None and run.stop.stopped):
                 self._arrival.wait(timeout)
 
     def sleep(self, milliseconds: float) -> None:
