@@ -3,7 +3,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem, QGraphicsSimpleTextItem
+from PySide6.QtWidgets import (
+    QGraphicsPathItem,
+    QGraphicsPixmapItem,
+    QGraphicsPolygonItem,
+    QGraphicsSimpleTextItem,
+)
 
 from tests.ide.conftest import RUN_TIMEOUT_MS, run_to_end, set_code, start_run, stop_run
 
@@ -157,3 +162,26 @@ def test_the_view_menu_toggles_the_pane(qtbot, window):
     assert window.drawing.dock.isVisible()
     toggle.trigger()
     assert not window.drawing.dock.isVisible()
+
+
+RED_GIF = bytes.fromhex("4749463839610c000600910000d9d9d9ff0000ffffffffffff21f90401000000002c0000"
+                        "00000c0006000002078c8fa9cbedaf0a003b")  # 12 x 6 red pixels
+
+
+def test_gif_shapes_and_background_pictures_are_shown(qtbot, window, tmp_path):
+    picture = tmp_path / "red.gif"
+    picture.write_bytes(RED_GIF)
+    set_code(window, f"""\
+import turtle
+screen = turtle.Screen()
+screen.register_shape({str(picture)!r})
+t = turtle.Turtle(shape={str(picture)!r})
+t.penup()
+t.goto(40, 30)
+t.stamp()
+""")
+    result = run_to_end(qtbot, window)
+    assert result.status == "finished", result
+    pictures = visible(window, QGraphicsPixmapItem)
+    assert len(pictures) == 2 and all(item.pixmap().size().toTuple() == (12, 6) for item in pictures)
+    assert pixel(window, 40, -30).name() == "#ff0000"

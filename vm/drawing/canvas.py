@@ -17,6 +17,8 @@ from .colours import to_hex
 from .session import DrawingSession
 
 COLOUR_OPTIONS = ("fill", "outline")
+ITEM_DEFAULTS = {("line", "fill"): "black", ("line", "width"): 1.0, ("polygon", "fill"): "black",
+                 ("polygon", "width"): 1.0, ("text", "fill"): "black", ("text", "anchor"): "center"}
 TEXT_WIDTH_PER_POINT = 0.62   # average character width of a sans-serif font, in points...
 PIXELS_PER_POINT = 4 / 3      # ...and points on a 96 dpi screen
 
@@ -152,8 +154,11 @@ class Canvas:
 
     itemconfig = itemconfigure
 
-    def itemcget(self, item: Any, option: str) -> Any:
-        return self._item(item).options.get(option, "")
+    def itemcget(self, item: Any, option: str) -> str:
+        """As Tk answers: a string, Tk's default for options never set, widths as floats."""
+        found = self._item(item)
+        value = found.options.get(option, ITEM_DEFAULTS.get((found.kind, option), ""))
+        return str(float(value)) if option == "width" else str(value)
 
     def type(self, item: Any) -> str | None:
         found = self._items.get(item)
