@@ -179,6 +179,30 @@ def main() -> None:
     shoot(inside, "shell.png")
     inside.editor.document().setModified(False)
     inside.close()
+    turtle_shots(app, folder)
+
+
+def turtle_shots(app: QApplication, folder: Path) -> None:
+    drawing = new_window(app, folder, "drawing")
+    drawing.resize(1280, 720)
+    drawing.document.open_example(EXAMPLES / "09_turtle_spiral.py")
+    drawing.run_script()
+    wait_until(lambda: not drawing.runner.running)
+    shoot(drawing, "turtle_drawing.png")
+
+    drawing.editor.setPlainText(
+        "import turtle\n\nt = turtle.Turtle()\nt.speed(3)\nt.color('dark green', 'light green')\n"
+        "print('drawing flowers for ever...')\nwhile True:\n    t.begin_fill()\n"
+        "    for petal in range(6):\n        t.circle(60, 60)\n        t.left(120)\n"
+        "        t.circle(60, 60)\n        t.left(60)\n    t.end_fill()\n    t.left(17)\n")
+    drawing.run_script()
+    wait_until(lambda: "flowers" in drawing.console.plain_text())
+    settle(2.5)
+    drawing.stop_script()
+    wait_until(lambda: not drawing.runner.running)
+    shoot(drawing, "turtle_stopped.png")
+    drawing.editor.document().setModified(False)
+    drawing.close()
 
 
 if __name__ == "__main__":

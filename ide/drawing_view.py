@@ -39,6 +39,8 @@ from PySide6.QtWidgets import (
 from .keysyms import keysym
 
 DEFAULT_WINDOW = (960, 810)  # turtle's default window: half the screen wide, 3/4 high
+DEFAULT_REGION = QRectF(-200, -150, 400, 300)  # turtle's default canvas (screensize)
+FIT_MARGIN = 20
 CAPS = {"round": Qt.PenCapStyle.RoundCap, "projecting": Qt.PenCapStyle.SquareCap,
         "butt": Qt.PenCapStyle.FlatCap}
 BUTTONS = {Qt.MouseButton.LeftButton: 1, Qt.MouseButton.MiddleButton: 2, Qt.MouseButton.RightButton: 3}
@@ -84,6 +86,7 @@ class DrawingView(QGraphicsView):
         self.fitting = True
         self.window_size = DEFAULT_WINDOW
         self.region_centre = QPointF(0, 0)
+        self.shown_rect = QRectF(DEFAULT_REGION)  # what fitting shows; grows, never shrinks
         self.background = QColor("white")
         self.closed = False
         self.title = ""
@@ -118,6 +121,7 @@ class DrawingView(QGraphicsView):
         self.clear()
         self.window_size = DEFAULT_WINDOW
         self.region_centre = QPointF(0, 0)
+        self.shown_rect = QRectF(DEFAULT_REGION)
         self.fitting = True
         self._on_title(title)
         self.opened.emit()
@@ -131,6 +135,7 @@ class DrawingView(QGraphicsView):
 
     def _on_region(self, x1: float, y1: float, x2: float, y2: float) -> None:
         self.region_centre = QPointF((x1 + x2) / 2, (y1 + y2) / 2)
+        self.shown_rect = QRectF(x1, y1, x2 - x1, y2 - y1)
 
     def _on_background(self, colour: str) -> None:
         self._set_background(QColor(colour))
@@ -260,14 +265,23 @@ class DrawingView(QGraphicsView):
         return QRectF(self.region_centre.x() - width / 2, self.region_centre.y() - height / 2, width, height)
 
     def fit(self) -> None:
+        """Show turtle's canvas and everything drawn so far, at most at full size.
+
+        What is shown only grows during a run, so an animation does not zoom to and fro."""
         self.fitting = True
-        # The scene reaches at least turtle's window, so the view can centre on it.
-        self.setSceneRect(self.window_rect().united(self.scene().itemsBoundingRect()))
-        self.fitInView(self.window_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+        drawn = self.scene().itemsBoundingRect()
+        if not drawn.isEmpty():
+            self.shown_rect = self.shown_rect.united(drawn.adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN))
+        self.setSceneRect(self.shown_rect)  # no scroll bars while the whole drawing is in view
+        self.fitInView(self.shown_rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.transform().m11() > 1:
+            self.resetTransform()
+            self.centerOn(self.shown_rect.center())
 
     def zoom(self, steps: int) -> None:
         self.fitting = False
-        self.setSceneRect(self.window_rect().united(self.scene().itemsBoundingRect()))
+        # Zoomed in, the learner can scroll to every part of turtle's window and drawing.
+        self.setSceneRect(self.window_rect().united(self.shown_rect).united(self.scene().itemsBoundingRect()))
         factor = ZOOM_STEP ** steps
         self.scale(factor, factor)
 
