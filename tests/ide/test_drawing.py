@@ -185,3 +185,43 @@ t.stamp()
     pictures = visible(window, QGraphicsPixmapItem)
     assert len(pictures) == 2 and all(item.pixmap().size().toTuple() == (12, 6) for item in pictures)
     assert pixel(window, 40, -30).name() == "#ff0000"
+
+
+def test_a_breakpoint_in_a_key_handler_pauses_there(qtbot, window):
+    set_code(window, """\
+import turtle
+def jump():
+    height = 10
+    turtle.forward(height)
+turtle.onkey(jump, "space")
+turtle.listen()
+print("ready")
+turtle.mainloop()
+""")
+    window.editor.toggle_breakpoint(4)
+    window.debug.debug_action.trigger()
+    qtbot.waitUntil(lambda: "ready" in window.console.plain_text(), timeout=RUN_TIMEOUT_MS)
+    view = window.drawing.view
+    qtbot.waitUntil(view.hasFocus, timeout=RUN_TIMEOUT_MS)
+    with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert blocker.args[0].line == 4 and window.editor.paused_line == 4
+    assert window.debug.variables.find("height") is not None
+    stop_run(qtbot, window)
+
+
+def test_the_window_keeps_answering_during_a_slow_animation(qtbot, window, heartbeat):
+    set_code(window, """\
+import turtle
+t = turtle.Turtle()
+t.speed(1)
+print("ready")
+for side in range(40):
+    t.forward(30)
+    t.left(97)
+""")
+    start_run(qtbot, window, "ready")
+    ticks = heartbeat.ticks
+    qtbot.waitUntil(lambda: heartbeat.ticks >= ticks + 25, timeout=RUN_TIMEOUT_MS)  # 20 ms ticks keep coming
+    assert window.runner.running
+    stop_run(qtbot, window)
