@@ -68,7 +68,7 @@ class VM:
         program's variables stay for ``run_in_shell`` instead of going at its end.
         """
         self.reset_namespace()
-        self._drawing.session = None  # the last program's drawing takes no more events
+        self._drawing.forget()  # the last program's drawing takes no more events
         main = MainModule(keep=keep_namespace, discard=self._take_discarded())
         result = self._execute_run(source, filename, limits, folder, argv, main)
         self._kept = main.module if keep_namespace else None

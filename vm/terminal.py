@@ -10,6 +10,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from .explain import explain
@@ -24,6 +25,18 @@ EXIT_INTERRUPTED = 130
 EXIT_ERROR = 1
 EXIT_UNREADABLE = 2
 FORCE_QUIT_WINDOW = 2.0
+
+
+def _drawing_not_shown() -> Callable[[list[tuple]], None]:
+    """The terminal has no Drawing pane: say so once when a program opens turtle's window."""
+    told: list[bool] = []
+
+    def on_drawing(commands: list[tuple]) -> None:
+        if not told and any(command[0] == "open" for command in commands):
+            told.append(True)
+            print("Sprout note: turtle drawings are shown in the Sprout window "
+                  "(python main.py FILE); here they are not displayed.", file=sys.__stderr__)
+    return on_drawing
 
 
 def main(argv: list[str]) -> int:
@@ -42,7 +55,7 @@ def main(argv: list[str]) -> int:
         print(f"sprout: cannot run {args.file}: {reason}", file=sys.stderr)
         return EXIT_UNREADABLE
 
-    vm = VM(limits=Limits(time=args.time_limit))
+    vm = VM(limits=Limits(time=args.time_limit), on_drawing=_drawing_not_shown())
 
     disarmed_at: list[float] = []
 

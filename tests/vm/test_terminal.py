@@ -154,3 +154,14 @@ def test_without_a_display_the_ide_says_what_is_missing_in_one_line():
     lines = completed.stderr.strip().splitlines()
     assert len(lines) == 1
     assert "no display" in lines[0] and "python main.py run FILE" in lines[0]
+
+
+def test_a_turtle_program_runs_and_says_where_its_drawing_would_be(tmp_path):
+    script = tmp_path / "square.py"
+    script.write_text("import turtle\nfor _ in range(4):\n    turtle.forward(10)\n    turtle.left(90)\n"
+                      "print(turtle.pos())\nturtle.done()\n")
+    process = _start(script)
+    stdout, stderr = process.communicate(timeout=20)
+    assert process.returncode == 0
+    assert stdout == "(0.00,0.00)\n" or stdout == "(-0.00,0.00)\n"
+    assert stderr.count("turtle drawings are shown in the Sprout window") == 1

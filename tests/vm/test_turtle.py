@@ -515,3 +515,15 @@ def test_the_game_example_moves_its_turtle_with_the_arrow_keys():
     assert all(dx == 0 and dy == -20 for dx, dy in moved)  # 20 up: y grows downwards on a canvas
     harness.vm.interrupt()
     assert running.result().status == "halted"
+
+
+def test_shell_entries_go_on_drawing_with_the_same_turtle():
+    harness = Harness()
+    program = harness.run("import turtle\nturtle.forward(30)\n", keep_namespace=True)
+    assert program.status == "finished", program
+    for entry in ("import turtle", "turtle.left(90)", "turtle.forward(40)", "print(turtle.pos())"):
+        result = harness.vm.run_in_shell(entry)
+        assert result.status == "finished", result
+    scene = scene_of(harness.drawn)
+    assert scene.opened == 1 and harness.text().endswith("(30.00,40.00)\n")
+    assert [points(line)[-1] for line in scene.lines()] == [(30, -40)]

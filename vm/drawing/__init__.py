@@ -22,6 +22,8 @@ pixels, ``("close",)`` when the learner closes the drawing.
 """
 from __future__ import annotations
 
+from types import ModuleType
+
 from .session import DrawingSession, Emit
 
 
@@ -31,11 +33,17 @@ class DrawingLink:
     def __init__(self, emit: Emit | None) -> None:
         self.emit = emit
         self.session: DrawingSession | None = None
+        self.module: ModuleType | None = None  # the turtle module drawing now (shell entries reuse it)
 
     def start(self) -> DrawingSession:
         """A program imported turtle: a new drawing replaces the last one."""
         self.session = DrawingSession(self.emit)
         return self.session
+
+    def forget(self) -> None:
+        """A new program: the last one's drawing takes no more events or imports."""
+        self.session = None
+        self.module = None
 
     def hand_over(self, now: bool = True) -> None:
         session = self.session

@@ -48,14 +48,18 @@ def _library_builtins() -> dict[str, Any]:
 class TurtleLoader(importlib.abc.Loader):
     """Runs turtle's source into a new module, drawing through the run's ``drawing`` link."""
 
-    def __init__(self, run: Any) -> None:
+    def __init__(self, run: Any, existing: ModuleType | None = None) -> None:
         self._run = run
+        self._existing = existing
 
     def create_module(self, spec: ModuleSpec) -> ModuleType | None:
-        return None
+        return self._existing
 
     def exec_module(self, module: ModuleType) -> None:
+        if module is self._existing:
+            return  # a shell entry importing turtle again: the drawing goes on
         run = self._run
+        run.drawing.module = module
         session = run.drawing.start()
         tkinter = tk_standin.build(session, run.read_line, run.engine_stdout.write)
         module.__dict__["__builtins__"] = _library_builtins()
@@ -78,5 +82,7 @@ class TurtleLoader(importlib.abc.Loader):
 def turtle_spec(run: Any) -> ModuleSpec | None:
     if not os.path.isfile(TURTLE_PATH):
         return None
-    spec = importlib.util.spec_from_file_location("turtle", TURTLE_PATH, loader=TurtleLoader(run))
-    return spec
+    """How ``import turtle`` loads in ``run``: afresh, except that an entry in the shell
+    gets the turtle the program or an earlier entry was drawing with, as ``>>>`` would."""
+    existing = run.drawing.module if run.main.mode == "single" else None
+    return importlib.util.spec_from_file_location("turtle", TURTLE_PATH, loader=TurtleLoader(run, existing))
