@@ -87,8 +87,13 @@ def _sleep(run: Any, real: Callable, seconds: Any = None, *more: Any) -> None:
         return real(seconds, *more)  # zero, or Python's own error for a bad argument
     run.flush_stdout()
     run.checkpoint()
+    stop_aware_sleep(run, seconds, "sleep")
+
+
+def stop_aware_sleep(run: Any, seconds: float, activity: str) -> None:
+    """Wait ``seconds`` on a run's thread: a stop ends the wait at once, a pause holds it."""
     deadline = time.monotonic() + seconds
-    with run.doing("sleep"):
+    with run.doing(activity):
         while (left := deadline - time.monotonic()) > 0:
             if run.stop.event.wait(min(left, WAIT_SLICE)):
                 raise run.halt()

@@ -155,17 +155,10 @@ class DrawingSession:
 
     def sleep(self, milliseconds: float) -> None:
         """Tk's ``after(ms)``: the script waits (no events are handled), a stop wakes it."""
+        from ..patches import stop_aware_sleep
         run = current_run()
         self.hand_over()
-        deadline = time.monotonic() + milliseconds / 1000
         if run is None:
-            time.sleep(max(deadline - time.monotonic(), 0))
-            return
-        with run.doing("turtle"):
-            while (left := deadline - time.monotonic()) > 0:
-                if run.stop.event.wait(min(left, WAIT_SLICE)):
-                    raise run.halt()
-                if run.pause_request is not None:
-                    paused_at = time.monotonic()
-                    run.checkpoint()
-                    deadline += time.monotonic() - paused_at
+            time.sleep(max(milliseconds, 0) / 1000)
+        else:
+            stop_aware_sleep(run, milliseconds / 1000, "turtle")
