@@ -12,31 +12,38 @@ import difflib
 import re
 import sys
 
+from .i18n import N_, _
 from .results import SYNTAX_ERRORS, RunResult
 
 TYPE_WORDS = {
-    "int": "a whole number (int)", "float": "a decimal number (float)", "str": "text (str)",
-    "list": "a list", "dict": "a dictionary", "tuple": "a tuple", "set": "a set",
-    "NoneType": "None (nothing)", "bool": "True/False (bool)", "function": "a function",
+    "int": N_("a whole number (int)"), "float": N_("a decimal number (float)"), "str": N_("text (str)"),
+    "list": N_("a list"), "dict": N_("a dictionary"), "tuple": N_("a tuple"), "set": N_("a set"),
+    "NoneType": N_("None (nothing)"), "bool": N_("True/False (bool)"), "function": N_("a function"),
 }
 BUILTIN_TYPES = {"str": str, "list": list, "dict": dict, "int": int, "float": float,
                  "tuple": tuple, "set": set, "bool": bool, "bytes": bytes}
 LOOP_NODES = (ast.While, ast.For, ast.AsyncFor)
 WAITING = {  # RunResult.activity: what a stopped program was doing instead of computing
-    "input": "waiting for you to type an answer (input)",
-    "sleep": "sleeping (time.sleep)",
-    "wait": "waiting for something else to happen (a thread, a timer or an event)",
-    "paused": "paused in the debugger",
-    "turtle": ("animating its turtle drawing (turtle waits a little after every step: "
-               "speed(0), or tracer(0) with update(), draws at once)"),
-    "turtle_events": "waiting for key presses, clicks or timers in its drawing (turtle's mainloop/done)",
-    "regex": ("matching a regular expression whose repeats inside repeats can try an "
-              "enormous number of ways to split the text"),
+    "input": N_("waiting for you to type an answer (input)"),
+    "sleep": N_("sleeping (time.sleep)"),
+    "wait": N_("waiting for something else to happen (a thread, a timer or an event)"),
+    "paused": N_("paused in the debugger"),
+    "turtle": N_("animating its turtle drawing (turtle waits a little after every step: "
+                 "speed(0), or tracer(0) with update(), draws at once)"),
+    "turtle_events": N_("waiting for key presses, clicks or timers in its drawing (turtle's mainloop/done)"),
+    "regex": N_("matching a regular expression whose repeats inside repeats can try an "
+                "enormous number of ways to split the text"),
 }
 
 
+def SPACE() -> str:  # noqa: N802 - reads as the constant it stands for
+    """What goes between two sentences: a space in English, nothing in Chinese."""
+    return _("{first} {second}").format(first="", second="")
+
+
 def _words(type_name: str) -> str:
-    return TYPE_WORDS.get(type_name, f"a {type_name}")
+    known = TYPE_WORDS.get(type_name)
+    return _(known) if known else _("a {type}").format(type=type_name)
 
 
 def _parse(source: str) -> ast.AST | None:
@@ -77,13 +84,14 @@ def _enclosing_loop(tree: ast.AST | None, line: int) -> ast.stmt | None:
 
 def _where_it_was(result: RunResult, tree: ast.AST | None) -> str:
     frame = result.frames[-1]
-    where = f"line {frame.line}"
+    where = _("line {line}").format(line=frame.line)
     if frame.function not in ("<module>", "<lambda>") and not frame.function.startswith("<"):
-        where += f" in the function {frame.function}()"
+        where = _("line {line} in the function {function}()").format(line=frame.line, function=frame.function)
     loop = _enclosing_loop(tree, frame.line) if frame.filename == result.filename else None
     if loop is not None:
         kind = "while" if isinstance(loop, ast.While) else "for"
-        where += f", inside the {kind} loop that starts on line {loop.lineno}"
+        where = _("{where}, inside the {kind} loop that starts on line {start}").format(
+            where=where, kind=kind, start=loop.lineno)
     return where
 
 
@@ -95,7 +103,7 @@ def explain(result: RunResult, source: str) -> str | None:
     if result.status == "halted":
         return _explain_halt(result, tree)
     line = result.frames[-1].line if result.frames else None
-    at = f"Line {line}" if line else "Your program"
+    at = _("Line {line}").format(line=line) if line else _("Your program")
     handler = EXPLAINERS.get(result.error_type)
     if handler is None:
         return None
@@ -109,41 +117,43 @@ def _explain_halt(result: RunResult, tree: ast.AST | None) -> str | None:
     reason = result.reason or "user"
     waiting = WAITING.get(result.activity or "")
     if waiting is not None:
-        stopped = "You stopped the program" if reason == "user" else "The program was stopped"
-        return f"{stopped} while it was {waiting} at {where}."
+        if reason == "user":
+            return _("You stopped the program while it was {doing} at {where}.").format(doing=_(waiting), where=where)
+        return _("The program was stopped while it was {doing} at {where}.").format(doing=_(waiting), where=where)
     looping = _enclosing_loop(tree, result.frames[-1].line) is not None
-    hint = " If you did not expect it to run this long, check that the loop's condition can become false." \
+    hint = (SPACE() + _("If you did not expect it to run this long, check that the loop's condition can become false.")) \
         if looping else ""
     if reason == "user":
-        return f"You stopped the program while it was at {where}.{hint}"
+        return _("You stopped the program while it was at {where}.").format(where=where) + hint
     if reason == "time_limit":
-        return f"The program ran out of time at {where}.{hint}"
+        return _("The program ran out of time at {where}.").format(where=where) + hint
     if reason == "output_limit":
-        return f"The program printed too much and was stopped at {where}.{hint}"
-    return f"The program used too much memory and was stopped at {where}: it may be filling a list forever."
+        return _("The program printed too much and was stopped at {where}.").format(where=where) + hint
+    return _("The program used too much memory and was stopped at {where}: it may be filling a list forever.").format(
+        where=where)
 
 
 def _name_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
     match = re.search(r"name '(\w+)' is not defined", result.message)
     if not match:
-        return f"{at} uses a name that does not exist."
+        return _("{at} uses a name that does not exist.").format(at=at)
     name = match.group(1)
-    text = f"{at} uses the name {name}, but nothing called {name} exists at that point."
+    text = _("{at} uses the name {name}, but nothing called {name} exists at that point.").format(at=at, name=name)
     suggestion = _closest(name, _names_in(tree))
     if suggestion:
-        return text + f" Did you mean {suggestion}?"
-    return text + (f" If you meant the text {name}, put it in quotes: \"{name}\". "
-                   "Otherwise give it a value before this line.")
+        return text + SPACE() + _("Did you mean {suggestion}?").format(suggestion=suggestion)
+    return text + SPACE() + _("If you meant the text {name}, put it in quotes: \"{name}\". "
+                          "Otherwise give it a value before this line.").format(name=name)
 
 
 def _unbound_local(result: RunResult, at: str, tree: ast.AST | None) -> str:
     match = re.search(r"local variable '(\w+)'|cannot access local variable '(\w+)'", result.message)
     name = next((group for group in match.groups() if group), "it") if match else "it"
-    function = result.frames[-1].function if result.frames else "this function"
-    return (f"{at} reads {name} before {function}() has given it a value. Because {function}() "
-            f"assigns to {name} somewhere, Python treats {name} as {function}()'s own variable "
-            f"everywhere inside it. Pass {name} in as a parameter, or write 'global {name}' "
-            f"at the top of {function}().")
+    function = result.frames[-1].function if result.frames else "f"
+    return _("{at} reads {name} before {function}() has given it a value. Because {function}() "
+             "assigns to {name} somewhere, Python treats {name} as {function}()'s own variable "
+             "everywhere inside it. Pass {name} in as a parameter, or write 'global {name}' "
+             "at the top of {function}().").format(at=at, name=name, function=function)
 
 
 def _type_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
@@ -151,48 +161,56 @@ def _type_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
     operands = re.search(r"unsupported operand type\(s\) for (.+?): '(\w+)' and '(\w+)'", message)
     if operands:
         op, left, right = operands.groups()
-        text = f"{at} uses {op} on {_words(left)} and {_words(right)}, which Python cannot combine."
+        text = _("{at} uses {op} on {left} and {right}, which Python cannot combine.").format(
+            at=at, op=op, left=_words(left), right=_words(right))
         if "str" in (left, right) and {left, right} & {"int", "float"}:
-            text += " Turn the text into a number with int(...) or float(...), or the number into text with str(...)."
+            text += SPACE() + _("Turn the text into a number with int(...) or float(...), "
+                            "or the number into text with str(...).")
         return text
     concat = re.search(r'can only concatenate (\w+) \(not "(\w+)"\) to (\w+)', message)
     if concat:
-        kind, other, _ = concat.groups()
-        fix = " Use str(...) around the number, or an f-string like f\"Score: {score}\"." if kind == "str" else ""
-        return f"{at} joins {_words(kind)} and {_words(other)} with +, which does not work.{fix}"
+        kind, other, _joined = concat.groups()
+        fix = SPACE() + _("Use str(...) around the number, or an f-string like f\"Score: {{score}}\".").format() \
+            if kind == "str" else ""
+        return _("{at} joins {left} and {right} with +, which does not work.").format(
+            at=at, left=_words(kind), right=_words(other)) + fix
     compare = re.search(r"'(.+?)' not supported between instances of '(\w+)' and '(\w+)'", message)
     if compare:
         op, left, right = compare.groups()
-        return (f"{at} compares {_words(left)} with {_words(right)} using {op}. Convert one of them "
-                "first, e.g. int(...) for text that holds a number.")
+        return _("{at} compares {left} with {right} using {op}. Convert one of them "
+                 "first, e.g. int(...) for text that holds a number.").format(
+            at=at, left=_words(left), right=_words(right), op=op)
     arguments = re.search(r"(\w+)\(\) (takes .+ given|missing \d+ required .+)", message)
     if arguments:
-        return (f"{at} calls {arguments.group(1)}() with the wrong number of values: it "
-                f"{arguments.group(2)}. Compare the call with the def line.")
+        return _("{at} calls {function}() with the wrong number of values: it {problem}. "
+                 "Compare the call with the def line.").format(
+            at=at, function=arguments.group(1), problem=arguments.group(2))
     not_callable = re.search(r"'(\w+)' object is not callable", message)
     if not_callable:
-        return (f"{at} uses brackets ( ) after {_words(not_callable.group(1))}, as if it were a function. "
-                "Is a * missing, or does a variable have the same name as a function?")
+        return _("{at} uses brackets ( ) after {value}, as if it were a function. "
+                 "Is a * missing, or does a variable have the same name as a function?").format(
+            at=at, value=_words(not_callable.group(1)))
     other = re.search(r"'(\w+)' object is not (subscriptable|iterable)", message)
     if other:
         kind, what = other.groups()
-        action = "use [ ] on" if what == "subscriptable" else "loop over"
-        return f"{at} tries to {action} {_words(kind)}, which cannot do that."
-    return f"{at} used a value of the wrong type for what it was doing."
+        if what == "subscriptable":
+            return _("{at} tries to use [ ] on {value}, which cannot do that.").format(at=at, value=_words(kind))
+        return _("{at} tries to loop over {value}, which cannot do that.").format(at=at, value=_words(kind))
+    return _("{at} used a value of the wrong type for what it was doing.").format(at=at)
 
 
 def _index_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
-    return (f"{at} asks for a position that the sequence does not have. Positions start at 0, "
-            "so the last one is len(...) - 1.")
+    return _("{at} asks for a position that the sequence does not have. Positions start at 0, "
+             "so the last one is len(...) - 1.").format(at=at)
 
 
 def _key_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
-    return (f"{at} looks up the key {result.message} in a dictionary that does not contain it. "
-            "Check the spelling, or use .get(key) to get None instead of an error.")
+    return _("{at} looks up the key {key} in a dictionary that does not contain it. "
+             "Check the spelling, or use .get(key) to get None instead of an error.").format(at=at, key=result.message)
 
 
 def _zero_division(result: RunResult, at: str, tree: ast.AST | None) -> str:
-    return f"{at} divides by zero. Check that the number you divide by is not 0 before dividing."
+    return _("{at} divides by zero. Check that the number you divide by is not 0 before dividing.").format(at=at)
 
 
 def _value_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
@@ -201,86 +219,96 @@ def _value_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
     if literal:
         kind = literal.group(1) or "float"
         text = literal.group(2) or literal.group(3)
-        number = "a whole number" if kind == "int" else "a number"
-        return (f"{at} tries to turn the text {text} into {number}, but it is not one. If it comes "
-                "from input(), the person typed something else: check it, or use try/except ValueError.")
-    return f"{at} got a value of the right type but an unusable content: {result.message}."
+        if kind == "int":
+            sentence = _("{at} tries to turn the text {text} into a whole number, but it is not one.")
+        else:
+            sentence = _("{at} tries to turn the text {text} into a number, but it is not one.")
+        return sentence.format(at=at, text=text) + SPACE() + _(
+            "If it comes from input(), the person typed something else: check it, or use try/except ValueError.")
+    return _("{at} got a value of the right type but an unusable content: {message}.").format(
+        at=at, message=result.message)
 
 
 def _attribute_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
     message = result.message
     if message.startswith("'NoneType' object"):
-        return (f"{at} uses a value that is None. Often a function forgot to 'return' its result, "
-                "or a method like list.sort() returns None.")
+        return _("{at} uses a value that is None. Often a function forgot to 'return' its result, "
+                 "or a method like list.sort() returns None.").format(at=at)
     found = re.search(r"'(\w+)' object has no attribute '(\w+)'", message) or \
         re.search(r"module '([\w.]+)' has no attribute '(\w+)'", message)
     if found and message.startswith(("module", "partially initialized module")):
         owner, attribute = found.groups()
         real = sys.modules.get(owner)
         if owner in sys.stdlib_module_names and real is not None and hasattr(real, attribute):
-            return (f"{at} asks the module {owner} for {attribute}, and Python's own {owner} has it: "
-                    f"so this {owner} is probably a file of yours called {owner}.py, which Python "
-                    f"imports instead of its own. Rename your file (and delete any "
-                    f"__pycache__ folder beside it).")
+            return _("{at} asks the module {owner} for {attribute}, and Python's own {owner} has it: "
+                     "so this {owner} is probably a file of yours called {owner}.py, which Python "
+                     "imports instead of its own. Rename your file (and delete any "
+                     "__pycache__ folder beside it).").format(at=at, owner=owner, attribute=attribute)
     if not found:
-        return f"{at} asks a value for something it does not have."
+        return _("{at} asks a value for something it does not have.").format(at=at)
     owner, attribute = found.groups()
     if message.startswith("module"):
         module = sys.modules.get(owner)
         suggestion = _closest(attribute, dir(module)) if module else None
-        text = f"{at} asks the module {owner} for {attribute}, which it does not have."
+        text = _("{at} asks the module {owner} for {attribute}, which it does not have.").format(
+            at=at, owner=owner, attribute=attribute)
     else:
         kind = BUILTIN_TYPES.get(owner)
         suggestion = _closest(attribute, dir(kind)) if kind else None
         if owner == "list" and attribute in ("push", "add"):
             suggestion = "append"
-        text = f"{at} asks {_words(owner)} for {attribute}, which it does not have."
-    return text + (f" Did you mean {suggestion}?" if suggestion else "")
+        text = _("{at} asks {value} for {attribute}, which it does not have.").format(
+            at=at, value=_words(owner), attribute=attribute)
+    return text + (SPACE() + _("Did you mean {suggestion}?").format(suggestion=suggestion) if suggestion else "")
 
 
 def _recursion_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
-    function = result.frames[-1].function if result.frames else "a function"
-    return (f"The function {function}() kept calling itself and never stopped. Check that it has a "
-            "case that returns without calling itself, and that each call gets closer to that case.")
+    function = result.frames[-1].function if result.frames else "f"
+    return _("The function {function}() kept calling itself and never stopped. Check that it has a "
+             "case that returns without calling itself, and that each call gets closer to that case.").format(
+        function=function)
 
 
 def _syntax_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
     message = result.message
-    line = result.frames[0].line if result.frames else None
-    at = f"Line {line}" if line else "A line"
+    line = result.frames[0].line if result.frames else "?"
     if "expected ':'" in message:
-        return f"{at} needs a colon : at the end, as every if, elif, else, for, while, def and class line does."
-    opened = re.search(r"'(.)' was never closed", message)
-    if opened:
-        return f"A bracket {opened.group(1)} opened on {at.lower()} is never closed. Add the matching closing bracket."
-    if "Maybe you meant '==' or ':='" in message or "cannot assign to" in message and "==" in message:
-        return f"{at} uses = (which stores a value) where a comparison needs == (is equal to)."
-    if "unterminated string" in message or "EOL while scanning" in message:
-        return f"The text (string) on {at.lower()} starts with a quote but never ends. Add the closing quote."
-    if "does not match" in message and "closing parenthesis" in message:
-        return f"{at} closes a bracket with the wrong kind: ( ) [ ] {{ }} must match in pairs."
-    if result.error_type == "IndentationError" or result.error_type == "TabError":
+        text = _("Line {line} needs a colon : at the end, as every if, elif, else, for, while, def and class line does.")
+    elif opened := re.search(r"'(.)' was never closed", message):
+        return _("A bracket {bracket} opened on line {line} is never closed. Add the matching closing bracket.").format(
+            bracket=opened.group(1), line=line)
+    elif "Maybe you meant '==' or ':='" in message or "cannot assign to" in message and "==" in message:
+        text = _("Line {line} uses = (which stores a value) where a comparison needs == (is equal to).")
+    elif "unterminated string" in message or "EOL while scanning" in message:
+        text = _("The text (string) on line {line} starts with a quote but never ends. Add the closing quote.")
+    elif "does not match" in message and "closing parenthesis" in message:
+        text = _("Line {line} closes a bracket with the wrong kind: ( ) [ ] {{ }} must match in pairs.")
+    elif result.error_type in ("IndentationError", "TabError"):
         if "expected an indented block" in message:
-            return f"{at} should be indented (moved right by 4 spaces) because the line before it ends with a colon."
-        if "unexpected indent" in message:
-            return f"{at} is indented more than the lines around it. Line it up with the code before it."
-        return f"{at} is not lined up with any block above it. Indent it exactly like the lines it belongs with."
-    return f"Python could not understand {at.lower()}: look for a missing bracket, quote, comma or colon there or just before."
+            text = _("Line {line} should be indented (moved right by 4 spaces) because the line before it ends with a colon.")
+        elif "unexpected indent" in message:
+            text = _("Line {line} is indented more than the lines around it. Line it up with the code before it.")
+        else:
+            text = _("Line {line} is not lined up with any block above it. Indent it exactly like the lines it belongs with.")
+    else:
+        text = _("Python could not understand line {line}: look for a missing bracket, quote, comma or colon "
+                 "there or just before.")
+    return text.format(line=line)
 
 
 def _turtle_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
     colour = re.search(r"bad colou?r (?:string|arguments|sequence): (.*)$", result.message)
     if colour:
-        return (f"{at} gives turtle a colour it does not know: {colour.group(1)}. Use a name such as "
-                "\"red\" or \"light blue\", a code such as \"#ff8800\", or three numbers from 0 to 1 "
-                "(0 to 255 after colormode(255)).")
-    return f"{at} asks turtle for something it cannot do: {result.message}"
+        return _("{at} gives turtle a colour it does not know: {colour}. Use a name such as "
+                 "\"red\" or \"light blue\", a code such as \"#ff8800\", or three numbers from 0 to 1 "
+                 "(0 to 255 after colormode(255)).").format(at=at, colour=colour.group(1))
+    return _("{at} asks turtle for something it cannot do: {message}").format(at=at, message=result.message)
 
 
 def _terminator(result: RunResult, at: str, tree: ast.AST | None) -> str:
-    return (f"{at} asks turtle to draw after its window was closed (by bye() or by closing the "
-            "Drawing pane), so turtle ended the program. Leave bye() out: Sprout keeps the "
-            "drawing on screen when the program ends.")
+    return _("{at} asks turtle to draw after its window was closed (by bye() or by closing the "
+             "Drawing pane), so turtle ended the program. Leave bye() out: Sprout keeps the "
+             "drawing on screen when the program ends.").format(at=at)
 
 
 EXPLAINERS = {

@@ -20,6 +20,7 @@ from itertools import chain, repeat
 from typing import Any
 
 from .engine_frames import hide_engine_frames
+from .i18n import _
 
 CHUNK = 4096
 BUDGET_SECONDS = 1.0
@@ -38,9 +39,9 @@ SMALL_RANGE = 1_000_000           # summing a million ints in C takes ~10 ms
 
 
 def _too_slow(what: str, bits: float) -> OverflowError:
-    return OverflowError(
-        f"{what} would be a number with about {int(bits):,} binary digits; computing it "
-        "could freeze Sprout for a long time, so it was refused")
+    return OverflowError(_(
+        "{what} would be a number with about {bits:,} binary digits; computing it "
+        "could freeze Sprout for a long time, so it was refused").format(what=what, bits=int(bits)))
 
 
 def check_pow(base: Any, exponent: Any) -> None:
@@ -102,26 +103,26 @@ def _check_repeat(sequence: Any, times: int) -> None:
     item_bytes = 1 if isinstance(sequence, (str, bytes, bytearray)) else 8
     size = len(sequence) * times * item_bytes
     if size > MAX_REPEAT_BYTES:
-        raise MemoryError(
-            f"repeating a {type(sequence).__name__} of length {len(sequence):,} "
-            f"{times:,} times would need about {size / 1e9:,.1f} GB; refused")
+        raise MemoryError(_(
+            "repeating a {type} of length {length:,} {times:,} times would need about {size:,.1f} GB; refused").format(
+            type=type(sequence).__name__, length=len(sequence), times=times, size=size / 1e9))
 
 
 def check_factorial(n: Any) -> None:
     if type(n) is int and n > MAX_FACTORIAL:
-        raise OverflowError(f"factorial({n:,}) is too large to compute here (Sprout allows up to "
-                            f"factorial({MAX_FACTORIAL:,}))")
+        raise OverflowError(_("factorial({n:,}) is too large to compute here (Sprout allows up to "
+                              "factorial({most:,}))").format(n=n, most=MAX_FACTORIAL))
 
 
 def check_comb(n: Any, k: Any) -> None:
     if type(n) is int and type(k) is int and 0 <= k <= n and min(k, n - k) > MAX_FACTORIAL:
-        raise OverflowError(f"comb({n:,}, {k:,}) is too large to compute here")
+        raise OverflowError(_("{call} is too large to compute here").format(call=f"comb({n:,}, {k:,})"))
 
 
 def check_perm(n: Any, k: Any = None) -> None:
     k_value = n if k is None else k
     if type(n) is int and type(k_value) is int and 0 <= k_value <= n and k_value > MAX_FACTORIAL:
-        raise OverflowError(f"perm({n:,}, {k_value:,}) is too large to compute here")
+        raise OverflowError(_("{call} is too large to compute here").format(call=f"perm({n:,}, {k_value:,})"))
 
 
 # ---- iterator sources --------------------------------------------------------------

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable
 
 from .compiler import ATTENTION
+from .i18n import _
 from .results import HALT_MESSAGES, HaltReason
 
 _flags = vars(builtins)
@@ -89,4 +90,4 @@ class StopSignal:
         return False
 
     def message(self) -> str:
-        return HALT_MESSAGES.get(HaltReason(self.reason or "user"), "stopped")
+        return _(HALT_MESSAGES.get(HaltReason(self.reason or "user"), "stopped"))

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from .compiler import compile_script
 from .drawing.turtle_module import TurtleLoader, turtle_spec
 from .host import current_run
+from .i18n import N_, _
 
 if TYPE_CHECKING:
     from .run import Run
@@ -120,10 +121,10 @@ class LearnerModules:
 
 
 REFUSED_IMPORTS = {
-    "multiprocessing": "Sprout runs your program inside the IDE, where starting new "
-                       "Python processes is not possible; use threading instead",
-    "tkinter": "tkinter windows cannot run inside Sprout; turtle drawings can "
-               "(import turtle: they appear in the Drawing pane)",
+    "multiprocessing": N_("Sprout runs your program inside the IDE, where starting new "
+                          "Python processes is not possible; use threading instead"),
+    "tkinter": N_("tkinter windows cannot run inside Sprout; turtle drawings can "
+                  "(import turtle: they appear in the Drawing pane)"),
 }
 
 
@@ -137,7 +138,8 @@ class LearnerFinder(importlib.abc.MetaPathFinder):
             return None
         top = fullname.partition(".")[0]
         if top in REFUSED_IMPORTS:
-            raise ImportError(f"cannot import {top}: {REFUSED_IMPORTS[top]}", name=top)
+            raise ImportError(_("cannot import {module}: {reason}").format(module=top, reason=_(REFUSED_IMPORTS[top])),
+                              name=top)
         spec = run.modules.find_spec(fullname, path)
         if spec is None and fullname == "turtle":
             spec = turtle_spec(run)

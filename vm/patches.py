@@ -45,6 +45,7 @@ from .compiler import (
 )
 from .engine_frames import hide_engine_frames
 from .host import _state, bind
+from .i18n import N_, _
 from .interrupt import ScriptStopped
 
 WAIT_SLICE = 0.02
@@ -206,14 +207,14 @@ def _exit_script(run: Any, real: Callable, status: int = 0) -> None:
 
 def _refused(what: str) -> Callable[..., None]:
     def refuse(run: Any, real: Callable, *args: Any, **kwargs: Any) -> None:
-        raise PermissionError(f"{what} would take the whole Sprout IDE down with your "
-                              "program, so it is not available here")
+        raise PermissionError(_("{what} would take the whole Sprout IDE down with your "
+                                "program, so it is not available here").format(what=_(what)))
     return refuse
 
 
 def _kill(run: Any, real: Callable, pid: int, signal: int) -> None:
     if pid in (0, os.getpid()):
-        _refused("Sending a signal to Sprout itself")(run, real)
+        _refused(N_("Sending a signal to Sprout itself"))(run, real)
     real(pid, signal)
 
 
@@ -230,8 +231,9 @@ def _set_switch_interval(run: Any, real: Callable, interval: float) -> None:
 def _set_int_max_str_digits(run: Any, real: Callable, maxdigits: int) -> None:
     real(maxdigits)  # Python's own checks first
     if maxdigits == 0 or maxdigits > guards.MAX_STR_DIGITS:
-        run.note(f"the int/str conversion limit is capped at {guards.MAX_STR_DIGITS:,} digits "
-                 "(converting longer numbers takes minutes and would freeze the IDE)")
+        run.note(_("the int/str conversion limit is capped at {digits:,} digits "
+                   "(converting longer numbers takes minutes and would freeze the IDE)").format(
+            digits=guards.MAX_STR_DIGITS))
         real(guards.MAX_STR_DIGITS)
 
 

@@ -16,6 +16,7 @@ import threading
 from typing import Any
 
 from . import patches
+from .i18n import _
 
 SYS_HOOKS = ("excepthook", "displayhook", "breakpointhook", "unraisablehook", "tracebacklimit", "ps1", "ps2")
 _MISSING = object()
@@ -45,7 +46,7 @@ class Baseline:
         if self.str_digits is not None:
             patches.original(sys, "set_int_max_str_digits")(self.str_digits)
         if gc.isenabled() != self.gc_enabled:
-            changed.append("the garbage collector was left disabled")
+            changed.append(_("the garbage collector was left disabled"))
             (gc.enable if self.gc_enabled else gc.disable)()
         gc.set_threshold(*self.gc_thresholds)
         for name, value in self.sys_hooks.items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from .i18n import N_
 from .snapshot import FrameSnapshot
 
 
@@ -25,12 +26,12 @@ class HaltReason(str, Enum):
     ENDED = "ended"  # the script had ended; its leftover threads were stopped
 
 
-HALT_MESSAGES = {
-    HaltReason.USER: "the program was stopped",
-    HaltReason.TIME_LIMIT: "stopped: the time limit was reached",
-    HaltReason.OUTPUT_LIMIT: "stopped: the program printed more than the output limit",
-    HaltReason.MEMORY_LIMIT: "stopped: the program used more memory than the limit",
-    HaltReason.ENDED: "the program had already ended",
+HALT_MESSAGES = {  # in English; ``vm.i18n._`` gives them in the learner's language
+    HaltReason.USER: N_("the program was stopped"),
+    HaltReason.TIME_LIMIT: N_("stopped: the time limit was reached"),
+    HaltReason.OUTPUT_LIMIT: N_("stopped: the program printed more than the output limit"),
+    HaltReason.MEMORY_LIMIT: N_("stopped: the program used more memory than the limit"),
+    HaltReason.ENDED: N_("the program had already ended"),
 }
 SYNTAX_ERRORS = frozenset({"SyntaxError", "IndentationError", "TabError"})
 

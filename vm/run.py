@@ -14,6 +14,7 @@ from . import host
 from .compiler import compile_script
 from .drawing import DrawingLink
 from .engine_frames import without_engine_frames
+from .i18n import _
 from .interrupt import ScriptStopped, StopSignal
 from .learner_imports import LearnerModules
 from .limits import Limits
@@ -178,7 +179,7 @@ class Run:
 
     def note(self, text: str) -> None:
         """A line from Sprout itself on the script's stderr."""
-        self.engine_stderr.write(f"Sprout note: {text}\n")
+        self.engine_stderr.write(_("Sprout note: {text}").format(text=text) + "\n")
 
     def read_line(self) -> str | None:
         """Ask the host for a line and wait for it (or for a stop).
@@ -203,15 +204,15 @@ class Run:
         from .patches import original
         limit = int(limit)
         if limit > self._recursion_cap:
-            self.note(f"the recursion limit is capped at {self._recursion_cap:,} "
-                      f"(asked for {limit:,}) so deep recursion cannot crash the IDE.")
+            self.note(_("the recursion limit is capped at {cap:,} (asked for {asked:,}) so deep recursion "
+                        "cannot crash the IDE.").format(cap=self._recursion_cap, asked=limit))
             limit = self._recursion_cap
         original(sys, "setrecursionlimit")(limit)
 
     # ---- threads started by the script ---------------------------------------
     def adopt_thread(self, thread: threading.Thread) -> None:
         if self.closed:
-            raise RuntimeError("this program has ended; it cannot start new threads")
+            raise RuntimeError(_("this program has ended; it cannot start new threads"))
         self.threads.adopt(thread)
 
     def _wait_for_threads(self) -> None:
@@ -369,7 +370,7 @@ class Run:
 
     def internal_failure(self, detail: str) -> RunResult:
         return RunResult(status=Status.ERROR.value, error_type="SproutError",
-                         message=f"Sprout itself failed while running this program: {detail}",
+                         message=_("Sprout itself failed while running this program: {detail}").format(detail=detail),
                          filename=self.filename)
 
     # ---- tracing -------------------------------------------------------------

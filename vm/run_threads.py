@@ -12,6 +12,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from .i18n import _
+
 GRACE_SECONDS = 1.0
 
 
@@ -62,8 +64,8 @@ class RunThreads:
             raw = self._raw
         still = [thread.name for thread in alive if thread.is_alive()]
         if raw:
-            still.append(f"{raw} started with _thread.start_new_thread")
-        return [f"threads still running: {', '.join(still)}"] if still else []
+            still.append(_("{count} started with _thread.start_new_thread").format(count=raw))
+        return [_("threads still running: {names}").format(names=", ".join(still))] if still else []
 
 
 def _shut_down_executor_worker(thread: threading.Thread) -> None:

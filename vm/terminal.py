@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .explain import explain
+from .i18n import _
 from .limits import Limits
 from .machine import VM
 from .results import RunResult, Status
@@ -34,25 +35,26 @@ def _drawing_not_shown() -> Callable[[list[tuple]], None]:
     def on_drawing(commands: list[tuple]) -> None:
         if not told and any(command[0] == "open" for command in commands):
             told.append(True)
-            print("Sprout note: turtle drawings are shown in the Sprout window "
-                  "(python main.py FILE); here they are not displayed.", file=sys.__stderr__)
+            print(_("Sprout note: {text}").format(text=_(
+                "turtle drawings are shown in the Sprout window (python main.py FILE); here they are not "
+                "displayed.")), file=sys.__stderr__)
     return on_drawing
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
-        prog="main.py run", description="Run a script with Sprout's engine. Ctrl+C stops it "
-        "and shows where it was; a second Ctrl+C ends the process at once.",
-        epilog="Arguments after FILE reach the script as sys.argv[1:].")
+        prog="main.py run", description=_("Run a script with Sprout's engine. Ctrl+C stops it "
+                                          "and shows where it was; a second Ctrl+C ends the process at once."),
+        epilog=_("Arguments after FILE reach the script as sys.argv[1:]."))
     parser.add_argument("--time-limit", type=float, default=None, metavar="S",
-                        help="stop the program after S seconds")
+                        help=_("stop the program after S seconds"))
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("script_args", nargs=argparse.REMAINDER, metavar="ARG")
     args = parser.parse_args(argv)
     try:
         source = read_source(args.file)
     except UnreadableFile as reason:
-        print(f"sprout: cannot run {args.file}: {reason}", file=sys.stderr)
+        print(_("sprout: cannot run {file}: {reason}").format(file=args.file, reason=reason), file=sys.stderr)
         return EXIT_UNREADABLE
 
     vm = VM(limits=Limits(time=args.time_limit), on_drawing=_drawing_not_shown())
@@ -90,7 +92,7 @@ def main(argv: list[str]) -> int:
     error_stream.write(format_result(result))
     sentence = explain(result, source)
     if sentence:
-        error_stream.write(f"Hint: {sentence}\n")
+        error_stream.write(_("Hint: {sentence}").format(sentence=sentence) + "\n")
     error_stream.flush()
     if result.status == Status.HALTED.value and result.reason == "user":
         return EXIT_INTERRUPTED

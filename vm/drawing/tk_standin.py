@@ -14,6 +14,7 @@ import struct
 import types
 from typing import Any
 
+from ..i18n import N_, _
 from .canvas import Canvas, TclError
 from .colours import rgb16, to_hex
 from .session import DrawingSession
@@ -234,12 +235,12 @@ def _simpledialog(read_line: Any, write: Any) -> types.ModuleType:
                 try:
                     value = kind(answer)
                 except ValueError:
-                    write(f"{complaint}\nPlease try again\n")
+                    write(_(complaint) + "\n" + _("Please try again") + "\n")
                     continue
                 if minvalue is not None and value < minvalue:
-                    write(f"The allowed minimum value is {minvalue}. Please try again.\n")
+                    write(_("The allowed minimum value is {value}. Please try again.").format(value=minvalue) + "\n")
                 elif maxvalue is not None and value > maxvalue:
-                    write(f"The allowed maximum value is {maxvalue}. Please try again.\n")
+                    write(_("The allowed maximum value is {value}. Please try again.").format(value=maxvalue) + "\n")
                 else:
                     return value
         return asker
@@ -249,6 +250,6 @@ def _simpledialog(read_line: Any, write: Any) -> types.ModuleType:
         return ask(title, prompt, initialvalue)
 
     module.askstring = askstring  # type: ignore[attr-defined]
-    module.askfloat = ask_number(float, "Not a floating-point value.")  # type: ignore[attr-defined]
-    module.askinteger = ask_number(int, "Not an integer.")  # type: ignore[attr-defined]
+    module.askfloat = ask_number(float, N_("Not a floating-point value."))  # type: ignore[attr-defined]
+    module.askinteger = ask_number(int, N_("Not an integer."))  # type: ignore[attr-defined]
     return module
