@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 import sys
 
+from vm.i18n import N_
+
 
 def _no_display_reason() -> str | None:
     """Why Qt could not open a window here, or None (then let Qt try)."""
@@ -19,7 +21,7 @@ def _no_display_reason() -> str | None:
         return None
     if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return None
-    return "no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set)"
+    return N_("no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,8 +34,9 @@ def main(argv: list[str] | None = None) -> int:
         return run_in_terminal(args[1:])
     reason = _no_display_reason()
     if reason is not None:
-        print(f"Sprout cannot start its window: {reason}. "
-              "To run a script in this terminal: python main.py run FILE", file=sys.stderr)
+        from vm.i18n import _
+        print(_("Sprout cannot start its window: {reason}. To run a script in this terminal: "
+                "python main.py run FILE").format(reason=_(reason)), file=sys.stderr)
         return 1
     from ide.app import main as start_ide
     return start_ide(args)

@@ -79,6 +79,9 @@ class ActionRegistry(QObject):
     def __contains__(self, action_id: str) -> bool:
         return action_id in self._actions
 
+    def all(self) -> list[QAction]:
+        return list(self._actions.values())
+
     def apply(self, state: RunState) -> None:
         """Enable what ``state`` allows and give F5 to the action it means now."""
         for action_id, spec in self._specs.items():

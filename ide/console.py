@@ -24,13 +24,14 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolButton, QWidget
 
 from vm import Frame, RunResult
 
+from .i18n import tr
 from .themes import LIGHT, Theme
 
 MAX_LINES = 5000
 SQUEEZE_AT = 1000          # characters shown of a longer line
 EXPAND_LIMIT = 100_000     # a squeezed line expands to at most this much
 HIDDEN_LIMIT = 1_000_000   # hidden text kept per squeezed line
-SQUEEZE_NOTE = "  … [long line squeezed: double-click to expand]"
+SQUEEZE_NOTE = "  … [long line squeezed: double-click to expand]"  # as shown in English
 HISTORY_LIMIT = 200
 KIND = QTextFormat.Property.UserProperty + 1   # which kind of text a fragment is (stdout...)
 
@@ -67,8 +68,8 @@ class Console(QPlainTextEdit):
         self._history_index = 0
         self._open_line: SqueezedLine | None = None
         self.new_output_button = QToolButton(self)
-        self.new_output_button.setText("↓ New output below")
-        self.new_output_button.setToolTip("Jump to the newest output")
+        self.new_output_button.setText(tr("↓ New output below"))
+        self.new_output_button.setToolTip(tr("Jump to the newest output"))
         self.new_output_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.new_output_button.clicked.connect(self.scroll_to_end)
         self.new_output_button.hide()
@@ -203,7 +204,7 @@ class Console(QPlainTextEdit):
         squeezed = SqueezedLine()
         squeezed.shown = cursor.block().text()
         self._hide(squeezed, piece[max(room, 0):])
-        cursor.insertText(SQUEEZE_NOTE, self._formats["system"])
+        cursor.insertText(tr("  … [long line squeezed: double-click to expand]"), self._formats["system"])
         cursor.block().setUserData(squeezed)
         self._open_line = squeezed
 
@@ -233,7 +234,7 @@ class Console(QPlainTextEdit):
 
     def append_hint(self, sentence: str) -> None:
         """The plain-language explanation shown under a traceback."""
-        self.append_output("hint", f"Hint: {sentence}\n")
+        self.append_output("hint", tr("Hint: {sentence}").format(sentence=sentence) + "\n")
 
     def _append_link_line(self, line: str, frame: Frame) -> None:
         length_before = self.document().characterCount()

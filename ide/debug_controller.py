@@ -17,6 +17,7 @@ from vm import FrameSnapshot, Pause, PausedFrame, RunResult
 from .actions import WHEN_IDLE, ActionRegistry, ActionSpec
 from .debug_panels import CallStackPanel, VariablesPanel
 from .editor import CodeEditor
+from .i18n import tr
 from .run_state import RunState
 from .runner import Runner
 from .settings import Settings
@@ -43,25 +44,25 @@ class DebugController(QObject):
         self.pause_info: Pause | None = None
         self.variables = VariablesPanel()
         self.call_stack = CallStackPanel()
-        self.variables_dock = self._dock("Variables", self.variables, "variables-dock")
-        self.stack_dock = self._dock("Call stack", self.call_stack, "call-stack-dock")
+        self.variables_dock = self._dock(tr("Variables"), self.variables, "variables-dock")
+        self.stack_dock = self._dock(tr("Call stack"), self.call_stack, "call-stack-dock")
         actions.add_all([
-            ActionSpec("debug", "&Debug", self.start, ("Ctrl+F5",), "debug",
-                       "Run with the debugger: pause at breakpoints (Ctrl+F5)", enabled_in=WHEN_IDLE),
-            ActionSpec("continue", "&Continue", runner.continue_, ("F5",), "continue",
-                       "Continue to the next breakpoint (F5)", enabled_in=PAUSED),
-            ActionSpec("step_over", "Step &Over", runner.step_over, ("F10",), "step_over",
-                       "Run the current line, without going into functions (F10)", enabled_in=PAUSED),
-            ActionSpec("step_into", "Step &Into", runner.step_into, ("F11",), "step_into",
-                       "Go into the function called on this line (F11)", enabled_in=PAUSED),
-            ActionSpec("step_out", "Step O&ut", runner.step_out, ("Shift+F11",), "step_out",
-                       "Finish this function and stop in its caller (Shift+F11)", enabled_in=PAUSED),
-            ActionSpec("pause", "&Pause", runner.pause, ("F6",), "pause",
-                       "Pause the program where it is now, to look inside (F6)", enabled_in=PAUSABLE),
-            ActionSpec("breakpoint", "Toggle &Breakpoint", self._toggle_breakpoint_here, ("F9",)),
-            ActionSpec("pause_on_uncaught", "Pause on &Uncaught Errors", self._remember_uncaught_choice,
-                       tip="While debugging, pause where an error is raised that nothing will catch, "
-                           "with its values still live"),
+            ActionSpec("debug", tr("&Debug"), self.start, ("Ctrl+F5",), "debug",
+                       tr("Run with the debugger: pause at breakpoints (Ctrl+F5)"), enabled_in=WHEN_IDLE),
+            ActionSpec("continue", tr("&Continue"), runner.continue_, ("F5",), "continue",
+                       tr("Continue to the next breakpoint (F5)"), enabled_in=PAUSED),
+            ActionSpec("step_over", tr("Step &Over"), runner.step_over, ("F10",), "step_over",
+                       tr("Run the current line, without going into functions (F10)"), enabled_in=PAUSED),
+            ActionSpec("step_into", tr("Step &Into"), runner.step_into, ("F11",), "step_into",
+                       tr("Go into the function called on this line (F11)"), enabled_in=PAUSED),
+            ActionSpec("step_out", tr("Step O&ut"), runner.step_out, ("Shift+F11",), "step_out",
+                       tr("Finish this function and stop in its caller (Shift+F11)"), enabled_in=PAUSED),
+            ActionSpec("pause", tr("&Pause"), runner.pause, ("F6",), "pause",
+                       tr("Pause the program where it is now, to look inside (F6)"), enabled_in=PAUSABLE),
+            ActionSpec("breakpoint", tr("Toggle &Breakpoint"), self._toggle_breakpoint_here, ("F9",)),
+            ActionSpec("pause_on_uncaught", tr("Pause on &Uncaught Errors"), self._remember_uncaught_choice,
+                       tip=tr("While debugging, pause where an error is raised that nothing will catch, "
+                              "with its values still live")),
         ])
         self.pause_on_uncaught_action = actions["pause_on_uncaught"]
         self.pause_on_uncaught_action.setCheckable(True)
@@ -106,7 +107,7 @@ class DebugController(QObject):
         for dock, key in ((self.variables_dock, "Ctrl+Shift+V"), (self.stack_dock, "Ctrl+Shift+K")):
             toggle = dock.toggleViewAction()
             toggle.setShortcut(key)
-            toggle.setText(f"{dock.windowTitle()} Panel")
+            toggle.setText(tr("{panel} Panel").format(panel=dock.windowTitle()))
             toggle.triggered.connect(lambda checked=False: self._kept_by_learner())
             toggles.append(toggle)
         return toggles

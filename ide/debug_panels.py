@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 
 from vm import FrameSnapshot, Pause, PausedFrame, ValueNode, children_of, describe, visible_globals
 
+from .i18n import tr
+
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 LOADED_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -25,7 +27,7 @@ class VariablesPanel(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setColumnCount(3)
-        self.setHeaderLabels(["Name", "Value", "Type"])
+        self.setHeaderLabels([tr("Name"), tr("Value"), tr("Type")])
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
         self.itemExpanded.connect(self._load_children)
@@ -48,8 +50,8 @@ class VariablesPanel(QTreeWidget):
             for name, value in visible_globals(frame.local_values):
                 self._add(self.invisibleRootItem(), name, value)
             return
-        sections = [("Local variables", list(frame.local_values.items())),
-                    ("Global variables", visible_globals(frame.global_values))]
+        sections = [(tr("Local variables"), list(frame.local_values.items())),
+                    (tr("Global variables"), visible_globals(frame.global_values))]
         for title, pairs in sections:
             section = self._section(title)
             for name, value in pairs:
@@ -65,7 +67,7 @@ class VariablesPanel(QTreeWidget):
             for node in frame.global_values:
                 self._add_node(self.invisibleRootItem(), node)
             return
-        for title, nodes in (("Local variables", frame.local_values), ("Global variables", frame.global_values)):
+        for title, nodes in ((tr("Local variables"), frame.local_values), (tr("Global variables"), frame.global_values)):
             section = self._section(title)
             for node in nodes:
                 self._add_node(section, node)
@@ -134,9 +136,9 @@ class CallStackPanel(QListWidget):
         self.clear()
         self._frames = frames
         for frame in frames:
-            name = "main program" if frame.function == "<module>" else f"{frame.function}()"
-            where = f" — line {frame.line}" if frame.line else ""
-            QListWidgetItem(f"{name}{where}", self)
+            name = tr("main program") if frame.function == "<module>" else f"{frame.function}()"
+            shown = tr("{function} — line {line}").format(function=name, line=frame.line) if frame.line else name
+            QListWidgetItem(shown, self)
         self.blockSignals(False)
         if frames:
             self.setCurrentRow(0)  # emits frame_selected

@@ -7,20 +7,18 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from .i18n import tr
+
 Button = QMessageBox.StandardButton
-LABELS = {
-    Button.Save: "&Save",
-    Button.Discard: "&Don't Save",
-    Button.Cancel: "&Cancel",
-    Button.Yes: "&Yes",
-    Button.No: "&No",
-}
+def _labels() -> dict[Button, str]:
+    return {Button.Save: tr("&Save"), Button.Discard: tr("&Don't Save"), Button.Cancel: tr("&Cancel"),
+            Button.Yes: tr("&Yes"), Button.No: tr("&No")}
 
 
 def ask(parent: QWidget | None, title: str, text: str, buttons: Button, default: Button) -> Button:
     """Ask and wait for the answer; Escape answers Cancel (or No)."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
-    for standard, label in LABELS.items():
+    for standard, label in _labels().items():
         button = box.button(standard)
         if button is not None:
             button.setText(label)

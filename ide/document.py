@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from . import dialogs
 from .editor import CodeEditor
 from .files import RecoveryStore, UnreadableFile, read_source, save_atomically
+from .i18n import tr
 from .settings import Settings
 
 AUTOSAVE_INTERVAL_MS = 5000
-FILE_FILTER = "Python files (*.py);;All files (*)"
 
 
 def default_recovery_folder() -> Path:
@@ -83,9 +83,9 @@ class DocumentController(QObject):
 
     def open(self, path: str | Path | None = None) -> bool:
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self.parent_widget, "Open a Python file",
+            chosen, _ = QFileDialog.getOpenFileName(self.parent_widget, tr("Open a Python file"),
                                                     str(self.path.parent if self.path else Path.home()),
-                                                    FILE_FILTER)
+                                                    tr("Python files (*.py);;All files (*)"))
             if not chosen:
                 return False
             path = chosen
@@ -98,8 +98,8 @@ class DocumentController(QObject):
         try:
             text = read_source(path)
         except UnreadableFile as reason:
-            QMessageBox.warning(self.parent_widget, "Cannot open file",
-                                f"Sprout cannot open {path.name}:\n{reason}")
+            QMessageBox.warning(self.parent_widget, tr("Cannot open file"),
+                                tr("Sprout cannot open {file}:\n{reason}").format(file=path.name, reason=reason))
             self.settings.remove_recent(str(path))
             self.recent_changed.emit()
             return False
@@ -116,7 +116,7 @@ class DocumentController(QObject):
         try:
             text = read_source(path)
         except UnreadableFile as reason:
-            QMessageBox.warning(self.parent_widget, "Cannot open example", str(reason))
+            QMessageBox.warning(self.parent_widget, tr("Cannot open example"), str(reason))
             return False
         self._set_text(text, None, untitled_name=path.name.split("_", 1)[-1])
         return True
@@ -129,7 +129,8 @@ class DocumentController(QObject):
     def save_as(self, path: str | Path | None = None) -> bool:
         if path is None:
             start = self.path or Path.home() / self.untitled_name
-            chosen, _ = QFileDialog.getSaveFileName(self.parent_widget, "Save as", str(start), FILE_FILTER)
+            chosen, _ = QFileDialog.getSaveFileName(self.parent_widget, tr("Save as"), str(start),
+                                                    tr("Python files (*.py);;All files (*)"))
             if not chosen:
                 return False
             path = chosen
@@ -142,9 +143,10 @@ class DocumentController(QObject):
         try:
             save_atomically(path, self.editor.toPlainText())
         except OSError as error:
-            QMessageBox.critical(self.parent_widget, "Could not save",
-                                 f"Sprout could not save {path}:\n{error.strerror or error}\n\n"
-                                 "Your text is still here; try another folder.")
+            QMessageBox.critical(self.parent_widget, tr("Could not save"),
+                                 tr("Sprout could not save {file}:\n{reason}\n\n"
+                                    "Your text is still here; try another folder.").format(
+                                     file=path, reason=error.strerror or error))
             return False
         self.path = path.resolve()
         self.editor.document().setModified(False)
@@ -153,7 +155,7 @@ class DocumentController(QObject):
         self.settings.last_file = str(self.path)
         self.recent_changed.emit()
         self.title_changed.emit()
-        self.message.emit(f"Saved {self.path.name}")
+        self.message.emit(tr("Saved {file}").format(file=self.path.name))
         return True
 
     def maybe_keep_changes(self) -> bool:
@@ -161,8 +163,8 @@ class DocumentController(QObject):
         if not self.modified:
             return True
         answer = dialogs.ask(
-            self.parent_widget, "Unsaved changes",
-            f"{self.display_name} has changes that are not saved. Save them first?",
+            self.parent_widget, tr("Unsaved changes"),
+            tr("{file} has changes that are not saved. Save them first?").format(file=self.display_name),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -180,7 +182,7 @@ class DocumentController(QObject):
                                 str(self.path) if self.path else None)
             self._autosaved_revision = revision
         except OSError as error:
-            self.message.emit(f"Autosave failed: {error.strerror or error}")
+            self.message.emit(tr("Autosave failed: {reason}").format(reason=error.strerror or error))
 
     def discard_recovery(self) -> None:
         """A clean exit: nothing needs recovering."""
@@ -192,11 +194,11 @@ class DocumentController(QObject):
         if not pending:
             return False
         newest = max(pending, key=lambda entry: entry.saved_at)
-        name = Path(newest.original_path).name if newest.original_path else "an untitled file"
+        name = Path(newest.original_path).name if newest.original_path else tr("an untitled file")
         answer = dialogs.ask(
-            self.parent_widget, "Recover unsaved work?",
-            f"Sprout did not close properly last time.\n\n"
-            f"Your unsaved changes to {name} were kept. Do you want them back?",
+            self.parent_widget, tr("Recover unsaved work?"),
+            tr("Sprout did not close properly last time.\n\n"
+               "Your unsaved changes to {file} were kept. Do you want them back?").format(file=name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
         for entry in pending:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from .drawing_view import DrawingView
+from .i18n import tr
 from .runner import Runner
 
 DOCK_SHARE = 0.45  # of the window's width, when the pane first appears
@@ -32,13 +33,13 @@ class DrawingPanel(QWidget):
         super().__init__()
         self.view = DrawingView()
         self.toolbar = QToolBar()
-        self.toolbar.setAccessibleName("Drawing tools")
+        self.toolbar.setAccessibleName(tr("Drawing tools"))
         self.toolbar.setIconSize(QSize(16, 16))
-        self.fit_button = self._button("Fit", "Show the whole turtle window", self.view.fit)
-        self._button("Zoom In", "Zoom in (Ctrl+wheel)", lambda: self.view.zoom(1))
-        self._button("Zoom Out", "Zoom out (Ctrl+wheel)", lambda: self.view.zoom(-1))
-        self._button("Save Image…", "Save the drawing as a PNG picture or an SVG drawing", self.ask_save)
-        self._button("Clear", "Clear the drawing (the next run clears it too)", self.view.clear)
+        self.fit_button = self._button(tr("Fit"), tr("Show the whole turtle window"), self.view.fit)
+        self._button(tr("Zoom In"), tr("Zoom in (Ctrl+wheel)"), lambda: self.view.zoom(1))
+        self._button(tr("Zoom Out"), tr("Zoom out (Ctrl+wheel)"), lambda: self.view.zoom(-1))
+        self._button(tr("Save Image…"), tr("Save the drawing as a PNG picture or an SVG drawing"), self.ask_save)
+        self._button(tr("Clear"), tr("Clear the drawing (the next run clears it too)"), self.view.clear)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -57,14 +58,14 @@ class DrawingPanel(QWidget):
         return button
 
     def ask_save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save Drawing", "drawing.png",
-                                              "PNG picture (*.png);;SVG drawing (*.svg)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save Drawing"), "drawing.png",
+                                              tr("PNG picture (*.png);;SVG drawing (*.svg)"))
         if not path:
             return
         try:
             self.save(path)
         except OSError as error:
-            QMessageBox.warning(self, "Save Drawing", f"The drawing could not be saved:\n{error}")
+            QMessageBox.warning(self, tr("Save Drawing"), tr("The drawing could not be saved:\n{reason}").format(reason=error))
 
     def save(self, path: str) -> None:
         """Write the drawing (with a margin) as PNG, or as SVG when the name ends in .svg."""
@@ -80,14 +81,14 @@ class DrawingPanel(QWidget):
             self._paint(painter, QRectF(0, 0, source.width(), source.height()), source)
             painter.end()
             if not target.exists():
-                raise OSError(f"cannot write {target}")
+                raise OSError(tr("cannot write {file}").format(file=target))
             return
         image = QImage((source.size() * PNG_SCALE).toSize(), QImage.Format.Format_ARGB32)
         painter = QPainter(image)
         self._paint(painter, QRectF(image.rect()), source)
         painter.end()
         if not image.save(str(target), "PNG"):
-            raise OSError(f"cannot write {target}")
+            raise OSError(tr("cannot write {file}").format(file=target))
 
     def _paint(self, painter: QPainter, target: QRectF, source: QRectF) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -101,15 +102,15 @@ class DrawingDock(QDockWidget):
     closed_by_learner = Signal()
 
     def __init__(self, panel: DrawingPanel, parent: QWidget | None = None) -> None:
-        super().__init__("Drawing", parent)
+        super().__init__(tr("Drawing"), parent)
         self.setObjectName("drawing_dock")
         self.setWidget(panel)
-        self.setAccessibleName("Drawing pane")
-        self.setAccessibleDescription("Shows what the program draws with turtle")
+        self.setAccessibleName(tr("Drawing pane"))
+        self.setAccessibleDescription(tr("Shows what the program draws with turtle"))
         panel.view.title_changed.connect(self._show_title)
 
     def _show_title(self, title: str) -> None:
-        self.setWindowTitle(f"Drawing — {title}" if title else "Drawing")
+        self.setWindowTitle(tr("Drawing — {title}").format(title=title) if title else tr("Drawing"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed_by_learner.emit()
@@ -137,7 +138,7 @@ class DrawingController:
 
     def toggle_action(self) -> QAction:
         toggle = self.dock.toggleViewAction()
-        toggle.setText("Drawing Panel")
+        toggle.setText(tr("Drawing Panel"))
         toggle.setShortcut("Ctrl+Shift+D")
         return toggle
 

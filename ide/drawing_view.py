@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QGraphicsView,
 )
 
+from .i18n import tr
 from .keysyms import keysym
 
 DEFAULT_WINDOW = (960, 810)  # turtle's default window: half the screen wide, 3/4 high
@@ -76,9 +77,9 @@ class DrawingView(QGraphicsView):
                             | QPainter.RenderHint.SmoothPixmapTransform)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
-        self.setAccessibleName("Drawing")
-        self.setAccessibleDescription("The turtle drawing of the running program; it receives "
-                                      "key presses and clicks when the program listens for them")
+        self.setAccessibleName(tr("Drawing"))
+        self.setAccessibleDescription(tr("The turtle drawing of the running program; it receives "
+                                         "key presses and clicks when the program listens for them"))
         self._items: dict[int, Shown] = {}
         self._top = 0.0
         self._bottom = 0.0

@@ -6,6 +6,7 @@ from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from .editor import CodeEditor
+from .i18n import tr
 
 
 class FindBar(QWidget):
@@ -16,14 +17,14 @@ class FindBar(QWidget):
         self.editor = editor
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
-        layout.addWidget(QLabel("Find:"))
+        layout.addWidget(QLabel(tr("Find:")))
         self.field = QLineEdit()
-        self.field.setPlaceholderText("text to find (Enter: next, Shift+Enter: previous)")
+        self.field.setPlaceholderText(tr("text to find (Enter: next, Shift+Enter: previous)"))
         self.field.returnPressed.connect(self.find_next)
         layout.addWidget(self.field, 1)
-        previous_button = QPushButton("Previous")
+        previous_button = QPushButton(tr("Previous"))
         previous_button.clicked.connect(self.find_previous)
-        next_button = QPushButton("Next")
+        next_button = QPushButton(tr("Next"))
         next_button.clicked.connect(self.find_next)
         layout.addWidget(previous_button)
         layout.addWidget(next_button)
@@ -57,7 +58,7 @@ class FindBar(QWidget):
             wrapped.movePosition(QTextCursor.MoveOperation.End)
         self.editor.setTextCursor(wrapped)
         found = self.editor.find(text, flags)
-        self.result_label.setText("" if found else "not found")
+        self.result_label.setText("" if found else tr("not found"))
         return found
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

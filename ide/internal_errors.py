@@ -17,6 +17,8 @@ from types import TracebackType
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from .i18n import tr
+
 log = logging.getLogger("sprout")
 LOG_BYTES = 1_000_000
 
@@ -72,10 +74,10 @@ class InternalErrorReporter(QObject):
         if self.last_box is not None and self.last_box.isVisible():
             self.last_box.setDetailedText(self.last_box.detailedText() + "\n" + details)
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, "Sprout hit an internal problem",
-                          "Sprout hit an internal problem; your code is safe.\n\n"
-                          "What you just did may not have worked. You can keep working; "
-                          "if it happens again, please report it with the details below.",
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Sprout hit an internal problem"),
+                          tr("Sprout hit an internal problem; your code is safe.\n\n"
+                             "What you just did may not have worked. You can keep working; "
+                             "if it happens again, please report it with the details below."),
                           QMessageBox.StandardButton.Ok, self._parent_widget)
         box.setDetailedText(details)
         box.setWindowModality(Qt.WindowModality.WindowModal)

@@ -25,6 +25,8 @@ from .drawing_panel import DrawingController
 from .editor import CodeEditor
 from .files import RecoveryStore
 from .find_bar import FindBar
+from .i18n import apply_language, resolve, tr
+from .language_menu import LanguageMenu
 from .output_panel import OutputPanel
 from .run_state import RunState
 from .runner import Runner
@@ -43,6 +45,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings | None = None, recovery: RecoveryStore | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
+        apply_language(resolve(self.settings.language))  # before any text is made
         self.theme = THEMES.get(self.settings.theme, THEMES["light"])
         self.editor = CodeEditor(theme=self.theme)
         self.editor.set_point_size(self.settings.font_size)
@@ -85,8 +88,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.setCentralWidget(self.splitter)
-        self.abandon_button = QPushButton("Abandon run")
-        self.abandon_button.setToolTip("Leave the stuck program behind and get a fresh engine")
+        self.abandon_button = QPushButton(tr("Abandon run"))
+        self.abandon_button.setToolTip(tr("Leave the stuck program behind and get a fresh engine"))
         self.abandon_button.hide()
         self.statusBar().addWidget(self.status.label, 1)
         self.statusBar().addPermanentWidget(self.abandon_button)
@@ -95,31 +98,31 @@ class MainWindow(QMainWindow):
     def _command_specs(self) -> list[ActionSpec]:
         document, editor = self.document, self.editor
         return [
-            ActionSpec("new", "&New", document.new, (QKeySequence.StandardKey.New,), "new"),
-            ActionSpec("open", "&Open…", document.open, (QKeySequence.StandardKey.Open,), "open"),
-            ActionSpec("save", "&Save", document.save, (QKeySequence.StandardKey.Save,), "save"),
-            ActionSpec("save_as", "Save &As…", document.save_as, ("Ctrl+Shift+S",)),
-            ActionSpec("quit", "&Quit", self.close, (QKeySequence.StandardKey.Quit,)),
-            ActionSpec("run", "&Run", self.run_script, (F5,), "run", "Run the program (F5)",
+            ActionSpec("new", tr("&New"), document.new, (QKeySequence.StandardKey.New,), "new"),
+            ActionSpec("open", tr("&Open…"), document.open, (QKeySequence.StandardKey.Open,), "open"),
+            ActionSpec("save", tr("&Save"), document.save, (QKeySequence.StandardKey.Save,), "save"),
+            ActionSpec("save_as", tr("Save &As…"), document.save_as, ("Ctrl+Shift+S",)),
+            ActionSpec("quit", tr("&Quit"), self.close, (QKeySequence.StandardKey.Quit,)),
+            ActionSpec("run", tr("&Run"), self.run_script, (F5,), "run", tr("Run the program (F5)"),
                        enabled_in=WHEN_IDLE),
-            ActionSpec("stop", "S&top", self.stop_script, ("Shift+F5", "Ctrl+F2"), "stop",
-                       "Stop the program (Shift+F5)", enabled_in=WHILE_RUNNING),
-            ActionSpec("abandon", "&Abandon Run", self.abandon_run,
-                       tip="Leave the stuck program behind and get a fresh engine",
+            ActionSpec("stop", tr("S&top"), self.stop_script, ("Shift+F5", "Ctrl+F2"), "stop",
+                       tr("Stop the program (Shift+F5)"), enabled_in=WHILE_RUNNING),
+            ActionSpec("abandon", tr("&Abandon Run"), self.abandon_run,
+                       tip=tr("Leave the stuck program behind and get a fresh engine"),
                        enabled_in=frozenset({RunState.STALLED})),
-            ActionSpec("undo", "&Undo", editor.undo, (QKeySequence.StandardKey.Undo,), widget_only=True),
-            ActionSpec("redo", "&Redo", editor.redo, (QKeySequence.StandardKey.Redo,), widget_only=True),
-            ActionSpec("cut", "Cu&t", editor.cut, (QKeySequence.StandardKey.Cut,), widget_only=True),
-            ActionSpec("copy", "&Copy", editor.copy, (QKeySequence.StandardKey.Copy,), widget_only=True),
-            ActionSpec("paste", "&Paste", editor.paste, (QKeySequence.StandardKey.Paste,), widget_only=True),
-            ActionSpec("comment", "Toggle &Comment", editor.toggle_comment, ("Ctrl+/",), window_wide=True),
-            ActionSpec("find", "&Find…", self.find_bar.open, (QKeySequence.StandardKey.Find,)),
-            ActionSpec("find_next", "Find &Next", self.find_bar.find_next, (QKeySequence.StandardKey.FindNext,)),
-            ActionSpec("zoom_in", "Zoom &In", lambda: self.editor.zoom(1), ("Ctrl+=", "Ctrl++"), window_wide=True),
-            ActionSpec("zoom_out", "Zoom &Out", lambda: self.editor.zoom(-1), ("Ctrl+-",), window_wide=True),
-            ActionSpec("zoom_reset", "&Reset Zoom", self.editor.reset_zoom, ("Ctrl+0",), window_wide=True),
-            ActionSpec("clear_console", "&Clear Console", self.console.clear_output, ("Ctrl+L",), "clear"),
-            ActionSpec("about", "&About Sprout", self._about),
+            ActionSpec("undo", tr("&Undo"), editor.undo, (QKeySequence.StandardKey.Undo,), widget_only=True),
+            ActionSpec("redo", tr("&Redo"), editor.redo, (QKeySequence.StandardKey.Redo,), widget_only=True),
+            ActionSpec("cut", tr("Cu&t"), editor.cut, (QKeySequence.StandardKey.Cut,), widget_only=True),
+            ActionSpec("copy", tr("&Copy"), editor.copy, (QKeySequence.StandardKey.Copy,), widget_only=True),
+            ActionSpec("paste", tr("&Paste"), editor.paste, (QKeySequence.StandardKey.Paste,), widget_only=True),
+            ActionSpec("comment", tr("Toggle &Comment"), editor.toggle_comment, ("Ctrl+/",), window_wide=True),
+            ActionSpec("find", tr("&Find…"), self.find_bar.open, (QKeySequence.StandardKey.Find,)),
+            ActionSpec("find_next", tr("Find &Next"), self.find_bar.find_next, (QKeySequence.StandardKey.FindNext,)),
+            ActionSpec("zoom_in", tr("Zoom &In"), lambda: self.editor.zoom(1), ("Ctrl+=", "Ctrl++"), window_wide=True),
+            ActionSpec("zoom_out", tr("Zoom &Out"), lambda: self.editor.zoom(-1), ("Ctrl+-",), window_wide=True),
+            ActionSpec("zoom_reset", tr("&Reset Zoom"), self.editor.reset_zoom, ("Ctrl+0",), window_wide=True),
+            ActionSpec("clear_console", tr("&Clear Console"), self.console.clear_output, ("Ctrl+L",), "clear"),
+            ActionSpec("about", tr("&About Sprout"), self._about),
         ]
 
     def _build_actions(self) -> None:
@@ -147,25 +150,27 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar, actions = self.menuBar(), self.actions
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(tr("&File"))
         file_menu.addActions([actions["new"], actions["open"]])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
         file_menu.addActions([actions["save"], actions["save_as"]])
         file_menu.addSeparator()
         file_menu.addAction(actions["quit"])
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(tr("&Edit"))
         edit_menu.addActions([actions[i] for i in ("undo", "redo", "cut", "copy", "paste")])
         edit_menu.addSeparator()
         edit_menu.addActions([actions["find"], actions["find_next"]])
         edit_menu.addSeparator()
         edit_menu.addAction(actions["comment"])
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(tr("&View"))
         view_menu.addActions([actions["zoom_in"], actions["zoom_out"], actions["zoom_reset"]])
         view_menu.addSeparator()
-        self.theme_menu = view_menu.addMenu("&Theme")
+        self.language_menu = LanguageMenu(self, self.settings, view_menu)
+        self.theme_menu = view_menu.addMenu(tr("&Theme"))
         themes = QActionGroup(self)
         for name in THEMES:
-            entry = self._menu_action(name.capitalize(), lambda n=name: self.set_theme(n))
+            entry = self._menu_action({"light": tr("Light"), "dark": tr("Dark")}.get(name, name),
+                                      lambda n=name: self.set_theme(n))
             entry.setCheckable(True)
             entry.setChecked(name == self.settings.theme or (name == "light" and self.settings.theme not in THEMES))
             entry.setData(name)
@@ -175,14 +180,14 @@ class MainWindow(QMainWindow):
         view_menu.addActions([*self.debug.view_actions(), self.drawing.toggle_action()])
         view_menu.addSeparator()
         view_menu.addAction(actions["clear_console"])
-        run_menu = bar.addMenu("&Run")
+        run_menu = bar.addMenu(tr("&Run"))
         run_menu.addActions([actions["run"], actions["stop"], actions["abandon"]])
         self.debug.add_to(self.toolbar, run_menu)
-        self.examples_menu = bar.addMenu("E&xamples")
+        self.examples_menu = bar.addMenu(tr("E&xamples"))
         for example in resources.examples():
             self.examples_menu.addAction(self._menu_action(
                 example.title, lambda p=example.path: self.document.open_example(p)))
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(tr("&Help"))
         help_menu.addAction(actions["about"])
         self._fill_recent_menu()
 
@@ -225,7 +230,7 @@ class MainWindow(QMainWindow):
         self.document.autosave()
         self.editor.set_halted_line(None)
         self.console.clear_output()
-        self.console.append_system(f"▶ Running {self.document.display_name}")
+        self.console.append_system(tr("▶ Running {file}").format(file=self.document.display_name))
         self._run_clock.start()
         self._ran_source = self.editor.toPlainText()
         folder = str(self.document.path.parent) if self.document.path else ""
@@ -252,7 +257,7 @@ class MainWindow(QMainWindow):
     # ---- the shell -----------------------------------------------------------------
     def run_shell_entry(self, source: str) -> None:
         if self.runner.running:
-            self.shell.announce("A program is running: wait for it, or Stop it, then try again.")
+            self.shell.announce(tr("A program is running: wait for it, or Stop it, then try again."))
             return
         self._shell_source = source
         self.runner.start(source, "<shell>", shell=True)
@@ -261,7 +266,7 @@ class MainWindow(QMainWindow):
         if self.runner.running:
             return
         self.runner.reset_namespace()
-        self.shell.announce("Fresh variables: the shell no longer sees your last program's.")
+        self.shell.announce(tr("Fresh variables: the shell no longer sees your last program's."))
 
     def _finish_shell_entry(self, result: RunResult) -> None:
         frame = next((f for f in reversed(result.frames) if f.filename == "<shell>"), None)
@@ -279,15 +284,18 @@ class MainWindow(QMainWindow):
         if self.runner.shell_run:
             self._finish_shell_entry(result)
             return
-        self.shell.announce(f"The shell now sees the variables of {self.document.display_name}.")
+        self.shell.announce(tr("The shell now sees the variables of {file}.").format(file=self.document.display_name))
         self.console.end_input()
         for leftover in result.leftovers:
-            self.console.append_system(f"Sprout cleaned up after the program: {leftover}.")
+            self.console.append_system(tr("Sprout cleaned up after the program: {what}.").format(what=leftover))
         if self.focusWidget() in (None, self.console):
             self.editor.setFocus()  # typing goes back to the code, not the read-only console
         if result.status == "finished":
-            code = f" (exit code {result.exit_code})" if result.exit_code else ""
-            self.console.append_system(f"✔ Finished in {result.duration:.2f} s{code}")
+            if result.exit_code:
+                self.console.append_system(tr("✔ Finished in {seconds:.2f} s (exit code {code})").format(
+                    seconds=result.duration, code=result.exit_code))
+            else:
+                self.console.append_system(tr("✔ Finished in {seconds:.2f} s").format(seconds=result.duration))
             return
         text = format_result(result)
         if text:
@@ -296,7 +304,7 @@ class MainWindow(QMainWindow):
         if sentence:
             self.console.append_hint(sentence)
         if result.status == "halted":
-            self.console.append_system(f"■ Stopped after {result.duration:.2f} s")
+            self.console.append_system(tr("■ Stopped after {seconds:.2f} s").format(seconds=result.duration))
         self.console.scroll_to_end()  # the traceback and hint are what the learner needs now
         frame = next((f for f in reversed(result.frames) if f.filename == self.document.display_name), None)
         if frame is not None:
@@ -359,9 +367,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(recent))
 
     def _about(self) -> None:
-        QMessageBox.about(self, "About Sprout",
-                          "<b>Sprout</b> — a Python IDE for learners.<br>"
-                          "Stop always works: press Shift+F5 whenever your program runs away.")
+        QMessageBox.about(self, tr("About Sprout"),
+                          tr("<b>Sprout</b> — a Python IDE for learners.<br>"
+                             "Stop always works: press Shift+F5 whenever your program runs away."))
 
     # ---- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
@@ -385,6 +393,6 @@ class MainWindow(QMainWindow):
         last = self.settings.last_file
         if last and Path(last).is_file() and self.document.load(Path(last)):
             return
-        self.document.open_example(resources.WELCOME_EXAMPLE)
+        self.document.open_example(resources.welcome_example())
         self.settings.welcomed = True
 

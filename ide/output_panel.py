@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QToolButton, QWidget
 
 from . import resources
 from .console import Console
+from .i18n import tr
 from .shell import Shell
 from .themes import Theme
 
@@ -19,20 +20,20 @@ class OutputPanel(QTabWidget):
         super().__init__(parent)
         self.console = Console(theme=theme)
         self.shell = Shell(theme=theme)
-        self.addTab(self.console, "Console")
-        self.addTab(self.shell, "Shell")
+        self.addTab(self.console, tr("Console"))
+        self.addTab(self.shell, tr("Shell"))
         self.setDocumentMode(True)
         corner = QWidget()
         buttons = QHBoxLayout(corner)
         buttons.setContentsMargins(0, 0, 4, 0)
         self.reset_button = QToolButton()
-        self.reset_button.setText("Reset")
-        self.reset_button.setToolTip("Start the Shell again from fresh variables")
+        self.reset_button.setText(tr("Reset"))
+        self.reset_button.setToolTip(tr("Start the Shell again from fresh variables"))
         self.reset_button.setAutoRaise(True)
         self.reset_button.clicked.connect(self.reset_requested)
         self.clear_button = QToolButton()
         self.clear_button.setIcon(resources.icon("clear"))
-        self.clear_button.setToolTip("Clear this tab")
+        self.clear_button.setToolTip(tr("Clear this tab"))
         self.clear_button.setAutoRaise(True)
         self.clear_button.clicked.connect(lambda: self.currentWidget().clear_output())
         buttons.addWidget(self.reset_button)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QIcon, QPainter, QPixmap
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 EXAMPLES = RESOURCES / "examples"
 ICONS = RESOURCES / "icons"
+TRANSLATIONS = RESOURCES / "translations"
 WELCOME_EXAMPLE = EXAMPLES / "00_welcome.py"
 
 
@@ -47,12 +48,25 @@ def icon(name: str) -> QIcon:
     return result
 
 
+def localized(path: Path) -> Path:
+    """The example in the learner's language when there is one (``examples/zh_CN/``)."""
+    from vm.i18n import current_language
+    translated = path.parent / current_language() / path.name
+    return translated if translated.is_file() else path
+
+
+def welcome_example() -> Path:
+    return localized(WELCOME_EXAMPLE)
+
+
 def examples() -> list[Example]:
-    """Every example script, titled by its first comment line."""
+    """Every example script (in the learner's language where written), titled by its
+    first comment line."""
     found = []
-    for path in sorted(EXAMPLES.glob("*.py")):
+    for english in sorted(EXAMPLES.glob("*.py")):
+        path = localized(english)
         first = path.read_text(encoding="utf-8").splitlines()[:1]
         title = first[0].lstrip("# ").split(":")[0] if first and first[0].startswith("#") else path.stem
-        title = title.rstrip("!.")
+        title = title.split("：")[0].rstrip("!.！。")  # a Chinese title ends at its full-width colon
         found.append(Example(title=title[:1].upper() + title[1:], path=path))
     return found

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, S
 
 from vm import VM, Debugger, Limits, Pause, RunResult
 
+from .i18n import tr
 from .run_state import RunState, check_transition, ended_state
 
 FLUSH_INTERVAL_MS = 33
@@ -290,7 +291,7 @@ class Runner(QObject):
         self._abandoned.append(old)
         self._engine = self._new_engine()
         self._finish(RunResult(status="halted", reason="user", error_type="KeyboardInterrupt",
-                               message="the run was abandoned; it may still finish in the background"))
+                               message=tr("the run was abandoned; it may still finish in the background")))
 
     def shutdown(self) -> bool:
         """Stop everything for exit; False if some run is stuck and will not end."""
@@ -336,7 +337,8 @@ class Runner(QObject):
             merged, skipped = _keep_tail(merged, MAX_CHARS_PER_FLUSH)
             dropped += skipped
         if dropped:
-            self.output.emit("system", f"\n… {dropped:,} characters of output skipped to keep up …\n")
+            self.output.emit("system", "\n" + tr("… {count:,} characters of output skipped to keep up …").format(
+                count=dropped) + "\n")
         for stream, text in merged:
             self.output.emit(stream, text)
 

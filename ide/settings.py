@@ -89,6 +89,15 @@ class Settings:
     def remove_recent(self, path: str) -> None:
         self.store.setValue("files/recent", [item for item in self.recent_files if item != path])
 
+    @property
+    def language(self) -> str:
+        """``system`` (follow the desktop) or a language code such as ``zh_CN``."""
+        return str(self._get("appearance/language", "system"))
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self.store.setValue("appearance/language", code)
+
     welcomed = _flag("app/welcomed", default=False)
     pause_on_uncaught = _flag("debug/pause_on_uncaught", default=True)
 

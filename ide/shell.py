@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from .console import Console
+from .i18n import tr
 from .themes import LIGHT, Theme
 
 PROMPT, CONTINUATION = ">>> ", "... "
@@ -41,8 +42,8 @@ class Shell(Console):
         self._answering = False
         self.names: Callable[[], Iterable[str]] = lambda: ()
         self.input_submitted.connect(self._on_line)
-        self.append_system(f"Python {sys.version.split()[0]} shell: statements run in the variables "
-                           "of your last program. Reset starts from fresh ones.")
+        self.append_system(tr("Python {version} shell: statements run in the variables "
+                              "of your last program. Reset starts from fresh ones.").format(version=sys.version.split()[0]))
         self.prompt()
 
     # ---- prompts -------------------------------------------------------------

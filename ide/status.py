@@ -5,50 +5,53 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from vm import Pause, RunResult
 
+from .i18n import tr
 from .run_state import RunState
 
-REASONS = {
-    "user": "Stopped",
-    "time_limit": "Stopped: time limit reached",
-    "output_limit": "Stopped: too much output",
-    "memory_limit": "Stopped: the program used too much memory",
-}
-PAUSE_REASONS = {"breakpoint": "at a breakpoint", "step": "after a step", "pause": "where you paused it",
-                 "exception": "where an error was raised"}
+
+def _reasons() -> dict[str, str]:
+    return {"user": tr("Stopped"), "time_limit": tr("Stopped: time limit reached"),
+            "output_limit": tr("Stopped: too much output"),
+            "memory_limit": tr("Stopped: the program used too much memory")}
+
+
+def _pause_reasons() -> dict[str, str]:
+    return {"breakpoint": tr("Paused on line {line} at a breakpoint"), "step": tr("Paused on line {line} after a step"),
+            "pause": tr("Paused on line {line} where you paused it"),
+            "exception": tr("Paused on line {line} where an error was raised")}
 
 
 def describe(state: RunState, elapsed: float, result: RunResult | None, pause: Pause | None) -> str:
     """The status text for ``state`` (the single source of what the bar says)."""
     if state is RunState.IDLE:
-        return "Ready"
+        return tr("Ready")
     if state is RunState.RUNNING:
-        return f"Running… {elapsed:.1f} s"
+        return tr("Running… {seconds:.1f} s").format(seconds=elapsed)
     if state is RunState.WAITING_FOR_INPUT:
-        return f"Waiting for your input… type in the console and press Enter ({elapsed:.1f} s)"
+        return tr("Waiting for your input… type in the console and press Enter ({seconds:.1f} s)").format(seconds=elapsed)
     if state is RunState.PAUSED:
         line = pause.frames[-1].line if pause is not None and pause.frames else "?"
-        why = PAUSE_REASONS.get(pause.reason, "") if pause is not None else ""
-        return " ".join(f"Paused on line {line} {why}".split()) + \
-            " — F10 step over, F11 step into, F5 continue"
+        paused = _pause_reasons().get(pause.reason if pause is not None else "", tr("Paused on line {line}"))
+        return paused.format(line=line) + tr(" — F10 step over, F11 step into, F5 continue")
     if state is RunState.STOPPING:
-        return f"Stopping… ({elapsed:.1f} s)"
+        return tr("Stopping… ({seconds:.1f} s)").format(seconds=elapsed)
     if state is RunState.STALLED:
-        return ("The program is busy inside a long built-in call and has not stopped yet. "
-                "You can abandon it.")
+        return tr("The program is busy inside a long built-in call and has not stopped yet. "
+                  "You can abandon it.")
     if state is RunState.FINISHED:
-        return f"Finished in {result.duration:.2f} s" if result is not None else "Finished"
+        return tr("Finished in {seconds:.2f} s").format(seconds=result.duration) if result is not None else tr("Finished")
     if state is RunState.STOPPED:
-        return REASONS.get(result.reason or "user", "Stopped") if result is not None else "Stopped"
+        return _reasons().get(result.reason or "user", tr("Stopped")) if result is not None else tr("Stopped")
     if result is not None and result.frames:
-        return f"Error: {result.error_type} on line {result.frames[-1].line}"
-    return f"Error: {result.error_type}" if result is not None else "Error"
+        return tr("Error: {error} on line {line}").format(error=result.error_type, line=result.frames[-1].line)
+    return tr("Error: {error}").format(error=result.error_type) if result is not None else tr("Error")
 
 
 class RunStatus:
     """Two labels the main window places in its status bar."""
 
     def __init__(self, parent: QWidget) -> None:
-        self.label = QLabel("Ready", parent)
+        self.label = QLabel(tr("Ready"), parent)
         self.position_label = QLabel("", parent)
 
     def show(self, state: RunState, elapsed: float = 0.0, result: RunResult | None = None,
@@ -57,7 +60,7 @@ class RunStatus:
 
     def clear(self) -> None:
         """A different file was loaded: a verdict about the last one no longer applies."""
-        self.label.setText("Ready")
+        self.label.setText(tr("Ready"))
 
     def position(self, line: int, column: int) -> None:
-        self.position_label.setText(f"Line {line}, Column {column}")
+        self.position_label.setText(tr("Line {line}, Column {column}").format(line=line, column=column))

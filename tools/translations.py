@@ -45,9 +45,10 @@ def ts_path(language: str) -> Path:
 
 # ---- the engine's strings (gettext) --------------------------------------------------
 def engine_messages() -> dict[str, Message]:
-    """Every ``_("...")``, ``N_("...")`` and ``ngettext("...", "...", n)`` literal in ``vm/``."""
+    """Every ``_("...")``, ``N_("...")`` and ``ngettext("...", "...", n)`` literal in ``vm/``
+    and ``main.py`` (what the terminal shows before any window exists)."""
     found: dict[str, Message] = {}
-    for path in sorted((ROOT / "vm").rglob("*.py")):
+    for path in [*sorted((ROOT / "vm").rglob("*.py")), ROOT / "main.py"]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):

@@ -1,4 +1,637 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>↓ New output below</source>
+        <translation>↓ 下面有新输出</translation>
+    </message>
+    <message>
+        <source>Jump to the newest output</source>
+        <translation>跳到最新的输出</translation>
+    </message>
+    <message>
+        <source>  … [long line squeezed: double-click to expand]</source>
+        <translation>  …［长行已折叠：双击展开］</translation>
+    </message>
+    <message>
+        <source>Hint: {sentence}</source>
+        <translation>提示：{sentence}</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>Call stack</source>
+        <translation>调用栈</translation>
+    </message>
+    <message>
+        <source>&amp;Debug</source>
+        <translation>调试(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Run with the debugger: pause at breakpoints (Ctrl+F5)</source>
+        <translation>用调试器运行：在断点处暂停（Ctrl+F5）</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>继续(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Continue to the next breakpoint (F5)</source>
+        <translation>继续运行到下一个断点（F5）</translation>
+    </message>
+    <message>
+        <source>Step &amp;Over</source>
+        <translation>单步跳过(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Run the current line, without going into functions (F10)</source>
+        <translation>运行当前这一行，不进入函数内部（F10）</translation>
+    </message>
+    <message>
+        <source>Step &amp;Into</source>
+        <translation>单步进入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Go into the function called on this line (F11)</source>
+        <translation>进入这一行调用的函数（F11）</translation>
+    </message>
+    <message>
+        <source>Step O&amp;ut</source>
+        <translation>单步跳出(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Finish this function and stop in its caller (Shift+F11)</source>
+        <translation>运行完这个函数，停在调用它的地方（Shift+F11）</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause the program where it is now, to look inside (F6)</source>
+        <translation>让程序停在现在的位置，看看里面的情况（F6）</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;Breakpoint</source>
+        <translation>设置/取消断点(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pause on &amp;Uncaught Errors</source>
+        <translation>在未捕获的错误处暂停(&amp;U)</translation>
+    </message>
+    <message>
+        <source>While debugging, pause where an error is raised that nothing will catch, with its values still live</source>
+        <translation>调试时，如果出现没有被捕获的错误，就停在出错的地方，变量的值都还在</translation>
+    </message>
+    <message>
+        <source>{panel} Panel</source>
+        <translation>{panel}面板</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Local variables</source>
+        <translation>局部变量</translation>
+    </message>
+    <message>
+        <source>Global variables</source>
+        <translation>全局变量</translation>
+    </message>
+    <message>
+        <source>main program</source>
+        <translation>主程序</translation>
+    </message>
+    <message>
+        <source>{function} — line {line}</source>
+        <translation>{function} — 第 {line} 行</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t Save</source>
+        <translation>不保存(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>是(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>否(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Open a Python file</source>
+        <translation>打开 Python 文件</translation>
+    </message>
+    <message>
+        <source>Python files (*.py);;All files (*)</source>
+        <translation>Python 文件 (*.py);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>Sprout cannot open {file}:
+{reason}</source>
+        <translation>Sprout 无法打开 {file}：
+{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot open example</source>
+        <translation>无法打开示例</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Sprout could not save {file}:
+{reason}
+
+Your text is still here; try another folder.</source>
+        <translation>Sprout 无法保存 {file}：
+{reason}
+
+你的代码还在这里；试试换一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Saved {file}</source>
+        <translation>已保存 {file}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>{file} has changes that are not saved. Save them first?</source>
+        <translation>{file} 有还没保存的修改。要先保存吗？</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {reason}</source>
+        <translation>自动保存失败：{reason}</translation>
+    </message>
+    <message>
+        <source>an untitled file</source>
+        <translation>一个未命名的文件</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work?</source>
+        <translation>恢复未保存的内容？</translation>
+    </message>
+    <message>
+        <source>Sprout did not close properly last time.
+
+Your unsaved changes to {file} were kept. Do you want them back?</source>
+        <translation>Sprout 上次没有正常关闭。
+
+你对 {file} 做的未保存修改被保留了下来。要恢复它们吗？</translation>
+    </message>
+    <message>
+        <source>Drawing tools</source>
+        <translation>绘图工具</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole turtle window</source>
+        <translation>显示整个海龟画布</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>放大（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>缩小（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Save Image…</source>
+        <translation>保存图片…</translation>
+    </message>
+    <message>
+        <source>Save the drawing as a PNG picture or an SVG drawing</source>
+        <translation>把图保存为 PNG 图片或 SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Clear the drawing (the next run clears it too)</source>
+        <translation>清除绘图（下次运行时也会自动清除）</translation>
+    </message>
+    <message>
+        <source>Save Drawing</source>
+        <translation>保存绘图</translation>
+    </message>
+    <message>
+        <source>PNG picture (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>The drawing could not be saved:
+{reason}</source>
+        <translation>无法保存绘图：
+{reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {file}</source>
+        <translation>无法写入 {file}</translation>
+    </message>
+    <message>
+        <source>Drawing</source>
+        <translation>绘图</translation>
+    </message>
+    <message>
+        <source>Drawing pane</source>
+        <translation>绘图面板</translation>
+    </message>
+    <message>
+        <source>Shows what the program draws with turtle</source>
+        <translation>显示程序用海龟画出的图</translation>
+    </message>
+    <message>
+        <source>Drawing — {title}</source>
+        <translation>绘图 — {title}</translation>
+    </message>
+    <message>
+        <source>Drawing Panel</source>
+        <translation>绘图面板</translation>
+    </message>
+    <message>
+        <source>The turtle drawing of the running program; it receives key presses and clicks when the program listens for them</source>
+        <translation>正在运行的程序的海龟绘图；程序在监听时，这里会接收按键和鼠标点击</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <source>text to find (Enter: next, Shift+Enter: previous)</source>
+        <translation>要查找的文字（Enter：下一个，Shift+Enter：上一个）</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>没有找到</translation>
+    </message>
+    <message>
+        <source>Sprout hit an internal problem</source>
+        <translation>Sprout 遇到了内部问题</translation>
+    </message>
+    <message>
+        <source>Sprout hit an internal problem; your code is safe.
+
+What you just did may not have worked. You can keep working; if it happens again, please report it with the details below.</source>
+        <translation>Sprout 遇到了一个内部问题；你的代码是安全的。
+
+你刚才的操作可能没有生效。你可以继续工作；如果问题再次出现，请连同下面的详细信息一起报告。</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System Default ({language})</source>
+        <translation>跟随系统（{language}）</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Sprout will speak {language} after it restarts. Restart now?</source>
+        <translation>Sprout 重新启动后将使用{language}。现在重启吗？</translation>
+    </message>
+    <message>
+        <source>Abandon run</source>
+        <translation>放弃运行</translation>
+    </message>
+    <message>
+        <source>Leave the stuck program behind and get a fresh engine</source>
+        <translation>丢下卡住的程序，换一个新的引擎</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the program (F5)</source>
+        <translation>运行程序（F5）</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stop the program (Shift+F5)</source>
+        <translation>停止程序（Shift+F5）</translation>
+    </message>
+    <message>
+        <source>&amp;Abandon Run</source>
+        <translation>放弃运行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;Comment</source>
+        <translation>注释/取消注释(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>恢复原始大小(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Console</source>
+        <translation>清空控制台(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;About Sprout</source>
+        <translation>关于 Sprout(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>E&amp;xamples</source>
+        <translation>示例(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>▶ Running {file}</source>
+        <translation>▶ 正在运行 {file}</translation>
+    </message>
+    <message>
+        <source>A program is running: wait for it, or Stop it, then try again.</source>
+        <translation>有程序正在运行：等它结束，或者停止它，然后再试。</translation>
+    </message>
+    <message>
+        <source>Fresh variables: the shell no longer sees your last program&apos;s.</source>
+        <translation>变量已清空：交互窗口不再看到上一个程序的变量。</translation>
+    </message>
+    <message>
+        <source>The shell now sees the variables of {file}.</source>
+        <translation>交互窗口现在可以看到 {file} 的变量。</translation>
+    </message>
+    <message>
+        <source>Sprout cleaned up after the program: {what}.</source>
+        <translation>Sprout 在程序结束后做了清理：{what}。</translation>
+    </message>
+    <message>
+        <source>✔ Finished in {seconds:.2f} s (exit code {code})</source>
+        <translation>✔ 运行结束，用时 {seconds:.2f} 秒（退出码 {code}）</translation>
+    </message>
+    <message>
+        <source>✔ Finished in {seconds:.2f} s</source>
+        <translation>✔ 运行结束，用时 {seconds:.2f} 秒</translation>
+    </message>
+    <message>
+        <source>■ Stopped after {seconds:.2f} s</source>
+        <translation>■ 运行 {seconds:.2f} 秒后被停止</translation>
+    </message>
+    <message>
+        <source>About Sprout</source>
+        <translation>关于 Sprout</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sprout&lt;/b&gt; — a Python IDE for learners.&lt;br&gt;Stop always works: press Shift+F5 whenever your program runs away.</source>
+        <translation>&lt;b&gt;Sprout&lt;/b&gt; — 为初学者设计的 Python 编辑器。&lt;br&gt;停止按钮永远有效：程序失控时，随时按 Shift+F5。</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>交互窗口</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Start the Shell again from fresh variables</source>
+        <translation>清空变量，重新开始交互窗口</translation>
+    </message>
+    <message>
+        <source>Clear this tab</source>
+        <translation>清空这个标签页</translation>
+    </message>
+    <message>
+        <source>the run was abandoned; it may still finish in the background</source>
+        <translation>这次运行已被放弃；它可能仍会在后台结束</translation>
+    </message>
+    <message>
+        <source>… {count:,} characters of output skipped to keep up …</source>
+        <translation>… 为了跟上速度，跳过了 {count:,} 个字符的输出 …</translation>
+    </message>
+    <message>
+        <source>Python {version} shell: statements run in the variables of your last program. Reset starts from fresh ones.</source>
+        <translation>Python {version} 交互窗口：语句在你上一个程序的变量中运行。点“重置”可以从空白变量重新开始。</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Stopped: time limit reached</source>
+        <translation>已停止：到达时间限制</translation>
+    </message>
+    <message>
+        <source>Stopped: too much output</source>
+        <translation>已停止：输出太多</translation>
+    </message>
+    <message>
+        <source>Stopped: the program used too much memory</source>
+        <translation>已停止：程序用的内存太多</translation>
+    </message>
+    <message>
+        <source>Paused on line {line} at a breakpoint</source>
+        <translation>在第 {line} 行的断点处暂停</translation>
+    </message>
+    <message>
+        <source>Paused on line {line} after a step</source>
+        <translation>单步执行后停在第 {line} 行</translation>
+    </message>
+    <message>
+        <source>Paused on line {line} where you paused it</source>
+        <translation>按你的要求暂停在第 {line} 行</translation>
+    </message>
+    <message>
+        <source>Paused on line {line} where an error was raised</source>
+        <translation>在第 {line} 行出错的地方暂停</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Running… {seconds:.1f} s</source>
+        <translation>正在运行… {seconds:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>Waiting for your input… type in the console and press Enter ({seconds:.1f} s)</source>
+        <translation>等待你的输入… 在控制台里输入后按 Enter（{seconds:.1f} 秒）</translation>
+    </message>
+    <message>
+        <source>Paused on line {line}</source>
+        <translation>暂停在第 {line} 行</translation>
+    </message>
+    <message>
+        <source> — F10 step over, F11 step into, F5 continue</source>
+        <translation> — F10 单步跳过，F11 单步进入，F5 继续</translation>
+    </message>
+    <message>
+        <source>Stopping… ({seconds:.1f} s)</source>
+        <translation>正在停止…（{seconds:.1f} 秒）</translation>
+    </message>
+    <message>
+        <source>The program is busy inside a long built-in call and has not stopped yet. You can abandon it.</source>
+        <translation>程序正忙于一个耗时很长的内置调用，还没有停下来。你可以放弃这次运行。</translation>
+    </message>
+    <message>
+        <source>Finished in {seconds:.2f} s</source>
+        <translation>运行结束，用时 {seconds:.2f} 秒</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>运行结束</translation>
+    </message>
+    <message>
+        <source>Error: {error} on line {line}</source>
+        <translation>错误：第 {line} 行出现 {error}</translation>
+    </message>
+    <message>
+        <source>Error: {error}</source>
+        <translation>错误：{error}</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Line {line}, Column {column}</source>
+        <translation>第 {line} 行，第 {column} 列</translation>
+    </message>
+</context>
 </TS>
