@@ -55,6 +55,9 @@ class Console(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT) -> None:
         super().__init__(parent)
+        self.setAccessibleName(tr("Console"))
+        self.setAccessibleDescription(tr("What the program prints. When it asks for input, type your answer "
+                                         "here and press Enter."))
         self.setReadOnly(True)
         self.setMaximumBlockCount(MAX_LINES)
         self.setUndoRedoEnabled(False)

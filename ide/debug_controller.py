@@ -88,6 +88,7 @@ class DebugController(QObject):
     def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
         dock = QDockWidget(title, self.host)
         dock.setObjectName(name)
+        dock.setAccessibleName(tr("{panel} pane").format(panel=title))
         dock.setWidget(widget)
         self.host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         dock.hide()

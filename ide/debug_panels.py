@@ -26,6 +26,8 @@ class VariablesPanel(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName(tr("Variables"))
+        self.setAccessibleDescription(tr("The values of the selected frame's variables; expand a row to look inside."))
         self.setColumnCount(3)
         self.setHeaderLabels([tr("Name"), tr("Value"), tr("Type")])
         self.setUniformRowHeights(True)
@@ -116,6 +118,9 @@ class CallStackPanel(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName(tr("Call stack"))
+        self.setAccessibleDescription(tr("The functions that are running, innermost first; choose one to see "
+                                         "its variables."))
         self._frames: list[PausedFrame] | list[FrameSnapshot] = []
         self.currentRowChanged.connect(self._on_row)
 

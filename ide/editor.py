@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from .highlighter import PythonHighlighter
+from .i18n import tr
 from .text_positions import position_in_block, text_before_cursor, to_python, to_qt
 from .themes import LIGHT, Theme
 
@@ -63,6 +64,9 @@ class CodeEditor(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT) -> None:
         super().__init__(parent)
+        self.setAccessibleName(tr("Code editor"))
+        self.setAccessibleDescription(tr("Your program. F5 runs it, Shift+F5 stops it, F9 sets a breakpoint "
+                                         "on the current line; Ctrl+Tab moves to the next pane."))
         self.theme = theme
         self.halted_line: int | None = None
         self.paused_line: int | None = None

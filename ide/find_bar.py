@@ -19,6 +19,7 @@ class FindBar(QWidget):
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(QLabel(tr("Find:")))
         self.field = QLineEdit()
+        self.field.setAccessibleName(tr("Text to find"))
         self.field.setPlaceholderText(tr("text to find (Enter: next, Shift+Enter: previous)"))
         self.field.returnPressed.connect(self.find_next)
         layout.addWidget(self.field, 1)

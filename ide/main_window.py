@@ -28,6 +28,7 @@ from .find_bar import FindBar
 from .i18n import apply_language, resolve, tr
 from .language_menu import LanguageMenu
 from .output_panel import OutputPanel
+from .pane_focus import PaneFocus
 from .run_state import RunState
 from .runner import Runner
 from .settings import Settings
@@ -62,6 +63,10 @@ class MainWindow(QMainWindow):
                                      file_name=lambda: self.document.display_name,
                                      start_debug_run=lambda: self.run_script(debug=True))
         self.drawing = DrawingController(self.runner, self)
+        self.pane_focus = PaneFocus(self.actions, self._panes, {
+            "go_editor": (tr("Go to &Editor"), "Ctrl+1", lambda: self.editor),
+            "go_output": (tr("Go to C&onsole or Shell"), "Ctrl+2", self.output_panel.currentWidget),
+            "go_drawing": (tr("Go to &Drawing"), "Ctrl+3", lambda: self.drawing.view)})
         self._build_menus()
         self._connect()
         self._restore_geometry()
@@ -132,7 +137,7 @@ class MainWindow(QMainWindow):
                      "find", "find_next", "zoom_in", "zoom_out", "zoom_reset"):
             setattr(self, f"{name}_action", self.actions[name])
         self.clear_action = self.actions["clear_console"]
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar(tr("Main toolbar"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -169,7 +174,8 @@ class MainWindow(QMainWindow):
         self.theme_menu = view_menu.addMenu(tr("&Theme"))
         themes = QActionGroup(self)
         for name in THEMES:
-            entry = self._menu_action({"light": tr("Light"), "dark": tr("Dark")}.get(name, name),
+            entry = self._menu_action({"light": tr("Light"), "dark": tr("Dark"),
+                                       "contrast": tr("High Contrast")}.get(name, name),
                                       lambda n=name: self.set_theme(n))
             entry.setCheckable(True)
             entry.setChecked(name == self.settings.theme or (name == "light" and self.settings.theme not in THEMES))
@@ -178,6 +184,8 @@ class MainWindow(QMainWindow):
             self.theme_menu.addAction(entry)
         view_menu.addSeparator()
         view_menu.addActions([*self.debug.view_actions(), self.drawing.toggle_action()])
+        view_menu.addSeparator()
+        view_menu.addActions(self.pane_focus.actions)
         view_menu.addSeparator()
         view_menu.addAction(actions["clear_console"])
         run_menu = bar.addMenu(tr("&Run"))
@@ -190,6 +198,10 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(tr("&Help"))
         help_menu.addAction(actions["about"])
         self._fill_recent_menu()
+
+    def _panes(self) -> list[QWidget]:
+        """The panes Ctrl+Tab goes round, in reading order."""
+        return [self.editor, self.output_panel.currentWidget(), *self.debug.panels(), self.drawing.view]
 
     def _connect(self) -> None:
         self.runner.output.connect(self._show_output)

@@ -18,6 +18,7 @@ class OutputPanel(QTabWidget):
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName(tr("Output"))
         self.console = Console(theme=theme)
         self.shell = Shell(theme=theme)
         self.addTab(self.console, tr("Console"))

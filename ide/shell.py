@@ -36,6 +36,9 @@ class Shell(Console):
 
     def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT) -> None:
         super().__init__(parent, theme)
+        self.setAccessibleName(tr("Shell"))
+        self.setAccessibleDescription(tr("Type Python statements after >>> and press Enter; they run in the "
+                                         "variables of your last program."))
         self._lines: list[str] = []
         self._pasted: list[str | None] = []   # lines pasted together, entered one by one
         self._entry_start = 0

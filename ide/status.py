@@ -1,6 +1,7 @@
 """The status bar's words, derived from the run's state: what the program is doing, and for how long."""
 from __future__ import annotations
 
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from vm import Pause, RunResult
@@ -47,16 +48,42 @@ def describe(state: RunState, elapsed: float, result: RunResult | None, pause: P
     return tr("Error: {error}").format(error=result.error_type) if result is not None else tr("Error")
 
 
+def _spoken(state: RunState, text: str) -> str:
+    """What a screen reader says when the run enters ``state`` (no running clock)."""
+    if state is RunState.RUNNING:
+        return tr("The program is running")
+    if state is RunState.WAITING_FOR_INPUT:
+        return tr("The program is waiting for your input in the console")
+    return text
+
+
 class RunStatus:
-    """Two labels the main window places in its status bar."""
+    """Two labels the main window places in its status bar; a change of run state is
+    also announced to screen readers (not shown by colour alone)."""
 
     def __init__(self, parent: QWidget) -> None:
         self.label = QLabel(tr("Ready"), parent)
+        self.label.setAccessibleName(tr("Run status"))
         self.position_label = QLabel("", parent)
+        self.position_label.setAccessibleName(tr("Cursor position"))
+        self.announced: list[str] = []  # what was announced, newest last
+        self._state: RunState | None = None
 
     def show(self, state: RunState, elapsed: float = 0.0, result: RunResult | None = None,
              pause: Pause | None = None) -> None:
-        self.label.setText(describe(state, elapsed, result, pause))
+        text = describe(state, elapsed, result, pause)
+        self.label.setText(text)
+        if state is not self._state:
+            self._state = state
+            if state is not RunState.IDLE:
+                self.announce(_spoken(state, text), urgent=state in (RunState.ERROR, RunState.STALLED))
+
+    def announce(self, text: str, urgent: bool = False) -> None:
+        self.announced.append(text)
+        event = QAccessibleAnnouncementEvent(self.label, text)
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive if urgent
+                            else QAccessible.AnnouncementPoliteness.Polite)
+        QAccessible.updateAccessibility(event)
 
     def clear(self) -> None:
         """A different file was loaded: a verdict about the last one no longer applies."""

@@ -1,4 +1,4 @@
-"""Light and dark themes: a Qt palette plus a matching pygments style."""
+"""Light, dark and high-contrast themes: a Qt palette plus a matching pygments style."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -50,7 +50,15 @@ DARK = Theme(
     stderr="#ff6b6b", system="#8b93a5", input_echo="#98c379", link="#61afef",
     bracket_match="#3e5c3a", hint="#d19ae8",
 )
-THEMES = {theme.name: theme for theme in (LIGHT, DARK)}
+# For projectors and low vision: white and yellow on black, nothing pale, strong accents.
+HIGH_CONTRAST = Theme(
+    name="contrast", pygments_style="rrt", window="#000000", base="#000000", text="#ffffff",
+    alternate="#1a1a1a", highlight="#1f4fd6", gutter="#000000", gutter_text="#ffff00",
+    current_line="#202020", halted_line="#7a3d00", halted_marker="#ff8c00", stdout="#ffffff",
+    stderr="#ff6060", system="#00ffff", input_echo="#7cfc00", link="#ffff00",
+    bracket_match="#1f4fd6", hint="#ff80ff",
+)
+THEMES = {theme.name: theme for theme in (LIGHT, DARK, HIGH_CONTRAST)}
 
 
 def apply_palette(app: QApplication, theme: Theme) -> None:

@@ -4,6 +4,10 @@
 <context>
     <name></name>
     <message>
+        <source>What the program prints. When it asks for input, type your answer here and press Enter.</source>
+        <translation>程序输出的内容。程序要求输入时，在这里打字并按 Enter。</translation>
+    </message>
+    <message>
         <source>↓ New output below</source>
         <translation>↓ 下面有新输出</translation>
     </message>
@@ -88,8 +92,16 @@
         <translation>调试时，如果出现没有被捕获的错误，就停在出错的地方，变量的值都还在</translation>
     </message>
     <message>
+        <source>{panel} pane</source>
+        <translation>{panel}面板</translation>
+    </message>
+    <message>
         <source>{panel} Panel</source>
         <translation>{panel}面板</translation>
+    </message>
+    <message>
+        <source>The values of the selected frame&apos;s variables; expand a row to look inside.</source>
+        <translation>所选调用层中变量的值；展开一行可以看到里面的内容。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -110,6 +122,10 @@
     <message>
         <source>Global variables</source>
         <translation>全局变量</translation>
+    </message>
+    <message>
+        <source>The functions that are running, innermost first; choose one to see its variables.</source>
+        <translation>正在运行的函数，最里层的在最上面；选择一个可以查看它的变量。</translation>
     </message>
     <message>
         <source>main program</source>
@@ -302,6 +318,10 @@ Your unsaved changes to {file} were kept. Do you want them back?</source>
         <translation>查找：</translation>
     </message>
     <message>
+        <source>Text to find</source>
+        <translation>要查找的文字</translation>
+    </message>
+    <message>
         <source>text to find (Enter: next, Shift+Enter: previous)</source>
         <translation>要查找的文字（Enter：下一个，Shift+Enter：上一个）</translation>
     </message>
@@ -344,6 +364,18 @@ What you just did may not have worked. You can keep working; if it happens again
     <message>
         <source>Sprout will speak {language} after it restarts. Restart now?</source>
         <translation>Sprout 重新启动后将使用{language}。现在重启吗？</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Editor</source>
+        <translation>转到编辑器(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Go to C&amp;onsole or Shell</source>
+        <translation>转到控制台或交互窗口(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Drawing</source>
+        <translation>转到绘图(&amp;D)</translation>
     </message>
     <message>
         <source>Abandon run</source>
@@ -442,6 +474,10 @@ What you just did may not have worked. You can keep working; if it happens again
         <translation>关于 Sprout(&amp;A)</translation>
     </message>
     <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -468,6 +504,10 @@ What you just did may not have worked. You can keep working; if it happens again
     <message>
         <source>Dark</source>
         <translation>深色</translation>
+    </message>
+    <message>
+        <source>High Contrast</source>
+        <translation>高对比度</translation>
     </message>
     <message>
         <source>E&amp;xamples</source>
@@ -522,6 +562,10 @@ What you just did may not have worked. You can keep working; if it happens again
         <translation>控制台</translation>
     </message>
     <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
         <source>Shell</source>
         <translation>交互窗口</translation>
     </message>
@@ -544,6 +588,10 @@ What you just did may not have worked. You can keep working; if it happens again
     <message>
         <source>… {count:,} characters of output skipped to keep up …</source>
         <translation>… 为了跟上速度，跳过了 {count:,} 个字符的输出 …</translation>
+    </message>
+    <message>
+        <source>Type Python statements after &gt;&gt;&gt; and press Enter; they run in the variables of your last program.</source>
+        <translation>在 &gt;&gt;&gt; 后面输入 Python 语句并按 Enter；它们会在你上一个程序的变量中运行。</translation>
     </message>
     <message>
         <source>Python {version} shell: statements run in the variables of your last program. Reset starts from fresh ones.</source>
@@ -630,8 +678,40 @@ What you just did may not have worked. You can keep working; if it happens again
         <translation>错误</translation>
     </message>
     <message>
+        <source>The program is running</source>
+        <translation>程序正在运行</translation>
+    </message>
+    <message>
+        <source>The program is waiting for your input in the console</source>
+        <translation>程序正在控制台里等你输入</translation>
+    </message>
+    <message>
+        <source>Run status</source>
+        <translation>运行状态</translation>
+    </message>
+    <message>
+        <source>Cursor position</source>
+        <translation>光标位置</translation>
+    </message>
+    <message>
         <source>Line {line}, Column {column}</source>
         <translation>第 {line} 行，第 {column} 列</translation>
+    </message>
+    <message>
+        <source>Code editor</source>
+        <translation>代码编辑器</translation>
+    </message>
+    <message>
+        <source>Your program. F5 runs it, Shift+F5 stops it, F9 sets a breakpoint on the current line; Ctrl+Tab moves to the next pane.</source>
+        <translation>你的程序。F5 运行，Shift+F5 停止，F9 在当前行设置断点；Ctrl+Tab 切换到下一个面板。</translation>
+    </message>
+    <message>
+        <source>Next Pane</source>
+        <translation>下一个面板</translation>
+    </message>
+    <message>
+        <source>Previous Pane</source>
+        <translation>上一个面板</translation>
     </message>
 </context>
 </TS>
