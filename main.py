@@ -1,18 +1,19 @@
-"""Sprout: a Python IDE for learners whose Stop button always works.
-
-usage:
-    python main.py [FILE]                        open the IDE (with FILE, or the welcome example)
-    python main.py run [--time-limit S] FILE [ARG...]
-                                                 run FILE in the terminal; ARGs become its
-                                                 sys.argv[1:]; Ctrl+C stops it
-    python main.py --help                        show this text
-"""
+"""Sprout: a Python IDE for learners whose Stop button always works (``--help`` for usage)."""
 from __future__ import annotations
 
 import os
 import sys
 
 from vm.i18n import N_
+
+USAGE = N_("""Sprout: a Python IDE for learners whose Stop button always works.
+
+usage:
+    python main.py [FILE]                        open the IDE (with FILE, or the welcome example)
+    python main.py run [--time-limit S] FILE [ARG...]
+                                                 run FILE in the terminal; ARGs become its
+                                                 sys.argv[1:]; Ctrl+C stops it
+    python main.py --help                        show this text""")
 
 
 def _no_display_reason() -> str | None:
@@ -27,7 +28,8 @@ def _no_display_reason() -> str | None:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args[:1] in (["--help"], ["-h"]):
-        print(__doc__.strip())
+        from vm.i18n import _
+        print(_(USAGE))
         return 0
     if args[:1] == ["run"]:
         from vm.terminal import main as run_in_terminal

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from ide.app import create_app  # noqa: E402
 from ide.files import RecoveryStore  # noqa: E402
 from ide.main_window import MainWindow  # noqa: E402
-from ide.resources import EXAMPLES  # noqa: E402
+from ide.i18n import apply_language  # noqa: E402
+from ide.resources import EXAMPLES, localized  # noqa: E402
 from ide.settings import Settings  # noqa: E402
 from ide.themes import THEMES, apply_palette  # noqa: E402
 
@@ -43,9 +44,10 @@ def settle(seconds: float = 0.2) -> None:
         time.sleep(0.01)
 
 
-def new_window(app: QApplication, folder: Path, theme: str = "light") -> MainWindow:
+def new_window(app: QApplication, folder: Path, theme: str = "light", language: str = "en") -> MainWindow:
     settings = Settings(QSettings(str(folder / f"{theme}.ini"), QSettings.Format.IniFormat))
     settings.theme = theme if theme in THEMES else "light"
+    settings.language = language
     window = MainWindow(settings, RecoveryStore(folder / "recovery"))
     apply_palette(app, THEMES[settings.theme])
     window.resize(1000, 680)
@@ -56,7 +58,7 @@ def new_window(app: QApplication, folder: Path, theme: str = "light") -> MainWin
 def shoot(window: MainWindow, name: str) -> None:
     settle()
     window.grab().save(str(OUT / name))
-    print("wrote", OUT / name)
+    os.write(1, f"wrote {OUT / name}\n".encode())  # print() from here would join a running program's output
 
 
 def main() -> None:
@@ -180,6 +182,7 @@ def main() -> None:
     inside.editor.document().setModified(False)
     inside.close()
     turtle_shots(app, folder)
+    chinese_shots(app, folder)
 
 
 def turtle_shots(app: QApplication, folder: Path) -> None:
@@ -207,3 +210,30 @@ def turtle_shots(app: QApplication, folder: Path) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def chinese_shots(app: QApplication, folder: Path) -> None:
+    """The window in 简体中文: idle with the welcome example, a stopped loop, the debugger."""
+    chinese = new_window(app, folder, "chinese", language="zh_CN")
+    chinese.resize(1100, 680)
+    chinese.open_initial(None)
+    shoot(chinese, "zh_CN_idle.png")
+
+    chinese.document.open_example(localized(EXAMPLES / "04_infinite_loop.py"))
+    chinese.run_script()
+    settle(0.5)
+    chinese.stop_script()
+    wait_until(lambda: not chinese.runner.running)
+    shoot(chinese, "zh_CN_stopped.png")
+
+    chinese.document.open_example(localized(EXAMPLES / "07_class.py"))
+    chinese.editor.toggle_breakpoint(13)
+    chinese.debug.start()
+    wait_until(lambda: chinese.runner.debug_paused)
+    settle()
+    shoot(chinese, "zh_CN_debugger.png")
+    chinese.stop_script()
+    wait_until(lambda: not chinese.runner.running)
+    chinese.editor.document().setModified(False)
+    chinese.close()
+    apply_language("en")
