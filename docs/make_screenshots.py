@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ide.app import create_app  # noqa: E402
 from ide.files import RecoveryStore  # noqa: E402
-from ide.main_window import MainWindow  # noqa: E402
 from ide.i18n import apply_language  # noqa: E402
+from ide.main_window import MainWindow  # noqa: E402
 from ide.resources import EXAMPLES, localized  # noqa: E402
 from ide.settings import Settings  # noqa: E402
 from ide.themes import THEMES, apply_palette  # noqa: E402
