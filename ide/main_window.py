@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -26,7 +26,7 @@ from .editor import CodeEditor
 from .files import RecoveryStore
 from .find_bar import FindBar
 from .i18n import apply_language, resolve, tr
-from .language_menu import LanguageMenu
+from .menus import build_menus
 from .output_panel import OutputPanel
 from .pane_focus import PaneFocus
 from .run_state import RunState
@@ -147,56 +147,14 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         self.toolbar = toolbar
 
-    def _menu_action(self, text: str, slot) -> QAction:
+    def menu_action(self, text: str, slot) -> QAction:
         """An entry of a list that changes (themes, examples, recent files), not a command."""
         action = QAction(text, self)
         action.triggered.connect(lambda checked=False: slot())
         return action
 
     def _build_menus(self) -> None:
-        bar, actions = self.menuBar(), self.actions
-        file_menu = bar.addMenu(tr("&File"))
-        file_menu.addActions([actions["new"], actions["open"]])
-        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
-        file_menu.addActions([actions["save"], actions["save_as"]])
-        file_menu.addSeparator()
-        file_menu.addAction(actions["quit"])
-        edit_menu = bar.addMenu(tr("&Edit"))
-        edit_menu.addActions([actions[i] for i in ("undo", "redo", "cut", "copy", "paste")])
-        edit_menu.addSeparator()
-        edit_menu.addActions([actions["find"], actions["find_next"]])
-        edit_menu.addSeparator()
-        edit_menu.addAction(actions["comment"])
-        view_menu = bar.addMenu(tr("&View"))
-        view_menu.addActions([actions["zoom_in"], actions["zoom_out"], actions["zoom_reset"]])
-        view_menu.addSeparator()
-        self.language_menu = LanguageMenu(self, self.settings, view_menu)
-        self.theme_menu = view_menu.addMenu(tr("&Theme"))
-        themes = QActionGroup(self)
-        for name in THEMES:
-            entry = self._menu_action({"light": tr("Light"), "dark": tr("Dark"),
-                                       "contrast": tr("High Contrast")}.get(name, name),
-                                      lambda n=name: self.set_theme(n))
-            entry.setCheckable(True)
-            entry.setChecked(name == self.settings.theme or (name == "light" and self.settings.theme not in THEMES))
-            entry.setData(name)
-            themes.addAction(entry)
-            self.theme_menu.addAction(entry)
-        view_menu.addSeparator()
-        view_menu.addActions([*self.debug.view_actions(), self.drawing.toggle_action()])
-        view_menu.addSeparator()
-        view_menu.addActions(self.pane_focus.actions)
-        view_menu.addSeparator()
-        view_menu.addAction(actions["clear_console"])
-        run_menu = bar.addMenu(tr("&Run"))
-        run_menu.addActions([actions["run"], actions["stop"], actions["abandon"]])
-        self.debug.add_to(self.toolbar, run_menu)
-        self.examples_menu = bar.addMenu(tr("E&xamples"))
-        for example in resources.examples():
-            self.examples_menu.addAction(self._menu_action(
-                example.title, lambda p=example.path: self.document.open_example(p)))
-        help_menu = bar.addMenu(tr("&Help"))
-        help_menu.addAction(actions["about"])
+        build_menus(self)
         self._fill_recent_menu()
 
     def _panes(self) -> list[QWidget]:
@@ -375,7 +333,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.settings.recent_files
         for path in recent:
-            self.recent_menu.addAction(self._menu_action(path, lambda p=path: self.document.open(p)))
+            self.recent_menu.addAction(self.menu_action(path, lambda p=path: self.document.open(p)))
         self.recent_menu.setEnabled(bool(recent))
 
     def _about(self) -> None:

@@ -17,6 +17,10 @@ def test_every_action_dock_and_pane_has_an_accessible_name(window):
     panes = [window.editor, window.console, window.shell, *window.debug.panels(), window.drawing.view]
     for pane in panes:
         assert pane.accessibleName() and pane.accessibleDescription(), type(pane).__name__
+    for action in window.toolbar.actions():
+        button = window.toolbar.widgetForAction(action)
+        if button is not None and not action.isSeparator():
+            assert button.accessibleDescription(), action.text()
     assert window.status.label.accessibleName() == "Run status"
     assert window.find_bar.field.accessibleName() == "Text to find"
 
