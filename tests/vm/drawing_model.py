@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tests.vm.harness import Harness
+
 
 @dataclass
 class Scene:
@@ -65,3 +67,19 @@ def scene_of(commands: list[tuple]) -> Scene:
         elif kind == "close":
             scene.closed = True
     return scene
+
+
+def draw(source: str, harness: Harness | None = None):
+    """Run ``source`` to its end: the result, what it printed, and what it drew."""
+    harness = harness or Harness()
+    result = harness.run(source)
+    return result, harness.text(), scene_of(harness.drawn)
+
+
+def points(item: dict) -> list[tuple[float, float]]:
+    coords = item["coords"]
+    return [(round(x, 1), round(y, 1)) for x, y in zip(coords[0::2], coords[1::2], strict=True)]
+
+
+def segments(scene: Scene) -> int:
+    return sum(len(points(line)) - 1 for line in scene.lines())
