@@ -32,7 +32,7 @@ class LearnerLoader(importlib.abc.Loader):
     """Compiles one learner file with safe points."""
 
     def __init__(self, modules: LearnerModules, path: str) -> None:
-        self._modules = modules
+        self.owner = modules
         self.path = path
 
     def create_module(self, spec: ModuleSpec) -> ModuleType | None:
@@ -41,8 +41,8 @@ class LearnerLoader(importlib.abc.Loader):
     def exec_module(self, module: ModuleType) -> None:
         with open(self.path, "rb") as handle:
             source = importlib.util.decode_source(handle.read())
-        self._modules.run.book.add(self.path, source)
-        self._modules.loaded.add(module.__name__)
+        self.owner.run.book.add(self.path, source)
+        self.owner.loaded.add(module.__name__)
         exec(compile_script(source, self.path), module.__dict__)
 
     def get_source(self, fullname: str) -> str:
@@ -110,12 +110,21 @@ class LearnerModules:
                     fullname, module, loader=LearnerLoader(self, module))
         return None
 
+    def forget_others_turtle(self) -> None:
+        """A turtle another run loaded (one still stuck after being abandoned) is not this
+        run's: it would draw into the other run's window. Import a fresh one instead."""
+        module = sys.modules.get("turtle")
+        loader = getattr(getattr(module, "__spec__", None), "loader", None)
+        if isinstance(loader, TurtleLoader) and loader.run is not self.run and module is not self.run.drawing.module:
+            del sys.modules["turtle"]
+
     def unload(self) -> None:
-        """The run is over: its modules leave ``sys.modules``."""
+        """The run is over: its modules leave ``sys.modules`` (not another run's of the same name)."""
         for name in self.loaded:
             module = sys.modules.get(name)
             loader = getattr(module.__spec__, "loader", None) if module is not None else None
-            if isinstance(loader, (LearnerLoader, TurtleLoader)):
+            if (isinstance(loader, LearnerLoader) and loader.owner is self) or \
+                    (isinstance(loader, TurtleLoader) and loader.run is self.run):
                 del sys.modules[name]
         self.loaded.clear()
 

@@ -245,6 +245,8 @@ def _import(run: Any, real: Callable, name: Any, globals_: Any = None, locals_: 
         shadow = run.modules.shadowing_module(name, globals_)
         if shadow is not None:
             return shadow
+        if name == "turtle":
+            run.modules.forget_others_turtle()
     return real(name, globals_, locals_, fromlist, level)
 
 

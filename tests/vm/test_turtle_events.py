@@ -247,3 +247,22 @@ def test_the_game_example_moves_its_turtle_with_the_arrow_keys():
     assert all(dx == 0 and dy == -20 for dx, dy in moved)  # 20 up: y grows downwards on a canvas
     harness.vm.interrupt()
     assert running.result().status == "halted"
+
+
+def test_a_stuck_run_s_turtle_does_not_capture_the_next_programs_drawing():
+    stuck = Harness()
+    running = stuck.start("""
+        import turtle, _thread
+        turtle.forward(10)
+        print("ready")
+        lock = _thread.allocate_lock()
+        lock.acquire()
+        lock.acquire(timeout=2)  # a raw C wait: only its end lets the stop in
+    """)
+    stuck.wait_for_output("ready")
+    fresh = Harness()
+    result, _, scene = draw("import turtle\nturtle.forward(25)\n", fresh)
+    assert result.status == "finished", result
+    assert [points(line)[-1] for line in scene.lines()] == [(25, 0)]
+    stuck.vm.interrupt()
+    running.result()

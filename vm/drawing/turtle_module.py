@@ -49,7 +49,7 @@ class TurtleLoader(importlib.abc.Loader):
     """Runs turtle's source into a new module, drawing through the run's ``drawing`` link."""
 
     def __init__(self, run: Any, existing: ModuleType | None = None) -> None:
-        self._run = run
+        self.run = run
         self._existing = existing
 
     def create_module(self, spec: ModuleSpec) -> ModuleType | None:
@@ -58,7 +58,7 @@ class TurtleLoader(importlib.abc.Loader):
     def exec_module(self, module: ModuleType) -> None:
         if module is self._existing:
             return  # a shell entry importing turtle again: the drawing goes on
-        run = self._run
+        run = self.run
         run.drawing.module = module
         session = run.drawing.start()
         tkinter = tk_standin.build(session, run.read_line, run.engine_stdout.write)
