@@ -215,6 +215,18 @@ def _is_short_iterable(node: ast.expr, trust_range: bool = True) -> bool:
         return False
 
 
+def _is_cheap_step(expression: ast.expr) -> bool:
+    """A comprehension step that runs a bounded, small amount of work: no call (a call
+    may take any time, and functions have checks of their own), no ``in`` (a search
+    through a long list), no slice (a copy), no ``await``/``yield``."""
+    for node in ast.walk(expression):
+        if isinstance(node, (ast.Call, ast.Slice, ast.Await, ast.Yield, ast.YieldFrom)):
+            return False
+        if isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
+            return False
+    return True
+
+
 def _rebinds(tree: ast.AST, name: str) -> bool:
     """Whether the code assigns, defines or imports ``name`` anywhere."""
     for node in ast.walk(tree):
@@ -297,11 +309,29 @@ class SafePointPlanter(ast.NodeTransformer):
     visit_For = _visit_loop
     visit_AsyncFor = _visit_loop
 
-    def visit_comprehension(self, node: ast.comprehension) -> ast.AST:
-        _mark_loop_range(node.iter)
+    def _visit_comprehension_expression(self, node: ast.ListComp | ast.SetComp | ast.DictComp
+                                        | ast.GeneratorExp) -> ast.AST:
+        """Each step gets a check, unless every step is cheap (``_is_cheap_step``): then
+        the steps are left to their source, whose own safe points reach a stop — a
+        ``range`` beyond a million items, ``itertools.count``, a generator's loop."""
+        parts = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
+        parts += [condition for generator in node.generators for condition in generator.ifs]
+        cheap = all(_is_cheap_step(part) for part in parts)
+        for generator in node.generators:
+            generator._sprout_cheap = cheap  # type: ignore[attr-defined]
         self.generic_visit(node)
-        guard = ast.UnaryOp(op=ast.Not(), operand=safe_point_expression(node.target))
-        node.ifs.insert(0, _located(guard, node.target))  # type: ignore[arg-type]
+        return node
+
+    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _visit_comprehension_expression
+
+    def visit_comprehension(self, node: ast.comprehension) -> ast.AST:
+        cheap = getattr(node, "_sprout_cheap", False)
+        if not cheap:
+            _mark_loop_range(node.iter)  # its own check: the header's range stays the real one
+        self.generic_visit(node)
+        if not cheap:
+            guard = ast.UnaryOp(op=ast.Not(), operand=safe_point_expression(node.target))
+            node.ifs.insert(0, _located(guard, node.target))  # type: ignore[arg-type]
         return node
 
     def visit_BinOp(self, node: ast.BinOp) -> ast.AST:

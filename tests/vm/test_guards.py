@@ -123,6 +123,21 @@ def test_each_safe_point_is_checked_once_per_function_call_and_loop_step():
     assert harness.text() == "fib 1\nloop 1\n"
 
 
+def test_cheap_comprehension_steps_are_left_to_their_source_and_the_rest_keep_a_check():
+    harness = Harness()
+    result = harness.run('''
+        import dis, types
+        def checks(code):
+            own = sum(1 for i in dis.get_instructions(code) if i.argval == "__sprout_attention__")
+            return own + sum(checks(c) for c in code.co_consts if isinstance(c, types.CodeType))
+        for source in ("[x * x for x in range(9)]", "{s: i for i, s in enumerate(e) if s % 2}",
+                       "[s for s in data if s in other]", "[f(x) for x in y]", "[r[:] for r in rows]"):
+            print(checks(compile(source, "<s>", "eval")), source)
+    ''')
+    assert result.status == "finished", result
+    assert [line.split()[0] for line in harness.text().splitlines()] == ["0", "0", "1", "1", "1"]
+
+
 def test_a_repeat_count_beyond_an_index_gets_pythons_own_overflow_error():
     harness = Harness()
     result = harness.run("'x' * 2**100\n")

@@ -38,6 +38,15 @@ RUNAWAYS = {
         print("ready")
         squares = [n * n for n in itertools.count()]
     """,
+    "cheap_comprehension_over_a_huge_range": """
+        print("ready")
+        squares = [n * n for n in range(10**13)]
+    """,
+    "comprehension_searching_a_list": """
+        data = list(range(100_000))
+        print("ready")
+        hits = [x for x in data if -x in data]
+    """,
     "generator_expression_in_sum": """
         import itertools
         print("ready")
