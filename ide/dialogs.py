@@ -18,6 +18,8 @@ def _labels() -> dict[Button, str]:
 def ask(parent: QWidget | None, title: str, text: str, buttons: Button, default: Button) -> Button:
     """Ask and wait for the answer; Escape answers Cancel (or No)."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
+    box.setAccessibleName(title)
+    box.setAccessibleDescription(text)  # a screen reader reads the question, not only the title
     for standard, label in _labels().items():
         button = box.button(standard)
         if button is not None:
