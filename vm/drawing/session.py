@@ -97,9 +97,11 @@ class DrawingSession:
             self._arrival.notify_all()
 
     def after(self, milliseconds: int, callback: Callable[[], Any]) -> str:
-        name = f"after#{next(self._timer_ids)}"
-        due = time.monotonic() + max(milliseconds, 0) / 1000
-        heapq.heappush(self._timers, (due, int(name[6:]), name, callback))
+        """Call ``callback`` when events are next handled ``milliseconds`` from now; Tk's
+        timer name, for ``after_cancel``. Timers due together run in the order set."""
+        number = next(self._timer_ids)
+        name = f"after#{number}"
+        heapq.heappush(self._timers, (time.monotonic() + max(milliseconds, 0) / 1000, number, name, callback))
         return name
 
     def cancel(self, name: str) -> None:
