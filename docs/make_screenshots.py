@@ -208,8 +208,6 @@ def turtle_shots(app: QApplication, folder: Path) -> None:
     drawing.close()
 
 
-if __name__ == "__main__":
-    main()
 
 
 def chinese_shots(app: QApplication, folder: Path) -> None:
@@ -237,3 +235,7 @@ def chinese_shots(app: QApplication, folder: Path) -> None:
     chinese.editor.document().setModified(False)
     chinese.close()
     apply_language("en")
+
+
+if __name__ == "__main__":
+    main()
