@@ -113,6 +113,16 @@ def main() -> None:
     dark.editor.document().setModified(False)
     dark.close()
 
+    contrast = new_window(app, folder, "contrast")
+    contrast.resize(1100, 650)
+    contrast.editor.setPlainText("scores = [3, 1, 4]\nfor s in scores:\n    print('score', s)\nprint(scores[5])\n")
+    contrast.run_script()
+    wait_until(lambda: not contrast.runner.running)
+    shoot(contrast, "high_contrast_error.png")
+    contrast.editor.document().setModified(False)
+    contrast.close()
+    apply_palette(app, THEMES["light"])
+
     states = new_window(app, folder, "states")
     states.editor.setPlainText("answer = input('What is 6 x 7? ')\nprint('You said', answer)\n")
     states.run_script()

@@ -30,6 +30,7 @@ class Theme:
     link: str
     bracket_match: str
     hint: str
+    disabled: str = ""  # text of what cannot be used now; the gutter's colour when empty
 
     @property
     def style(self) -> StyleMeta:
@@ -53,10 +54,10 @@ DARK = Theme(
 # For projectors and low vision: white and yellow on black, nothing pale, strong accents.
 HIGH_CONTRAST = Theme(
     name="contrast", pygments_style="rrt", window="#000000", base="#000000", text="#ffffff",
-    alternate="#1a1a1a", highlight="#1f4fd6", gutter="#000000", gutter_text="#ffff00",
+    alternate="#1a1a1a", highlight="#1f4fd6", gutter="#000000", gutter_text="#d0d0d0",
     current_line="#202020", halted_line="#7a3d00", halted_marker="#ff8c00", stdout="#ffffff",
     stderr="#ff6060", system="#00ffff", input_echo="#7cfc00", link="#ffff00",
-    bracket_match="#1f4fd6", hint="#ff80ff",
+    bracket_match="#1f4fd6", hint="#ff80ff", disabled="#707070",
 )
 THEMES = {theme.name: theme for theme in (LIGHT, DARK, HIGH_CONTRAST)}
 
@@ -76,7 +77,7 @@ def apply_palette(app: QApplication, theme: Theme) -> None:
     for role, colour in roles.items():
         palette.setColor(role, QColor(colour))
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText,
-                     QColor(theme.gutter_text))
+                     QColor(theme.disabled or theme.gutter_text))
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText,
-                     QColor(theme.gutter_text))
+                     QColor(theme.disabled or theme.gutter_text))
     app.setPalette(palette)
