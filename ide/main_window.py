@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
     def _show_status(self) -> None:
         runner = self.runner
         self.status.show(runner.state, self._run_clock.elapsed() / 1000 if runner.running else 0.0,
-                         runner.last_result, runner.pause_info)
+                         runner.last_result, runner.pause_info, runner.vm.activity if runner.running else None)
 
     def _on_document_loaded(self) -> None:
         if not self.runner.running:

@@ -22,10 +22,14 @@ def _pause_reasons() -> dict[str, str]:
             "exception": tr("Paused on line {line} where an error was raised")}
 
 
-def describe(state: RunState, elapsed: float, result: RunResult | None, pause: Pause | None) -> str:
+def describe(state: RunState, elapsed: float, result: RunResult | None, pause: Pause | None,
+             activity: str | None = None) -> str:
     """The status text for ``state`` (the single source of what the bar says)."""
     if state is RunState.IDLE:
         return tr("Ready")
+    if state is RunState.RUNNING and activity == "turtle_events":
+        return tr("Running… {seconds:.1f} s — the drawing waits for keys, clicks or timers "
+                  "(close it or press Stop to end)").format(seconds=elapsed)
     if state is RunState.RUNNING:
         return tr("Running… {seconds:.1f} s").format(seconds=elapsed)
     if state is RunState.WAITING_FOR_INPUT:
@@ -70,8 +74,8 @@ class RunStatus:
         self._state: RunState | None = None
 
     def show(self, state: RunState, elapsed: float = 0.0, result: RunResult | None = None,
-             pause: Pause | None = None) -> None:
-        text = describe(state, elapsed, result, pause)
+             pause: Pause | None = None, activity: str | None = None) -> None:
+        text = describe(state, elapsed, result, pause, activity)
         self.label.setText(text)
         if state is not self._state:
             self._state = state

@@ -201,6 +201,13 @@ class VM:
         with self._lock:
             return self._run is not None and not self._run.closed
 
+    @property
+    def activity(self) -> str | None:
+        """Any thread: what the running program waits in now (``input``, ``sleep``,
+        ``turtle_events``...), or None while it computes or when no run is going."""
+        run = self._current()
+        return None if run is None or run.closed else run.activity
+
     # ---- helpers -----------------------------------------------------------
     def _current(self) -> Run | None:
         with self._lock:

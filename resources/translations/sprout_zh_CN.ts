@@ -634,6 +634,10 @@ What you just did may not have worked. You can keep working; if it happens again
         <translation>就绪</translation>
     </message>
     <message>
+        <source>Running… {seconds:.1f} s — the drawing waits for keys, clicks or timers (close it or press Stop to end)</source>
+        <translation>正在运行… {seconds:.1f} 秒 — 绘图正在等待按键、点击或计时器（关闭绘图或按“停止”来结束）</translation>
+    </message>
+    <message>
         <source>Running… {seconds:.1f} s</source>
         <translation>正在运行… {seconds:.1f} 秒</translation>
     </message>

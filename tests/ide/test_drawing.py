@@ -93,6 +93,8 @@ screen.mainloop()
     at: QPoint = view.mapFromScene(100, -50)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
     qtbot.waitUntil(lambda: "clicked at" in window.console.plain_text(), timeout=RUN_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: "the drawing waits for keys, clicks or timers" in window.status.label.text(),
+                    timeout=RUN_TIMEOUT_MS)
     x, y = window.console.plain_text().split("clicked at ")[1].split()[:2]
     assert abs(int(x) - 100) <= 2 and abs(int(y) - 50) <= 2
     result = stop_run(qtbot, window)
