@@ -89,8 +89,10 @@ def test_pause_deep_recursion_shows_the_call_stack():
 @pytest.mark.parametrize("source, ready", [
     ("import time\nprint('ready')\ntime.sleep(30)\n", "printed"),
     ("name = input('Name? ')\n", "prompted"),
+    ("import turtle\nturtle.onkey(print, 'a')\nprint('ready')\nturtle.mainloop()\n", "printed"),
+    ("import turtle\nturtle.speed(1)\nprint('ready')\nturtle.forward(5000)\n", "printed"),
 ])
-def test_pause_reaches_sleep_and_input_within_100_ms(source, ready):
+def test_pause_reaches_sleep_input_and_turtle_waits_within_100_ms(source, ready):
     run = PlainRun(source)
     assert getattr(run, ready).wait(10)
     pause, latency = run.pause()
