@@ -266,3 +266,21 @@ def test_a_stuck_run_s_turtle_does_not_capture_the_next_programs_drawing():
     assert [points(line)[-1] for line in scene.lines()] == [(25, 0)]
     stuck.vm.interrupt()
     running.result()
+
+
+def test_an_error_in_a_key_handler_ends_the_program_at_the_handlers_line():
+    harness = Harness()
+    running = harness.start("""
+        import turtle
+        def jump():
+            turtle.forward(undefined_height)
+        turtle.onkey(jump, "space")
+        turtle.listen()
+        print("ready")
+        turtle.mainloop()
+    """)
+    harness.wait_for_output("ready")
+    harness.vm.send_drawing_event(("key", "release", "space", " "))
+    result = running.result()
+    assert result.error_type == "NameError"
+    assert [frame.line for frame in result.frames] == [8, 4]
