@@ -66,15 +66,10 @@ def test_the_compiled_qt_catalogue_is_up_to_date(tmp_path):
 
 
 @pytest.fixture
-def chinese_window(qtbot, settings, recovery):
+def chinese_window(settings, request):
+    """The usual test window, made with 简体中文 chosen in its settings."""
     settings.language = "zh_CN"
-    window = MainWindow(settings, recovery)
-    qtbot.addWidget(window)
-    window.resize(1000, 650)
-    window.show()
-    yield window
-    window.document.editor.document().setModified(False)
-    window.runner.shutdown()
+    yield request.getfixturevalue("window")
     apply_language("en")
 
 
