@@ -102,12 +102,16 @@ class DrawingView(QGraphicsView):
                 changed = handler(*command[1:])
                 if changed is not None:
                     touched.add(changed)
+        grown = False
         for number in touched:
             shown = self._items.get(number)
             if shown is not None:
                 self._render(shown)
-        if self.fitting:
-            self.fit()
+                if shown.graphic is not None and shown.graphic.isVisible():
+                    grown = self._grow(shown.graphic.sceneBoundingRect()) or grown
+        reframed = any(command[0] in ("open", "region", "window") for command in commands)
+        if self.fitting and (grown or reframed):
+            self._show_region()  # only what this batch drew is measured, not the whole scene
 
     def clear(self) -> None:
         """An empty white canvas (a new run, or the Clear button)."""
@@ -270,9 +274,17 @@ class DrawingView(QGraphicsView):
 
         What is shown only grows during a run, so an animation does not zoom to and fro."""
         self.fitting = True
-        drawn = self.scene().itemsBoundingRect()
-        if not drawn.isEmpty():
-            self.shown_rect = self.shown_rect.united(drawn.adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN))
+        self._grow(self.scene().itemsBoundingRect())
+        self._show_region()
+
+    def _grow(self, drawn: QRectF) -> bool:
+        """Take ``drawn`` (with a margin) into what fitting shows; whether that grew."""
+        if drawn.isEmpty() or self.shown_rect.contains(drawn):
+            return False
+        self.shown_rect = self.shown_rect.united(drawn.adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN))
+        return True
+
+    def _show_region(self) -> None:
         self.setSceneRect(self.shown_rect)  # no scroll bars while the whole drawing is in view
         self.fitInView(self.shown_rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.transform().m11() > 1:
