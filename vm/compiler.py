@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import CodeType
 
+from . import print_calls
+
 ATTENTION = "__sprout_attention__"
 SAFE_POINT = "__sprout_safe_point__"
 GUARDED_POW = "__sprout_pow__"
@@ -79,10 +81,13 @@ def deep_recursion() -> Iterator[None]:
         _set_recursion_limit(before)
 
 
-def plant_safe_points(tree: ast.AST) -> ast.AST:
-    """Instrument an already parsed tree (in place) and return it."""
+def plant_safe_points(tree: ast.AST, whole_file: bool = False) -> ast.AST:
+    """Instrument an already parsed tree (in place) and return it. ``whole_file``: the
+    tree is all the code of its namespace (a script or module, not ``exec``'d text)."""
     with deep_recursion():
-        tree = SafePointPlanter(trust_range=not _rebinds(tree, "range")).visit(tree)
+        planter = SafePointPlanter(trust_range=not _rebinds(tree, "range"),
+                                   print_is_builtin=whole_file and print_calls.print_is_builtin(tree))
+        tree = planter.visit(tree)
     if isinstance(tree, (ast.Module, ast.Interactive)):
         at = _after_preamble(tree.body)
         tree.body.insert(at, _global_flag(tree.body[at] if at < len(tree.body) else None))
@@ -92,7 +97,7 @@ def plant_safe_points(tree: ast.AST) -> ast.AST:
 
 def compile_tree(tree: ast.AST, filename: str, mode: str = "exec", flags: int = 0) -> CodeType:
     """Instrument an already parsed tree and compile it."""
-    tree = plant_safe_points(tree)
+    tree = plant_safe_points(tree, whole_file=mode == "exec")
     with deep_recursion():
         code = _compile(tree, PARSE_NAME, mode, flags, dont_inherit=True)  # type: ignore[call-overload]
     return _renamed(code, filename)
@@ -265,9 +270,10 @@ def _is_safe_point(statement: ast.stmt) -> bool:
 class SafePointPlanter(ast.NodeTransformer):
     """Adds safe points and guards; everything else is left exactly as written."""
 
-    def __init__(self, trust_range: bool = True) -> None:
+    def __init__(self, trust_range: bool = True, print_is_builtin: bool = False) -> None:
         super().__init__()
         self.trust_range = trust_range
+        self.print_is_builtin = print_is_builtin
 
     def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:
         self.generic_visit(node)
@@ -363,6 +369,10 @@ class SafePointPlanter(ast.NodeTransformer):
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         self.generic_visit(node)
+        if print_calls.is_print(node):
+            return print_calls.routed_print(node, self.print_is_builtin)
+        if print_calls.is_flush(node):
+            return print_calls.routed_flush(node)
         if (self.trust_range and isinstance(node.func, ast.Name) and node.func.id == "range"
                 and not getattr(node, "_sprout_loop_range", False)):
             node.func = ast.copy_location(_name(GUARDED_RANGE), node.func)

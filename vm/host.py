@@ -21,6 +21,7 @@ import threading
 import types
 from typing import TYPE_CHECKING, Any
 
+from . import printing
 from .streams import ThreadRouter
 
 if TYPE_CHECKING:
@@ -82,10 +83,12 @@ def _refresh_streams() -> None:
             namespace[name] = _routers[name]
         else:
             namespace[name] = _host_streams[name]
+    alone = _active[0] if len(_active) == 1 else None
+    printing.use_stream(alone.engine_stdout if alone is not None and not alone.threaded else None)
 
 
 def stream_changed(run: Run) -> None:
-    """A run assigned ``sys.stdout`` (or stderr/stdin): C code follows it."""
+    """A run assigned ``sys.stdout`` (or stderr/stdin) or started a thread: C code follows."""
     with _lock:
         _refresh_streams()
 

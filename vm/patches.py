@@ -33,7 +33,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from . import guards, regex_guard, runtime_code
+from . import guards, print_calls, printing, regex_guard, runtime_code
 from .compiler import (
     ATTENTION,
     GUARDED_MUL,
@@ -173,6 +173,7 @@ def _start_new_thread(run: Any, real: Callable, function: Callable, args: tuple,
         finally:
             bind(None)
             run.threads.raw_ended()
+    run.thread_starting()
     run.threads.raw_began()
     try:
         return real(body, args, kwargs or {})
@@ -295,7 +296,11 @@ def install() -> None:
                            GUARDED_POW: guards.guarded_pow, GUARDED_MUL: guards.guarded_mul,
                            GUARDED_RANGE: guards.script_range,
                            GUARDED_POW_OPERAND: guards.pow_operand,
-                           GUARDED_MUL_OPERAND: guards.mul_operand})
+                           GUARDED_MUL_OPERAND: guards.mul_operand,
+                           print_calls.PRINT_VALUES: printing.print_values,
+                           print_calls.PRINT_OTHER: printing.print_other,
+                           print_calls.FLUSH: printing.flush})
+    printing.install()
     _patch(time, "sleep", _sleep)
     import atexit
     _patch(atexit, "register", _atexit_register)

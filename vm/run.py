@@ -23,7 +23,7 @@ from .process_state import ProcessState
 from .results import Frame, RunResult, Status
 from .run_threads import RunThreads
 from .snapshot import FrameSnapshot, snapshot_globals, snapshot_of_error, snapshot_of_stack
-from .streams import PAUSE_WAKE, ErrorStream, InputChannel, ScriptStdin, buffered_text_stream
+from .streams import PAUSE_WAKE, ErrorStream, InputChannel, ScriptStdin, ScriptStdout
 from .tracebacks import SourceBook, frames_from_live, frames_from_traceback, syntax_error_frame
 from .tracing import trace_running_frames, tracers
 from .watchdog import Watchdog
@@ -59,6 +59,7 @@ class Run:
         self.activity: str | None = None       # what the script waits in: input, sleep...
         self.halt_activity: str | None = None  # ...when the stop reached it
         self.threads = RunThreads()
+        self.threaded = False  # the script started a thread (print then writes piece by piece)
         self.script_thread: threading.Thread | None = None
         self.leftovers: list[str] = []
         self.exit_handlers: list[tuple[Callable, tuple, dict]] = []
@@ -67,7 +68,8 @@ class Run:
         self._output_chars = 0
         self.serviced = 0
         self._recursion_cap = min(MAX_RECURSION, limits.recursion or MAX_RECURSION)
-        self.engine_stdout = self.stdout = buffered_text_stream(self._emitter("stdout"))
+        self._stdout = ScriptStdout(self._emitter("stdout"))
+        self.engine_stdout = self.stdout = self._stdout.stream
         self.engine_stderr = self.stderr = ErrorStream(self._emitter("stderr"), self.flush_stdout)
         self.engine_stdin = self.stdin = ScriptStdin(self.read_line)
         self._stdout_tail = ""
@@ -172,10 +174,8 @@ class Run:
         return emit
 
     def flush_stdout(self) -> None:
-        try:
-            self.engine_stdout.flush()
-        except ValueError:
-            pass  # the script closed its stdout
+        """Any thread: show what the script has printed so far."""
+        self._stdout.hand_over()
 
     def note(self, text: str) -> None:
         """A line from Sprout itself on the script's stderr."""
@@ -213,7 +213,13 @@ class Run:
     def adopt_thread(self, thread: threading.Thread) -> None:
         if self.closed:
             raise RuntimeError(_("this program has ended; it cannot start new threads"))
+        self.thread_starting()
         self.threads.adopt(thread)
+
+    def thread_starting(self) -> None:
+        if not self.threaded:
+            self.threaded = True
+            host.stream_changed(self)
 
     def _wait_for_threads(self) -> None:
         """Like Python at exit: executors wind down, non-daemon threads are waited for."""
@@ -356,6 +362,7 @@ class Run:
             self.drawing.hand_over()
             self._end_threads()  # again: the script may have failed before its end
         finally:
+            self._stdout.end()
             self.closed = True
             watchdog.stop()
             self.modules.unload()

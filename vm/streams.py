@@ -1,8 +1,8 @@
 """The script's standard streams.
 
-``stdout`` is a C ``TextIOWrapper`` over a buffer, so ``print`` costs what it costs in
-plain Python; the buffer reaches the engine's ``on_output`` in chunks when it fills,
-when the engine's heartbeat asks for it at a safe point (~30 times a second), before
+``stdout`` is built as plain Python's is, over a file in memory, so ``print`` costs what
+it costs in plain Python; what it wrote reaches the engine's ``on_output`` when the
+engine's heartbeat asks for it at a safe point (~30 times a second), before
 ``input()``/``sleep()``, before anything goes to stderr, and when the run ends.
 stderr is unbuffered. ``vm.host`` decides which of these streams ``sys`` holds.
 """
@@ -15,34 +15,61 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
+from .output_file import OutputFile
+
 Emit = Callable[[str], None]
-BUFFER_SIZE = 8192
+# Bytes the script's stdout gathers before writing them to its file. Each write lets go
+# of the interpreter lock for a moment; at 8 KB a print flood does that so often that a
+# thread waiting for the lock (the window's) is woken each time before its wait runs out,
+# never asks for the lock, and starves (170 ms stalls). At 1 MB it asks and gets it.
+BUFFER_SIZE = 1 << 20
 PAUSE_WAKE: str = "\x00sprout-pause"  # what ``receive`` returns when woken for a pause
 
 
-class OutputSink(io.RawIOBase):
-    """Bytes from the buffered writer, decoded and handed to ``emit``."""
+class ScriptStdout:
+    """The script's ``sys.stdout`` (``stream``) and its hand-over to ``emit``.
+
+    ``stream`` is what plain Python's stdout is: a ``TextIOWrapper`` over a
+    ``BufferedWriter`` over a ``FileIO`` named ``<stdout>`` (``vm.output_file`` says why).
+    ``hand_over`` flushes it and emits what was written since the last time.
+    """
 
     def __init__(self, emit: Emit) -> None:
-        super().__init__()
         self._emit = emit
+        self._file = OutputFile()
+        raw = io.FileIO(self._file.fd, "w", closefd=True)
+        raw.name = "<stdout>"
+        self._raw = raw
+        self.stream = io.TextIOWrapper(io.BufferedWriter(raw, buffer_size=BUFFER_SIZE),
+                                       encoding="utf-8", errors="backslashreplace",
+                                       newline="\n", write_through=False)
         self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        self._lock = threading.RLock()
+        self._ended = False
 
-    def writable(self) -> bool:
-        return True
+    def _flush(self) -> None:
+        try:
+            self.stream.flush()
+        except ValueError:
+            pass  # the script closed its stdout; what it wrote before is in the file
 
-    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
-        size = len(data)
-        text = self._decoder.decode(bytes(data))
-        if text:
-            self._emit(text)
-        return size
+    def hand_over(self) -> None:
+        """Any thread: emit everything the script has written so far."""
+        with self._lock:
+            if self._ended:
+                return
+            self._flush()
+            data = self._file.take(lambda: self._raw.closed, self._flush)
+            text = self._decoder.decode(data) if data else ""
+            if text:
+                self._emit(text)  # under the lock: two threads' hand-overs keep their order
 
-
-def buffered_text_stream(emit: Emit) -> io.TextIOWrapper:
-    writer = io.BufferedWriter(OutputSink(emit), buffer_size=BUFFER_SIZE)  # type: ignore[type-var]
-    return io.TextIOWrapper(writer, encoding="utf-8", errors="backslashreplace",
-                            newline="\n", write_through=False)
+    def end(self) -> None:
+        """The run is over: hand over the rest; whatever comes later is dropped."""
+        self.hand_over()
+        with self._lock:
+            self._ended = True
+            self._file.end(self._raw.closed)
 
 
 class ErrorStream(io.TextIOBase):
