@@ -1,6 +1,9 @@
 """Drive the engine the way the IDE does: run on one thread, stop from another."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
 import threading
 import time
@@ -84,3 +87,20 @@ class RunningScript:
         assert not self._thread.is_alive(), "the run did not return"
         assert self._result is not None
         return self._result
+
+
+def plain_python(script) -> str:
+    """What ``python script`` prints into a pipe (buffered, in UTF-8, as by default)."""
+    environment = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, timeout=30,
+                          env={**environment, "PYTHONIOENCODING": "utf-8"}, encoding="utf-8")
+    return done.stdout
+
+
+def both(source: str, tmp_path) -> tuple[str, str, str]:
+    """(plain Python's stdout, the engine's stdout, the engine's stderr) for one script."""
+    script = tmp_path / "lesson.py"
+    script.write_text(textwrap.dedent(source), encoding="utf-8")
+    harness = Harness()
+    harness.run(source, filename=str(script))
+    return plain_python(script), harness.text(), harness.text("stderr")

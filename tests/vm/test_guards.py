@@ -143,3 +143,64 @@ def test_a_repeat_count_beyond_an_index_gets_pythons_own_overflow_error():
     result = harness.run("'x' * 2**100\n")
     assert result.error_type == "OverflowError"
     assert result.message == "cannot fit 'int' into an index-sized integer"
+
+
+def test_a_base_case_returns_before_the_check_and_the_calls_still_reach_one():
+    harness = Harness()
+    result = harness.run('''
+        import dis
+        def fact(n):
+            """n!"""
+            if n <= 1:
+                return 1
+            return n * fact(n - 1)
+        def key(pair):
+            return pair[1]
+        for function in (fact, key):
+            at = [i.positions.lineno - function.__code__.co_firstlineno
+                  for i in dis.get_instructions(function) if i.argval == "__sprout_attention__"]
+            print(function.__name__, at, function.__doc__)
+    ''')
+    assert result.status == "finished", result
+    # fact's check sits on its recursive line; key calls nothing, so C code may call it
+    # a million times in one sort: it keeps its check at the top.
+    assert harness.text() == "fact [4] n!\nkey [1] None\n"
+
+
+WHILE_LOOPS = '''
+    import sys
+    lines = []
+    def trace(frame, event, arg):
+        if frame.f_code.co_name == "count":
+            lines.append(frame.f_lineno - frame.f_code.co_firstlineno if event == "line" else event)
+        return trace
+    def count(limit):
+        n = total = 0
+        while n < limit:
+            n += 1
+            if n % 2:
+                continue
+            total += n
+        while (n := n - 1) > 2:
+            if n == 4:
+                break
+        else:
+            total = -1
+        while n > 0:
+            n -= 1
+            for i in range(2):
+                if i:
+                    continue
+                total += i
+        return total
+    sys.settrace(trace)
+    print(count(6))
+    sys.settrace(None)
+    print(lines)
+'''
+
+
+def test_while_loops_compute_and_report_their_lines_as_written(tmp_path):
+    from tests.vm.harness import both
+    expected, out, err = both(WHILE_LOOPS, tmp_path)
+    assert out == expected, err

@@ -1,31 +1,8 @@
 """``print`` and ``sys.stdout`` behave as in plain Python: each script here is also run by
 ``python`` itself and the two outputs must be the same, character for character."""
-import os
-import subprocess
-import sys
-import textwrap
-
 import pytest
 
-from tests.vm.harness import Harness
-
-
-def plain_python(script, tmp_path) -> str:
-    """What ``python lesson.py`` prints into a pipe (buffered, in UTF-8, as by default)."""
-    environment = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
-    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=30,
-                          env={**environment, "PYTHONIOENCODING": "utf-8"}, encoding="utf-8")
-    return done.stdout
-
-
-def both(source: str, tmp_path) -> tuple[str, str, str]:
-    """(plain Python's stdout, the engine's stdout, the engine's stderr)."""
-    script = tmp_path / "lesson.py"
-    script.write_text(textwrap.dedent(source), encoding="utf-8")
-    harness = Harness()
-    harness.run(source, filename=str(script))
-    return plain_python(script, tmp_path), harness.text(), harness.text("stderr")
-
+from tests.vm.harness import Harness, both
 
 SAME_AS_PYTHON = {
     "values, separators and ends": '''

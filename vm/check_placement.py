@@ -1,0 +1,123 @@
+"""Where safe points can be left out, because the code there runs a bounded time.
+
+**A function's check** goes before its first call, not at its first line.
+
+A function can only run long by looping (every loop has its own check) or by calling
+(recursion, or a call that runs long). So its check may wait until just before its
+first statement that calls anything; what comes earlier runs a bounded number of
+steps. Recursive functions gain the most: their base case returns before the check,
+and in ``fib`` half of all calls are base cases.
+
+    def fib(n):                                  def fib(n):
+        if n < 2:                                    if n < 2:
+            return n                      ->             return n
+        return fib(n - 1) + fib(n - 2)               <check>
+                                                     return fib(n - 1) + fib(n - 2)
+
+An ``if`` whose test calls nothing gets checks inside its branches instead, and a
+``return a if test else b`` gets one inside the branch that calls.
+
+**A loop step or comprehension step** that does only cheap work (``cheap_step``) needs
+no check of its own: every step takes an item from the iterator, and every iterator
+that could go on for long checks for a stop itself — a ``range`` beyond a million
+items, ``itertools.count``/``cycle``/``repeat``, ``iter(f, sentinel)``, a generator's
+own loop, a class's ``__next__``. ``while`` loops always keep their check.
+"""
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+# Nodes that may run an unbounded number of steps, or code of unknown length.
+_UNBOUNDED: tuple[type[ast.AST], ...] = (
+    ast.Call, ast.While, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith, ast.Try, ast.ListComp,
+    ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.Lambda, ast.Yield, ast.YieldFrom, ast.Await,
+    ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom, ast.Match,
+    *([ast.TryStar] if hasattr(ast, "TryStar") else []))
+
+MakeStatement = Callable[[ast.AST], ast.stmt]
+MakeExpression = Callable[[ast.AST], ast.expr]
+
+
+def _bounded(node: ast.AST) -> bool:
+    return not any(isinstance(inner, _UNBOUNDED) for inner in ast.walk(node))
+
+
+def _calls_anything(body: list[ast.stmt]) -> bool:
+    return not all(_bounded(statement) for statement in body)
+
+
+def _is_dunder(name: str) -> bool:
+    return name.startswith("__") and name.endswith("__")
+
+
+def is_short_method(method: ast.FunctionDef) -> bool:
+    """A plain method that calls nothing runs a bounded number of steps and cannot
+    recurse, so the loop or function that called it already checks: it needs no check."""
+    return not _is_dunder(method.name) and not _calls_anything(method.body)
+
+
+def place_function_check(function: ast.FunctionDef | ast.AsyncFunctionDef,
+                         statement_check: MakeStatement, expression_check: MakeExpression) -> None:
+    if not _is_dunder(function.name) and _calls_anything(function.body):
+        function.body = with_entry_check(function.body, statement_check, expression_check)
+        return
+    # Functions that call nothing (a sort key, a comparison) and dunder methods may be
+    # called from C millions of times in one go: they check at the top, after a
+    # docstring so ``__doc__`` still works.
+    body = function.body
+    at = 1 if isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+        and isinstance(body[0].value.value, str) else 0
+    body.insert(at, statement_check(body[min(at, len(body) - 1)]))
+
+
+def with_entry_check(body: list[ast.stmt], statement_check: MakeStatement,
+                     expression_check: MakeExpression) -> list[ast.stmt]:
+    """``body`` with checks so that every path reaches one before anything unbounded."""
+    placed: list[ast.stmt] = []
+    for index, statement in enumerate(body):
+        if _bounded(statement):
+            placed.append(statement)
+        elif isinstance(statement, ast.If) and _bounded(statement.test):
+            statement.body = with_entry_check(statement.body, statement_check, expression_check)
+            statement.orelse = with_entry_check(statement.orelse, statement_check, expression_check)
+            placed.append(statement)  # the statements after it get a check of their own
+        elif (isinstance(statement, ast.Return) and isinstance(statement.value, ast.IfExp)
+              and _bounded(statement.value.test)):
+            choice = statement.value
+            choice.body = _checked_expression(choice.body, expression_check)
+            choice.orelse = _checked_expression(choice.orelse, expression_check)
+            placed.append(statement)
+            return placed + body[index + 1:]
+        else:
+            return placed + [statement_check(statement)] + body[index:]
+    return placed
+
+
+def _checked_expression(expression: ast.expr, expression_check: MakeExpression) -> ast.expr:
+    """``check or expression`` (the check's value is always false) where needed."""
+    if _bounded(expression):
+        return expression
+    return ast.copy_location(ast.BoolOp(op=ast.Or(), values=[expression_check(expression), expression]),
+                             expression)
+
+
+def cheap_step(node: ast.AST) -> bool:
+    """A bounded, small amount of work: no call (a call may take any time, and functions
+    have checks of their own), no loop, no ``in`` (a search through a long list), no
+    slice (a copy), no ``await`` or ``yield from``; no ``+=`` of a display (``items +=
+    [item]`` over ``items`` itself would never end)."""
+    for inner in ast.walk(node):
+        if isinstance(inner, _UNBOUNDED) and not isinstance(inner, ast.Yield) or isinstance(inner, ast.Slice):
+            return False
+        if isinstance(inner, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in inner.ops):
+            return False
+        if isinstance(inner, ast.AugAssign) and _may_extend(inner.value):
+            return False
+    return True
+
+
+def _may_extend(value: ast.expr) -> bool:
+    """Whether ``+=`` of this value could lengthen a list: a display, a text, a name..."""
+    return not (isinstance(value, ast.Constant) and type(value.value) in (int, float, complex, bool)
+                or isinstance(value, (ast.BinOp, ast.UnaryOp, ast.Subscript, ast.Attribute, ast.Name)))
