@@ -6,8 +6,9 @@ Trials rotate through every class of runaway Sprout knows. Each trial starts the
 script, waits until it has printed ``ready`` (so it is inside its runaway), then
 stops it. Goal: p99 <= 30 ms where the script reaches a safe point (SAFE_POINT), and
 <= 1 s where only the watchdog's push through CPython's eval breaker reaches it
-(PUSHED: loops in code Sprout did not instrument, and the unwinding of a deep
-recursion that keeps catching the stop).
+(PUSHED: loops in code Sprout did not instrument, a ``for`` loop whose cheap steps
+are left to a long list's iterator, and the unwinding of a deep recursion that keeps
+catching the stop).
 """
 from __future__ import annotations
 
@@ -58,8 +59,15 @@ SCENARIOS = {
                        "tick()\nprint('ready')\nturtle.done()\n"),
     "catastrophic_regex": "import re\nprint('ready')\nre.match('(a|aa)+b', 'a' * 60)\n",
     "code_module": "import code\nprint('ready')\ncode.InteractiveInterpreter().runsource('while True: pass\\n\\n')\n",
+    "self_extending_list": "items = [0]\nprint('ready')\nfor item in items:\n    items += [item]\n",
+    "recursion_past_base_case": ("import sys\nsys.setrecursionlimit(40000)\ndef up(n):\n    if n < 0:\n"
+                                 "        return 0\n    return up(n + 1)\nprint('ready')\nwhile True:\n    try:\n"
+                                 "        up(0)\n    except RecursionError:\n        pass\n"),
 }
 PUSHED = {
+    # Cheap steps are left to their iterator: a list's does not check (Sprout's push ends it).
+    "cheap_steps_over_long_list": ("data = [1] * 10**7\nprint('ready')\ntotal = 0\nwhile True:\n"
+                                   "    for x in data:\n        total += x\n"),
     "stdlib_python_loop": "import statistics\ndata = [1] * 10**7\nprint('ready')\nstatistics.mean(data)\n",
     "bare_except_recursion": ("import sys\nsys.setrecursionlimit(40000)\ndef dive(n):\n    try:\n"
                               "        if n < 30000:\n            dive(n + 1)\n        else:\n"

@@ -97,6 +97,8 @@ class OutputFile:
                 os.close(sink)
         for fd in self._files:
             os.lseek(fd, 0, os.SEEK_SET)
+            if os.fstat(fd).st_size > KEEP_BYTES:
+                os.ftruncate(fd, 0)
             with _spare_lock:
                 keep = len(_spare) < 2
                 if keep:

@@ -108,8 +108,8 @@ def print_other(*values: Any, **options: Any) -> None:
 
 
 def flush(target: Any) -> Any:
-    """``target.flush()``; when ``target`` is a run's stdout, what was flushed is shown
-    now (a call that holds the interpreter lock for a while may come next)."""
+    """``target.flush()``, then what the script printed is shown at once (it may be
+    about to call something that holds the interpreter lock for a while)."""
     try:
         result = target.flush()
     except BaseException as error:
