@@ -15,7 +15,8 @@ and in ``fib`` half of all calls are base cases.
                                                      return fib(n - 1) + fib(n - 2)
 
 An ``if`` whose test calls nothing gets checks inside its branches instead, and a
-``return a if test else b`` gets one inside the branch that calls.
+one-line ``return a if test else b`` is split into ``if test: return a`` and
+``return b`` with the check between them.
 
 **A loop step or comprehension step** that does only cheap work (``cheap_step``) needs
 no check of its own: every step takes an item from the iterator, and every iterator
@@ -36,7 +37,6 @@ _UNBOUNDED: tuple[type[ast.AST], ...] = (
     *([ast.TryStar] if hasattr(ast, "TryStar") else []))
 
 MakeStatement = Callable[[ast.AST], ast.stmt]
-MakeExpression = Callable[[ast.AST], ast.expr]
 
 
 def _bounded(node: ast.AST) -> bool:
@@ -58,9 +58,9 @@ def is_short_method(method: ast.FunctionDef) -> bool:
 
 
 def place_function_check(function: ast.FunctionDef | ast.AsyncFunctionDef,
-                         statement_check: MakeStatement, expression_check: MakeExpression) -> None:
+                         statement_check: MakeStatement) -> None:
     if not _is_dunder(function.name) and _calls_anything(function.body):
-        function.body = with_entry_check(function.body, statement_check, expression_check)
+        function.body = with_entry_check(function.body, statement_check)
         return
     # Functions that call nothing (a sort key, a comparison) and dunder methods may be
     # called from C millions of times in one go: they check at the top, after a
@@ -71,35 +71,44 @@ def place_function_check(function: ast.FunctionDef | ast.AsyncFunctionDef,
     body.insert(at, statement_check(body[min(at, len(body) - 1)]))
 
 
-def with_entry_check(body: list[ast.stmt], statement_check: MakeStatement,
-                     expression_check: MakeExpression) -> list[ast.stmt]:
+def with_entry_check(body: list[ast.stmt], statement_check: MakeStatement) -> list[ast.stmt]:
     """``body`` with checks so that every path reaches one before anything unbounded."""
     placed: list[ast.stmt] = []
     for index, statement in enumerate(body):
         if _bounded(statement):
             placed.append(statement)
         elif isinstance(statement, ast.If) and _bounded(statement.test):
-            statement.body = with_entry_check(statement.body, statement_check, expression_check)
-            statement.orelse = with_entry_check(statement.orelse, statement_check, expression_check)
+            statement.body = with_entry_check(statement.body, statement_check)
+            statement.orelse = with_entry_check(statement.orelse, statement_check)
             placed.append(statement)  # the statements after it get a check of their own
-        elif (isinstance(statement, ast.Return) and isinstance(statement.value, ast.IfExp)
-              and _bounded(statement.value.test)):
-            choice = statement.value
-            choice.body = _checked_expression(choice.body, expression_check)
-            choice.orelse = _checked_expression(choice.orelse, expression_check)
-            placed.append(statement)
-            return placed + body[index + 1:]
+        elif (split := _split_return(statement)) is not None:
+            early, late = split
+            return placed + [early] + with_entry_check([late], statement_check)
         else:
             return placed + [statement_check(statement)] + body[index:]
     return placed
 
 
-def _checked_expression(expression: ast.expr, expression_check: MakeExpression) -> ast.expr:
-    """``check or expression`` (the check's value is always false) where needed."""
-    if _bounded(expression):
-        return expression
-    return ast.copy_location(ast.BoolOp(op=ast.Or(), values=[expression_check(expression), expression]),
-                             expression)
+def _split_return(statement: ast.stmt) -> tuple[ast.If, ast.Return] | None:
+    """``return a if test else b`` on one line, with one side bounded, as ``if test:
+    return a`` and ``return b`` (or the other way round): the same steps, and the check
+    can go between them."""
+    if not (isinstance(statement, ast.Return) and isinstance(statement.value, ast.IfExp)
+            and statement.lineno == statement.end_lineno):
+        return None
+    choice = statement.value
+    if not _bounded(choice.test):
+        return None
+    if _bounded(choice.body):
+        test, early, late = choice.test, choice.body, choice.orelse
+    elif _bounded(choice.orelse):
+        test = ast.copy_location(ast.UnaryOp(op=ast.Not(), operand=choice.test), choice.test)
+        early, late = choice.orelse, choice.body
+    else:
+        return None
+    first = ast.copy_location(ast.If(test=test, body=[ast.copy_location(ast.Return(value=early), statement)],
+                                     orelse=[]), statement)
+    return first, ast.copy_location(ast.Return(value=late), statement)
 
 
 def cheap_step(node: ast.AST) -> bool:

@@ -259,7 +259,7 @@ class SafePointPlanter(ast.NodeTransformer):
     def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.AST:
         self.generic_visit(node)
         if not getattr(node, "_sprout_unchecked", False):
-            place_function_check(node, safe_point_statement, safe_point_expression)
+            place_function_check(node, safe_point_statement)
         return node
 
     visit_FunctionDef = _visit_function

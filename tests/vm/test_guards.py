@@ -200,7 +200,27 @@ WHILE_LOOPS = '''
 '''
 
 
-def test_while_loops_compute_and_report_their_lines_as_written(tmp_path):
+RECURSION = '''
+    import sys
+    events = []
+    def trace(frame, event, arg):
+        if frame.f_code.co_name in ("fib", "half"):
+            events.append((frame.f_code.co_name, event, frame.f_lineno - frame.f_code.co_firstlineno))
+        return trace
+    def fib(n):
+        return n if n < 2 else fib(n - 1) + fib(n - 2)
+    def half(n):
+        return half(n // 2) + 1 if n > 1 else (
+            0)
+    sys.settrace(trace)
+    print(fib(4), half(5))
+    sys.settrace(None)
+    print(events)
+'''
+
+
+@pytest.mark.parametrize("source", [WHILE_LOOPS, RECURSION], ids=["while loops", "one-line returns"])
+def test_moved_checks_compute_and_report_lines_as_written(source, tmp_path):
     from tests.vm.harness import both
-    expected, out, err = both(WHILE_LOOPS, tmp_path)
+    expected, out, err = both(source, tmp_path)
     assert out == expected, err
