@@ -116,9 +116,9 @@ def main() -> None:
     for trial in range(args.trials):
         name = names[trial % len(names)]
         by_kind[name].append(one_trial(SCENARIOS[name]))
-    print(f"{'scenario':22} {'trials':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
+    print(f"{'scenario':28} {'trials':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
     for name, values in by_kind.items():
-        print(f"{name:22} {len(values):6d} {statistics.median(values) * 1000:8.2f} "
+        print(f"{name:28} {len(values):6d} {statistics.median(values) * 1000:8.2f} "
               f"{percentile(values, 0.99) * 1000:8.2f} {max(values) * 1000:8.2f}")
     for label, group, goal in (("safe point", SAFE_POINT, "30 ms"), ("pushed", PUSHED, "1 s")):
         values = [value for name in group for value in by_kind[name]]
