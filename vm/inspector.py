@@ -16,6 +16,8 @@ MAX_CHILDREN = 200
 SUMMARY_LENGTH = 120
 SAFE_TYPES = (int, float, complex, bool, str, bytes, bytearray, type(None), range)
 CONTAINERS = (list, tuple, set, frozenset, dict)
+_SAFE_OR_CONTAINER = SAFE_TYPES + CONTAINERS
+_SMALL_INT = 10 ** 18
 
 
 @dataclass(frozen=True)
@@ -69,13 +71,22 @@ _SAFE = _SafeRepr()
 
 
 def _is_plain_object(value: Any) -> bool:
-    return not isinstance(value, SAFE_TYPES + CONTAINERS) and not isinstance(
+    return not isinstance(value, _SAFE_OR_CONTAINER) and not isinstance(
         value, (types.ModuleType, types.FunctionType, types.BuiltinFunctionType, type))
 
 
 def summary_of(value: Any, level: int = 3) -> str:
     """A one-line description that never calls the learner's methods."""
-    if isinstance(value, SAFE_TYPES + CONTAINERS):
+    kind = type(value)
+    # The commonest values first, without reprlib's dispatch (a snapshot describes
+    # a hundred values as every run ends).
+    if kind is float or kind is bool or value is None or (kind is int and -_SMALL_INT < value < _SMALL_INT):
+        return repr(value)
+    if kind is str and len(value) <= _SAFE.maxstring:
+        text = repr(value)
+        if len(text) <= _SAFE.maxstring:
+            return text
+    if isinstance(value, _SAFE_OR_CONTAINER):
         return _SAFE.repr(value) if level == 3 else _SAFE.repr1(value, level)
     if isinstance(value, types.ModuleType):
         return f"<module {value.__name__}>"

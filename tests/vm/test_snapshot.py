@@ -64,3 +64,10 @@ def test_huge_values_are_described_within_bounds():
     grid = _values(main.global_values)["grid"]
     assert len(grid.children) <= 200
     assert sum(len(row.children) for row in grid.children) <= 4000
+
+
+def test_common_values_are_described_as_the_general_path_describes_them():
+    from vm.inspector import _SAFE, summary_of
+    values = [0, -5, 10**17, -(10**17), 10**30, 1.5, -0.0, float("inf"), True, None, "abc", "",
+              "x" * 78, "x" * 79, "é" * 80, "a\n" * 40, "'quoted'"]
+    assert [summary_of(value) for value in values] == [_SAFE.repr(value) for value in values]
