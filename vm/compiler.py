@@ -118,10 +118,16 @@ def _after_preamble(body: list[ast.stmt]) -> int:
     return at
 
 
+ENGINE_NAMES = [ATTENTION, SAFE_POINT, GUARDED_POW, GUARDED_MUL, GUARDED_RANGE, GUARDED_POW_OPERAND,
+                GUARDED_MUL_OPERAND, print_calls.PRINT, print_calls.PRINTING, print_calls.PRINT_VALUES,
+                print_calls.PRINT_OTHER, print_calls.FLUSH]
+
+
 def _global_flag(like: ast.AST | None) -> ast.stmt:
-    """``global __sprout_attention__``: top-level and class-body checks become LOAD_GLOBAL,
-    found in builtins in two cached version checks, instead of a three-dict LOAD_NAME."""
-    statement = ast.Global(names=[ATTENTION])
+    """``global __sprout_attention__, ...``: at top level and in class bodies the checks
+    and guards become LOAD_GLOBAL, found in builtins in two cached version checks,
+    instead of a three-dict LOAD_NAME."""
+    statement = ast.Global(names=list(ENGINE_NAMES))
     if like is not None:
         ast.copy_location(statement, like)
     else:

@@ -1,12 +1,12 @@
 """Route a script's ``print(...)`` and ``x.flush()`` calls through ``vm.printing``.
 
-``print(a, b, c)`` compiles to ``(__sprout_print_values__ if print is __sprout_print__
+``print(a, b, c)`` (three values or more) compiles to ``(__sprout_print_values__ if print is __sprout_print__
 else print)(a, b, c)``: whatever ``print`` names at that moment (a local, the script's
 own function, a mock) is still what gets called unless it is the built-in one. In a
 file that never binds the name ``print`` it compiles to ``__sprout_print_values__(a, b,
 c)`` (the test costs a tenth of a print where CPython 3.11 does not specialise it).
-``print`` calls with keywords go through ``vm.printing`` only while a print is
-converting its values (so they write after them) or when they ask to flush.
+Other ``print`` calls go through ``vm.printing`` only while a print is converting its
+values (so they write after them) or when they ask to flush.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ PRINTING = "__sprout_printing__"          # values of a print being converted, o
 PRINT_VALUES = "__sprout_print_values__"
 PRINT_OTHER = "__sprout_print_other__"
 FLUSH = "__sprout_flush__"
+VALUES_WORTH_JOINING = 3
 
 
 def _load(identifier: str, like: ast.AST) -> ast.Name:
@@ -32,7 +33,7 @@ def routed_print(call: ast.Call, builtin_for_sure: bool) -> ast.Call:
     """
     like = call.func
     is_builtin = ast.Compare(left=_load("print", like), ops=[ast.Is()], comparators=[_load(PRINT, like)])
-    if not call.keywords:
+    if not call.keywords and _several_values(call.args):
         if builtin_for_sure:
             call.func = _load(PRINT_VALUES, like)
             return call
@@ -47,6 +48,13 @@ def routed_print(call: ast.Call, builtin_for_sure: bool) -> ast.Call:
         ast.copy_location(node, like)
     call.func = ast.copy_location(ast.IfExp(test=test, body=_load(routed, like), orelse=call.func), like)
     return call
+
+
+def _several_values(args: list[ast.expr]) -> bool:
+    """Three values or more (or an unknown number, ``*items``): there one write beats
+    CPython's write per value and separator; with fewer, CPython's print is quicker
+    (measured by ``bench/print_speed.py``)."""
+    return len(args) >= VALUES_WORTH_JOINING or any(isinstance(arg, ast.Starred) for arg in args)
 
 
 def print_is_builtin(tree: ast.AST) -> bool:

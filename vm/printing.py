@@ -38,6 +38,8 @@ _fast_stream: Any = _NOWHERE
 _fast_write: Any = None
 _fast_attributes: dict = {}  # the stream's instance attributes: a ``write`` set there wins
 _waiting: list[str] = []  # converted values not written yet (see above)
+_convert_into_waiting = _waiting.extend  # bound once: a method lookup per print is 5% of it
+_empty_waiting = _waiting.clear
 
 
 def use_stream(stream: Any) -> None:
@@ -66,17 +68,16 @@ def print_values(*values: Any) -> None:
         if stream is not _fast_stream or _fast_attributes or _builtins["print"] is not _builtin_print:
             _print_elsewhere(values)
             return
-        waiting = _waiting
-        if waiting:
+        if _waiting:
             _write_waiting(stream, " ")  # an enclosing print's values come first
         try:
-            waiting.extend(_map(_str, values))
+            _convert_into_waiting(_map(_str, values))
         except BaseException:
-            if waiting:
+            if _waiting:
                 _write_waiting(stream, " ")  # as print: the values before, one separator
             raise
-        line = " ".join(waiting) + "\n"  # (inline: this is the path every print takes)
-        waiting.clear()
+        line = " ".join(_waiting) + "\n"  # (inline: this is the path every print takes)
+        _empty_waiting()
         _fast_write(line)
     except BaseException as error:
         hide_engine_frames(error)
