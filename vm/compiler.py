@@ -89,8 +89,9 @@ def plant_safe_points(tree: ast.AST, whole_file: bool = False) -> ast.AST:
     """Instrument an already parsed tree (in place) and return it. ``whole_file``: the
     tree is all the code of its namespace (a script or module, not ``exec``'d text)."""
     with deep_recursion():
-        planter = SafePointPlanter(trust_range=not _rebinds(tree, "range"),
-                                   print_is_builtin=whole_file and print_calls.print_is_builtin(tree))
+        bound = bound_names(tree)
+        planter = SafePointPlanter(trust_range="range" not in bound,
+                                   print_is_builtin=whole_file and not bound & {"print", "*"})
         tree = planter.visit(tree)
     if isinstance(tree, (ast.Module, ast.Interactive)):
         at = _after_preamble(tree.body)
@@ -230,18 +231,27 @@ def _is_short_iterable(node: ast.expr, trust_range: bool = True) -> bool:
         return False
 
 
-def _rebinds(tree: ast.AST, name: str) -> bool:
-    """Whether the code assigns, defines or imports ``name`` anywhere."""
+def bound_names(tree: ast.AST) -> set[str]:
+    """Every name the code assigns, deletes, defines, imports or declares anywhere, and
+    ``"*"`` for an ``import *`` (which could bring any name)."""
+    names: set[str] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
-            return True
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name:
-            return True
-        if isinstance(node, ast.alias) and (node.asname or node.name) == name:
-            return True
-        if isinstance(node, ast.arg) and node.arg == name:
-            return True
-    return False
+        if isinstance(node, ast.Name):
+            if not isinstance(node.ctx, ast.Load):
+                names.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.alias):
+            names.add(node.asname or node.name)
+        elif isinstance(node, ast.arg):
+            names.add(node.arg)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            names.update(node.names)
+        elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
+            names.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            names.add(node.rest)
+    return names
 
 
 class SafePointPlanter(ast.NodeTransformer):

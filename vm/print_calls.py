@@ -27,7 +27,7 @@ def _load(identifier: str, like: ast.AST) -> ast.Name:
 def routed_print(call: ast.Call, builtin_for_sure: bool) -> ast.Call:
     """The call with its ``print`` replaced by the choice described above.
 
-    ``builtin_for_sure``: the file never binds the name ``print`` (``print_is_builtin``),
+    ``builtin_for_sure``: the file never binds the name ``print`` and imports no ``*``,
     so a call without keywords goes straight to ``__sprout_print_values__``, which checks
     ``builtins.print`` itself (a mock in ``builtins`` is still called).
     """
@@ -55,29 +55,6 @@ def _several_values(args: list[ast.expr]) -> bool:
     CPython's write per value and separator; with fewer, CPython's print is quicker
     (measured by ``bench/print_speed.py``)."""
     return len(args) >= VALUES_WORTH_JOINING or any(isinstance(arg, ast.Starred) for arg in args)
-
-
-def print_is_builtin(tree: ast.AST) -> bool:
-    """Whether ``print`` in this file can only mean the built-in: nothing in it binds,
-    deletes or declares the name, and no ``import *`` could bring one."""
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and node.id == "print" and not isinstance(node.ctx, ast.Load):
-            return False
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == "print":
-            return False
-        if isinstance(node, ast.alias) and ((node.asname or node.name) == "print" or node.name == "*"):
-            return False
-        if isinstance(node, ast.arg) and node.arg == "print":
-            return False
-        if isinstance(node, (ast.Global, ast.Nonlocal)) and "print" in node.names:
-            return False
-        if isinstance(node, ast.ExceptHandler) and node.name == "print":
-            return False
-        if isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name == "print":
-            return False
-        if isinstance(node, ast.MatchMapping) and node.rest == "print":
-            return False
-    return True
 
 
 def is_print(call: ast.Call) -> bool:

@@ -102,5 +102,5 @@ def both(source: str, tmp_path) -> tuple[str, str, str]:
     script = tmp_path / "lesson.py"
     script.write_text(textwrap.dedent(source), encoding="utf-8")
     harness = Harness()
-    harness.run(source, filename=str(script))
+    harness.run(source, filename=str(script), folder=str(tmp_path))
     return plain_python(script), harness.text(), harness.text("stderr")

@@ -131,6 +131,17 @@ SAME_AS_PYTHON = {
 }
 
 
+def test_a_print_brought_by_import_star_is_the_one_called(tmp_path):
+    (tmp_path / "helpers.py").write_text("import builtins\n"
+                                         "def print(*values):\n    builtins.print('helper:', *values)\n")
+    expected, out, err = both('''
+        from helpers import *
+        print("one", "two", "three")
+        print("four")
+    ''', tmp_path)
+    assert out == expected == "helper: one two three\nhelper: four\n", err
+
+
 @pytest.mark.parametrize("name", SAME_AS_PYTHON)
 def test_print_writes_what_plain_python_writes(name, tmp_path):
     expected, out, err = both(SAME_AS_PYTHON[name], tmp_path)
