@@ -121,7 +121,7 @@ def _after_preamble(body: list[ast.stmt]) -> int:
 
 ENGINE_NAMES = [ATTENTION, SAFE_POINT, GUARDED_POW, GUARDED_MUL, GUARDED_RANGE, GUARDED_POW_OPERAND,
                 GUARDED_MUL_OPERAND, print_calls.PRINT, print_calls.PRINTING, print_calls.PRINT_VALUES,
-                print_calls.PRINT_OTHER, print_calls.FLUSH]
+                print_calls.PRINT_UNPACKED, print_calls.PRINT_OTHER, print_calls.FLUSH]
 
 
 def _global_flag(like: ast.AST | None) -> ast.stmt:

@@ -298,6 +298,7 @@ def install() -> None:
                            GUARDED_POW_OPERAND: guards.pow_operand,
                            GUARDED_MUL_OPERAND: guards.mul_operand,
                            print_calls.PRINT_VALUES: printing.print_values,
+                           print_calls.PRINT_UNPACKED: printing.print_unpacked,
                            print_calls.PRINT_OTHER: printing.print_other,
                            print_calls.FLUSH: printing.flush})
     printing.install()

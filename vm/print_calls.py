@@ -15,6 +15,7 @@ import ast
 PRINT = "__sprout_print__"                # the built-in print, to compare with
 PRINTING = "__sprout_printing__"          # values of a print being converted, or None
 PRINT_VALUES = "__sprout_print_values__"
+PRINT_UNPACKED = "__sprout_print_unpacked__"  # for ``print(*items)``: the count is not known
 PRINT_OTHER = "__sprout_print_other__"
 FLUSH = "__sprout_flush__"
 VALUES_WORTH_JOINING = 3
@@ -34,11 +35,11 @@ def routed_print(call: ast.Call, builtin_for_sure: bool) -> ast.Call:
     like = call.func
     is_builtin = ast.Compare(left=_load("print", like), ops=[ast.Is()], comparators=[_load(PRINT, like)])
     if not call.keywords and _several_values(call.args):
+        routed = PRINT_UNPACKED if any(isinstance(arg, ast.Starred) for arg in call.args) else PRINT_VALUES
         if builtin_for_sure:
-            call.func = _load(PRINT_VALUES, like)
+            call.func = _load(routed, like)
             return call
         test: ast.expr = is_builtin
-        routed = PRINT_VALUES
     elif any(keyword.arg == "flush" for keyword in call.keywords):
         test, routed = is_builtin, PRINT_OTHER
     else:

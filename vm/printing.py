@@ -34,6 +34,7 @@ _sys = vars(sys)  # what the built-in print reads too: the dict, not ``sys``'s p
 _str = str
 _map = map
 _NOWHERE = object()
+MANY_VALUES = 256
 _fast_stream: Any = _NOWHERE
 _fast_write: Any = None
 _fast_attributes: dict = {}  # the stream's instance attributes: a ``write`` set there wins
@@ -79,6 +80,23 @@ def print_values(*values: Any) -> None:
         line = " ".join(_waiting) + "\n"  # (inline: this is the path every print takes)
         _empty_waiting()
         _fast_write(line)
+    except BaseException as error:
+        hide_engine_frames(error)
+        raise
+
+
+def print_unpacked(*values: Any) -> None:
+    """``print(*items)``: joined as above while the items are few; a long sequence is
+    printed by the built-in print, which writes as it goes instead of holding every
+    item's text at once (``print(*range(10**7))``)."""
+    try:
+        if len(values) <= MANY_VALUES:
+            print_values(*values)
+            return
+        stream = _sys["stdout"]
+        if _waiting and stream is _fast_stream:
+            _write_waiting(stream, " ")
+        _print_elsewhere(values)
     except BaseException as error:
         hide_engine_frames(error)
         raise

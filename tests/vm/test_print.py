@@ -12,6 +12,15 @@ SAME_AS_PYTHON = {
         print("a", "b", sep="-", end="!\\n"); print("x", sep=None, end=None)
         print("é ☃ 中文", "\\U0001F600")
     ''',
+    "long unpacked sequences": '''
+        class Loud:
+            def __str__(self):
+                print(*range(300))
+                return "loud"
+        print(*range(1000))
+        print("start", Loud(), *range(5))
+        print("also", "here", Loud(), "end")
+    ''',
     "a __str__ that prints comes after the values before it": '''
         class Dog:
             def __str__(self):
