@@ -29,6 +29,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
+from .fast_ast import walk
+
 # Nodes that may run an unbounded number of steps, or code of unknown length.
 _UNBOUNDED: tuple[type[ast.AST], ...] = (
     ast.Call, ast.While, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith, ast.Try, ast.ListComp,
@@ -40,7 +42,7 @@ MakeStatement = Callable[[ast.AST], ast.stmt]
 
 
 def _bounded(node: ast.AST) -> bool:
-    return not any(isinstance(inner, _UNBOUNDED) for inner in ast.walk(node))
+    return not any(isinstance(inner, _UNBOUNDED) for inner in walk(node))
 
 
 def _calls_anything(body: list[ast.stmt]) -> bool:
@@ -116,7 +118,7 @@ def cheap_step(node: ast.AST) -> bool:
     have checks of their own), no loop, no ``in`` (a search through a long list), no
     slice (a copy), no ``await`` or ``yield from``; no ``+=`` of a display (``items +=
     [item]`` over ``items`` itself would never end)."""
-    for inner in ast.walk(node):
+    for inner in walk(node):
         if isinstance(inner, _UNBOUNDED) and not isinstance(inner, ast.Yield) or isinstance(inner, ast.Slice):
             return False
         if isinstance(inner, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in inner.ops):

@@ -13,7 +13,6 @@ through guards in ``vm.guards`` instead.
 from __future__ import annotations
 
 import ast
-import copy
 import sys
 import warnings
 from collections.abc import Iterator
@@ -22,6 +21,8 @@ from types import CodeType
 
 from . import print_calls
 from .check_placement import cheap_step, is_short_method, place_function_check
+from .fast_ast import FastTransformer, fix_locations, walk
+from .while_rotation import rotated, worth_rotating
 
 ATTENTION = "__sprout_attention__"
 SAFE_POINT = "__sprout_safe_point__"
@@ -36,7 +37,6 @@ SMALL_EXPONENT = 64
 SHORT_LOOP = 1000
 BIG_INT_CONSTANT = 10**6
 DEEP_TREE_RECURSION = 200_000
-SPECIALISE_WHILE = sys.version_info < (3, 12)  # see ``_rotated``
 _set_recursion_limit = sys.setrecursionlimit  # the real one, before the engine caps it
 # The real ``compile``: on a script's thread the patched one would instrument the
 # already instrumented tree a second time (every check twice, every loop slower).
@@ -96,7 +96,7 @@ def plant_safe_points(tree: ast.AST, whole_file: bool = False) -> ast.AST:
     if isinstance(tree, (ast.Module, ast.Interactive)):
         at = _after_preamble(tree.body)
         tree.body.insert(at, _global_flag(tree.body[at] if at < len(tree.body) else None))
-    ast.fix_missing_locations(tree)
+    fix_locations(tree)
     return tree
 
 
@@ -144,7 +144,7 @@ def _renamed(code: CodeType, filename: str) -> CodeType:
 
 def _located(node: ast.AST, like: ast.AST) -> ast.AST:
     """Give every node of an injected subtree the location of the code it guards."""
-    for child in ast.walk(node):
+    for child in walk(node):
         ast.copy_location(child, like)
         if hasattr(like, "end_lineno"):
             child.end_lineno = like.end_lineno  # type: ignore[attr-defined]
@@ -187,7 +187,7 @@ def _is_sequence_expression(node: ast.expr) -> bool:
 
 
 def _looks_huge(node: ast.expr) -> bool:
-    for child in ast.walk(node):
+    for child in walk(node):
         if isinstance(child, ast.BinOp) and isinstance(child.op, ast.Pow):
             return True
         if (isinstance(child, ast.Constant) and type(child.value) is int
@@ -235,7 +235,7 @@ def bound_names(tree: ast.AST) -> set[str]:
     """Every name the code assigns, deletes, defines, imports or declares anywhere, and
     ``"*"`` for an ``import *`` (which could bring any name)."""
     names: set[str] = set()
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Name):
             if not isinstance(node.ctx, ast.Load):
                 names.add(node.id)
@@ -254,7 +254,7 @@ def bound_names(tree: ast.AST) -> set[str]:
     return names
 
 
-class SafePointPlanter(ast.NodeTransformer):
+class SafePointPlanter(FastTransformer):
     """Adds safe points and guards; everything else is left exactly as written."""
 
     def __init__(self, trust_range: bool = True, print_is_builtin: bool = False) -> None:
@@ -297,9 +297,8 @@ class SafePointPlanter(ast.NodeTransformer):
         self.generic_visit(node)
         if not cheap and not (isinstance(node, ast.For) and _is_short_iterable(node.iter, self.trust_range)):
             node.body.insert(0, safe_point_statement(node.body[0]))
-        if SPECIALISE_WHILE and isinstance(node, ast.While) and not node.orelse \
-                and not isinstance(node.test, ast.Constant) and not _continues(node.body):
-            return _rotated(node)
+        if isinstance(node, ast.While) and worth_rotating(node):
+            return rotated(node)
         return node
 
     visit_While = _visit_loop
@@ -367,44 +366,6 @@ class SafePointPlanter(ast.NodeTransformer):
                 and not getattr(node, "_sprout_loop_range", False)):
             node.func = ast.copy_location(_name(GUARDED_RANGE), node.func)
         return node
-
-
-def _rotated(loop: ast.While) -> ast.stmt:
-    """``while test: body`` as ``if test: while True: body; if not test: break``.
-
-    CPython 3.11 specialises a code object's instructions once it has jumped back
-    often enough, but counts only unconditional jumps back, and ends a ``while test``
-    loop with a conditional one: a module-level ``while`` loop (or one in a function
-    called once) never gets faster, and its check costs it 20% more instructions. The
-    rotated loop is specialised like any other and runs faster than as written; it
-    reports the same lines to a debugger. A loop with ``else:`` or a ``continue`` of
-    its own (which would skip the test) stays as written.
-    """
-    test = loop.test
-    again = ast.If(test=ast.UnaryOp(op=ast.Not(), operand=copy.deepcopy(test)), body=[ast.Break()], orelse=[])
-    for node in (again, again.test, again.body[0]):
-        ast.copy_location(node, test)
-    forever = ast.copy_location(ast.While(test=ast.Constant(value=True), body=[*loop.body, again], orelse=[]), loop)
-    ast.copy_location(forever.test, test)
-    return ast.copy_location(ast.If(test=test, body=[forever], orelse=[]), loop)
-
-
-def _continues(statements: list[ast.stmt]) -> bool:
-    """Whether a ``continue`` in these statements belongs to the loop they are the body of."""
-    for statement in statements:
-        if isinstance(statement, ast.Continue):
-            return True
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            continue
-        if isinstance(statement, (ast.For, ast.AsyncFor, ast.While)):
-            blocks = [statement.orelse]  # a ``continue`` in its body is its own
-        else:
-            blocks = [getattr(statement, field, []) for field in ("body", "orelse", "finalbody")]
-            blocks += [handler.body for handler in getattr(statement, "handlers", [])]
-            blocks += [case.body for case in getattr(statement, "cases", [])]
-        if any(_continues(block) for block in blocks):
-            return True
-    return False
 
 
 def _mark_loop_range(iterable: ast.expr) -> None:
