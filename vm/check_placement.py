@@ -129,6 +129,9 @@ def cheap_step(node: ast.AST) -> bool:
 
 
 def _may_extend(value: ast.expr) -> bool:
-    """Whether ``+=`` of this value could lengthen a list: a display, a text, a name..."""
+    """Whether a ``+=`` of this value keeps its step's check: a display or a text could
+    lengthen the list being looped over; numbers, names, attributes, items and
+    arithmetic are taken as the counters and totals they almost always are (a name
+    bound to the list itself is left to the watchdog's push)."""
     return not (isinstance(value, ast.Constant) and type(value.value) in (int, float, complex, bool)
                 or isinstance(value, (ast.BinOp, ast.UnaryOp, ast.Subscript, ast.Attribute, ast.Name)))
