@@ -2,9 +2,9 @@
 
 CPython's ``print("Line", i, "of", n)`` writes seven times (values and separators)
 and then the end, each write a method lookup and a call. When a script prints to its
-own run's stdout, the calls the compiler routes here (``vm.print_calls``: several
-positional values, no keywords) join the values' ``str`` once and write once. That is
-faster than plain Python's ``print``; what the script sees stays the same:
+own run's stdout, the calls the compiler routes here (``vm.print_calls``: three values
+or more, or ``*items``, and no keywords) join the values' ``str`` once and write once.
+That is faster than plain Python's ``print``; what the script sees stays the same:
 
 - A value whose ``str`` fails: the values before it and one separator were written,
   as by ``print``, before the error goes on.
