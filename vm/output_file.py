@@ -11,7 +11,8 @@ what was written when it hands output over (at safe points, before waits, at the
 Taking is safe against other threads that are writing: the descriptor ``FileIO``
 writes to is switched to a second, empty file first; a write that began before the
 switch holds the buffered writer's lock, so flushing once more waits for it; only
-then is the first file read and emptied for the next switch.
+then is the first file read and emptied for the next switch. While the script has no
+other thread, nothing else writes and the file is simply read and emptied.
 """
 from __future__ import annotations
 
@@ -66,13 +67,15 @@ class OutputFile:
         self.fd = os.dup(self._files[0])
         self._ended = False
 
-    def take(self, writer_closed: Callable[[], bool], wait_for_writers: Callable[[], None]) -> bytes:
-        """Everything written since the last take. ``wait_for_writers`` flushes the
-        buffered writer (taking its lock); the caller has flushed it just before."""
+    def take(self, switch: bool, wait_for_writers: Callable[[], None]) -> bytes:
+        """Everything written since the last take; the caller has flushed the buffered
+        writer just before. ``switch``: other threads may be writing (and the writer is
+        open), so the descriptor moves to the other file first and ``wait_for_writers``
+        flushes again (taking the writer's lock) before this one is read."""
         full = self._files[self._writing]
         if self._ended or _written(full) == 0:
             return b""
-        if not writer_closed():
+        if switch:
             os.dup2(self._files[1 - self._writing], self.fd, inheritable=False)
             self._writing = 1 - self._writing
             wait_for_writers()

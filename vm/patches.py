@@ -44,7 +44,7 @@ from .compiler import (
     SAFE_POINT,
 )
 from .engine_frames import hide_engine_frames
-from .host import _state, bind
+from .host import _state, bind, current_run
 from .i18n import N_, _
 from .interrupt import ScriptStopped
 
@@ -301,7 +301,7 @@ def install() -> None:
                            print_calls.PRINT_UNPACKED: printing.print_unpacked,
                            print_calls.PRINT_OTHER: printing.print_other,
                            print_calls.FLUSH: printing.flush})
-    printing.install()
+    printing.install(current_run)
     _patch(time, "sleep", _sleep)
     import atexit
     _patch(atexit, "register", _atexit_register)

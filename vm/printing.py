@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import builtins
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from .engine_frames import hide_engine_frames
@@ -39,6 +40,13 @@ _fast_stream: Any = _NOWHERE
 _fast_write: Any = None
 _fast_attributes: dict = {}  # the stream's instance attributes: a ``write`` set there wins
 _waiting: list[str] = []  # converted values not written yet (see above)
+
+
+def _no_run() -> Any:
+    return None
+
+
+_current_run: Callable[[], Any] = _no_run  # set by ``install``
 _convert_into_waiting = _waiting.extend  # bound once: a method lookup per print is 5% of it
 _empty_waiting = _waiting.clear
 
@@ -52,7 +60,11 @@ def use_stream(stream: Any) -> None:
     _waiting.clear()  # a run cut short in the middle of a print leaves nothing behind
 
 
-def install() -> None:
+def install(current_run: Callable[[], Any]) -> None:
+    """``current_run``: the run the calling thread belongs to (``vm.host``, which imports
+    this module, so it is handed over here)."""
+    global _current_run
+    _current_run = current_run
     _builtins.update({PRINT: _builtin_print, PRINTING: _waiting})
 
 
@@ -120,26 +132,26 @@ def print_other(*values: Any, **options: Any) -> None:
             _write_waiting(stream, " ")
         _builtin_print(*values, **options)
         if options.get("flush"):
-            _hand_over()
+            _show_flushed(_sys["stdout"] if options.get("file") is None else options["file"])
     except BaseException as error:
         hide_engine_frames(error)
         raise
 
 
 def flush(target: Any) -> Any:
-    """``target.flush()``, then what the script printed is shown at once (it may be
-    about to call something that holds the interpreter lock for a while)."""
+    """``target.flush()``; when ``target`` is the script's stdout, what it printed is
+    shown at once (it may be about to call something that holds the interpreter lock
+    for a while)."""
     try:
         result = target.flush()
     except BaseException as error:
         hide_engine_frames(error)
         raise
-    _hand_over()
+    _show_flushed(target)
     return result
 
 
-def _hand_over() -> None:
-    from .host import current_run
-    run = current_run()
+def _show_flushed(stream: Any) -> None:
+    run = _current_run()
     if run is not None:
-        run.flush_stdout()
+        run.show_flushed(stream)

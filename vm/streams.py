@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import io
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
@@ -23,6 +24,7 @@ Emit = Callable[[str], None]
 # thread waiting for the lock (the window's) is woken each time before its wait runs out,
 # never asks for the lock, and starves (170 ms stalls). At 1 MB it asks and gets it.
 BUFFER_SIZE = 1 << 20
+FLUSH_GAP = 0.005  # seconds: the script's flushes are shown at most this often
 PAUSE_WAKE: str = "\x00sprout-pause"  # what ``receive`` returns when woken for a pause
 
 
@@ -34,8 +36,9 @@ class ScriptStdout:
     ``hand_over`` flushes it and emits what was written since the last time.
     """
 
-    def __init__(self, emit: Emit) -> None:
+    def __init__(self, emit: Emit, others_write: Callable[[], bool]) -> None:
         self._emit = emit
+        self._others_write = others_write  # whether threads besides the caller may write
         self._file = OutputFile()
         raw = io.FileIO(self._file.fd, "w", closefd=True)
         raw.name = "<stdout>"
@@ -46,6 +49,7 @@ class ScriptStdout:
         self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
         self._lock = threading.RLock()
         self._ended = False
+        self._shown_flush_at = -FLUSH_GAP
 
     def _flush(self) -> None:
         try:
@@ -59,10 +63,20 @@ class ScriptStdout:
             if self._ended:
                 return
             self._flush()
-            data = self._file.take(lambda: self._raw.closed, self._flush)
+            switch = not self._raw.closed and self._others_write()
+            data = self._file.take(switch, self._flush)
             text = self._decoder.decode(data) if data else ""
             if text:
                 self._emit(text)  # under the lock: two threads' hand-overs keep their order
+
+    def hand_over_flushed(self) -> None:
+        """The script flushed its stdout: show it now, unless an earlier flush was shown
+        less than ``FLUSH_GAP`` ago (a progress counter flushing at every step would
+        otherwise pay a hand-over per step; its text follows at the next safe point)."""
+        now = time.monotonic()
+        if now - self._shown_flush_at >= FLUSH_GAP:
+            self._shown_flush_at = now
+            self.hand_over()
 
     def end(self) -> None:
         """The run is over: hand over the rest; whatever comes later is dropped."""

@@ -1,8 +1,11 @@
 """``print`` and ``sys.stdout`` behave as in plain Python: each script here is also run by
 ``python`` itself and the two outputs must be the same, character for character."""
+import time
+
 import pytest
 
 from tests.vm.harness import Harness, both
+from vm import VM
 
 SAME_AS_PYTHON = {
     "values, separators and ends": '''
@@ -185,3 +188,19 @@ def test_a_thread_that_outlives_its_run_prints_nowhere_and_harms_nothing():
     assert harness.text().endswith("done\n")
     later = harness.run("print('next', 'run')")
     assert later.status == "finished" and harness.text().endswith("done\nnext run\n")
+
+
+@pytest.mark.parametrize("flushing", ["print('before', 'the long call', flush=True)",
+                                      "sys.stdout.write('before the long call\\n'); sys.stdout.flush()"])
+def test_text_flushed_before_a_call_that_holds_the_interpreter_reaches_the_host_before_it(flushing):
+    # The terminal runner writes what it is handed at once, on the script's thread.
+    handed: list[tuple[float, str]] = []
+    vm = VM(on_output=lambda stream, text: handed.append((time.perf_counter(), text)))
+    result = vm.run(f"""import re, sys
+{flushing}
+re._compile(r"(a+)+$", 0).match("a" * 25 + "b")  # about a second inside one C call
+""")
+    ended = time.perf_counter()
+    assert result.status == "finished"
+    assert [text for _, text in handed] == ["before the long call\n"]
+    assert ended - handed[0][0] > 0.3, "the text was handed over only when the call had ended"
