@@ -11,8 +11,9 @@ what was written when it hands output over (at safe points, before waits, at the
 Taking is safe against other threads that are writing: the descriptor ``FileIO``
 writes to is switched to a second, empty file first; a write that began before the
 switch holds the buffered writer's lock, so flushing once more waits for it; only
-then is the first file read and emptied for the next switch. While the script has no
-other thread, nothing else writes and the file is simply read and emptied.
+then is the first file read and emptied for the next switch. When the script's own
+thread takes and it has no other thread, nothing else can write: the file is simply
+read and emptied.
 """
 from __future__ import annotations
 

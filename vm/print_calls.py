@@ -1,19 +1,22 @@
 """Route a script's ``print(...)`` and ``x.flush()`` calls through ``vm.printing``.
 
-``print(a, b, c)`` (three values or more) compiles to ``(__sprout_print_values__ if print is __sprout_print__
-else print)(a, b, c)``: whatever ``print`` names at that moment (a local, the script's
-own function, a mock) is still what gets called unless it is the built-in one. In a
-file that never binds the name ``print`` it compiles to ``__sprout_print_values__(a, b,
-c)`` (the test costs a tenth of a print where CPython 3.11 does not specialise it).
-Other ``print`` calls go through ``vm.printing`` only while a print is converting its
-values (so they write after them) or when they ask to flush.
+``print(a, b, c)`` (three values or more, no keywords) compiles to
+
+    (__sprout_print_values__ if print is __sprout_print__ else print)(a, b, c)
+
+whatever ``print`` names at that moment (a local, the script's own function, a mock)
+is still what gets called unless it is the built-in one. In a file that never binds
+the name ``print`` it compiles to ``__sprout_print_values__(a, b, c)``, which checks
+``builtins.print`` itself. Other ``print`` calls stay CPython's, and go through
+``vm.printing`` only while a print is converting its values (so they write after
+them) or when they ask to flush.
 """
 from __future__ import annotations
 
 import ast
 
 PRINT = "__sprout_print__"                # the built-in print, to compare with
-PRINTING = "__sprout_printing__"          # values of a print being converted, or None
+PRINTING = "__sprout_printing__"          # values of a print being converted (a list)
 PRINT_VALUES = "__sprout_print_values__"
 PRINT_UNPACKED = "__sprout_print_unpacked__"  # for ``print(*items)``: the count is not known
 PRINT_OTHER = "__sprout_print_other__"

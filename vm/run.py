@@ -68,7 +68,7 @@ class Run:
         self._output_chars = 0
         self.serviced = 0
         self._recursion_cap = min(MAX_RECURSION, limits.recursion or MAX_RECURSION)
-        self._stdout = ScriptStdout(self._emitter("stdout"), lambda: self.threaded)
+        self._stdout = ScriptStdout(self._emitter("stdout"), self._writes_alone)
         self.engine_stdout = self.stdout = self._stdout.stream
         self.engine_stderr = self.stderr = ErrorStream(self._emitter("stderr"), self.flush_stdout)
         self.engine_stdin = self.stdin = ScriptStdin(self.read_line)
@@ -176,6 +176,10 @@ class Run:
     def flush_stdout(self) -> None:
         """Any thread: show what the script has printed so far."""
         self._stdout.hand_over()
+
+    def _writes_alone(self) -> bool:
+        """Whether the calling thread is the only one that may be writing to stdout."""
+        return not self.threaded and threading.current_thread() is self.script_thread
 
     def show_flushed(self, stream: Any) -> None:
         """The script flushed ``stream``: if that is its stdout, show the output soon."""

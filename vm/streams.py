@@ -36,9 +36,9 @@ class ScriptStdout:
     ``hand_over`` flushes it and emits what was written since the last time.
     """
 
-    def __init__(self, emit: Emit, others_write: Callable[[], bool]) -> None:
+    def __init__(self, emit: Emit, sole_writer: Callable[[], bool]) -> None:
         self._emit = emit
-        self._others_write = others_write  # whether threads besides the caller may write
+        self._sole_writer = sole_writer  # whether the calling thread is the only one writing
         self._file = OutputFile()
         raw = io.FileIO(self._file.fd, "w", closefd=True)
         raw.name = "<stdout>"
@@ -63,7 +63,7 @@ class ScriptStdout:
             if self._ended:
                 return
             self._flush()
-            switch = not self._raw.closed and self._others_write()
+            switch = not self._raw.closed and not self._sole_writer()
             data = self._file.take(switch, self._flush)
             text = self._decoder.decode(data) if data else ""
             if text:

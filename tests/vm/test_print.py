@@ -204,3 +204,21 @@ re._compile(r"(a+)+$", 0).match("a" * 25 + "b")  # about a second inside one C c
     assert result.status == "finished"
     assert [text for _, text in handed] == ["before the long call\n"]
     assert ended - handed[0][0] > 0.3, "the text was handed over only when the call had ended"
+
+
+def test_no_line_is_lost_while_threads_write_and_the_engine_reads_stdout():
+    harness = Harness()
+    result = harness.run('''
+        import sys, threading
+        def write(name):
+            for i in range(20000):
+                sys.stdout.write(f"{name} {i}\\n")
+        threads = [threading.Thread(target=write, args=(name,)) for name in "abcd"]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    ''')
+    assert result.status == "finished"
+    lines = harness.text().splitlines()
+    assert sorted(lines) == sorted(f"{name} {i}" for name in "abcd" for i in range(20000))
