@@ -85,9 +85,11 @@ def deep_recursion() -> Iterator[None]:
         _set_recursion_limit(before)
 
 
-def plant_safe_points(tree: ast.AST, whole_file: bool = False) -> ast.AST:
+def plant_safe_points(tree: ast.AST, whole_file: bool = False, placed: bool = True) -> ast.AST:
     """Instrument an already parsed tree (in place) and return it. ``whole_file``: the
-    tree is all the code of its namespace (a script or module, not ``exec``'d text)."""
+    tree is all the code of its namespace (a script or module, not ``exec``'d text).
+    ``placed``: give every injected node a position now (else the caller compiles and
+    places them only if ``compile`` finds one missing)."""
     with deep_recursion():
         bound = bound_names(tree)
         planter = SafePointPlanter(trust_range="range" not in bound,
@@ -96,15 +98,22 @@ def plant_safe_points(tree: ast.AST, whole_file: bool = False) -> ast.AST:
     if isinstance(tree, (ast.Module, ast.Interactive)):
         at = _after_preamble(tree.body)
         tree.body.insert(at, _global_flag(tree.body[at] if at < len(tree.body) else None))
-    fix_locations(tree)
+    if placed:
+        fix_locations(tree)
     return tree
 
 
 def compile_tree(tree: ast.AST, filename: str, mode: str = "exec", flags: int = 0) -> CodeType:
     """Instrument an already parsed tree and compile it."""
-    tree = plant_safe_points(tree, whole_file=mode == "exec")
+    tree = plant_safe_points(tree, whole_file=mode == "exec", placed=False)
     with deep_recursion():
-        code = _compile(tree, PARSE_NAME, mode, flags, dont_inherit=True)  # type: ignore[call-overload]
+        try:
+            # Every node the planter adds is given a position as it is made, so the walk
+            # that fills in missing ones (a fifth of the time) is needed only as a fallback.
+            code = _compile(tree, PARSE_NAME, mode, flags, dont_inherit=True)  # type: ignore[call-overload]
+        except TypeError:
+            fix_locations(tree)
+            code = _compile(tree, PARSE_NAME, mode, flags, dont_inherit=True)  # type: ignore[call-overload]
     return _renamed(code, filename)
 
 
@@ -158,6 +167,14 @@ def _name(identifier: str) -> ast.Name:
 
 def _call(identifier: str, *args: ast.expr, keywords: list[ast.keyword] | None = None) -> ast.Call:
     return ast.Call(func=_name(identifier), args=list(args), keywords=keywords or [])
+
+
+def _guard_call(identifier: str, like: ast.AST, *args: ast.expr) -> ast.Call:
+    """``identifier(*args)`` where ``like`` was: the call and its name take its place;
+    the arguments keep their own."""
+    call = _call(identifier, *args)
+    ast.copy_location(call.func, like)
+    return ast.copy_location(call, like)
 
 
 def safe_point_statement(like: ast.AST) -> ast.stmt:
@@ -332,11 +349,11 @@ class SafePointPlanter(FastTransformer):
     def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
         self.generic_visit(node)
         if isinstance(node.op, ast.Pow) and not _is_small_exponent(node.right):
-            return ast.copy_location(_call(GUARDED_POW, node.left, node.right), node)
+            return _guard_call(GUARDED_POW, node, node.left, node.right)
         if isinstance(node.op, ast.Mult) and (
                 _is_sequence_expression(node.left) or _is_sequence_expression(node.right)
                 or _looks_huge(node.left) or _looks_huge(node.right)):
-            return ast.copy_location(_call(GUARDED_MUL, node.left, node.right), node)
+            return _guard_call(GUARDED_MUL, node, node.left, node.right)
         return node
 
     def visit_AugAssign(self, node: ast.AugAssign) -> ast.AST:
@@ -353,7 +370,7 @@ class SafePointPlanter(FastTransformer):
         else:
             return node
         current = _located(_as_load(node.target), node.target)
-        node.value = ast.copy_location(_call(checker, current, node.value), node.value)  # type: ignore[arg-type]
+        node.value = _guard_call(checker, node.value, current, node.value)  # type: ignore[arg-type]
         return node
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
