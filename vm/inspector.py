@@ -106,11 +106,16 @@ def summary_of(value: Any, level: int = 3) -> str:
 
 
 def describe(name: str, value: Any) -> ValueView:
+    return ValueView(name=name, type_name=type(value).__name__, summary=short_summary(value),
+                     expandable=has_children(value))
+
+
+def short_summary(value: Any) -> str:
+    """``summary_of``, cut to what a line of the Variables panel shows."""
     summary = summary_of(value)
     if len(summary) > SUMMARY_LENGTH:
         summary = summary[:SUMMARY_LENGTH - 1] + "…"
-    return ValueView(name=name, type_name=type(value).__name__, summary=summary,
-                     expandable=has_children(value))
+    return summary
 
 
 def children_of(value: Any, limit: int = MAX_CHILDREN) -> list[tuple[str, Any]]:

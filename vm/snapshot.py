@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import CodeType, FrameType
 from typing import Any
 
-from .inspector import children_of, describe, visible_globals
+from .inspector import children_of, has_children, short_summary, visible_globals
 
 MAX_DEPTH = 2          # levels below a variable that can be expanded afterwards
 MAX_NODES = 400        # values described per run end, in all (a couple of ms)
@@ -62,10 +62,11 @@ def _type_label(value: Any) -> str:
 class _Draft:
     """A node being described; its children are filled in level by level."""
 
+    __slots__ = ("value", "expandable", "name", "type_name", "summary", "children")
+
     def __init__(self, name: str, value: Any) -> None:
-        view = describe(name, value)
-        self.value, self.expandable = value, view.expandable
-        self.name, self.type_name, self.summary = view.name, _type_label(value), view.summary
+        self.value, self.expandable = value, has_children(value)
+        self.name, self.type_name, self.summary = name, _type_label(value), short_summary(value)
         self.children: list[_Draft] = []
 
     def freeze(self) -> ValueNode:
