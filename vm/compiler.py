@@ -22,7 +22,6 @@ from types import CodeType
 from . import print_calls
 from .check_placement import cheap_step, is_short_method, place_function_check
 from .fast_ast import FastTransformer, fix_locations, walk
-from .while_rotation import rotated, worth_rotating
 
 ATTENTION = "__sprout_attention__"
 SAFE_POINT = "__sprout_safe_point__"
@@ -314,8 +313,6 @@ class SafePointPlanter(FastTransformer):
         self.generic_visit(node)
         if not cheap and not (isinstance(node, ast.For) and _is_short_iterable(node.iter, self.trust_range)):
             node.body.insert(0, safe_point_statement(node.body[0]))
-        if isinstance(node, ast.While) and worth_rotating(node):
-            return rotated(node)
         return node
 
     visit_While = _visit_loop
