@@ -198,7 +198,7 @@ def test_text_flushed_before_a_call_that_holds_the_interpreter_reaches_the_host_
     vm = VM(on_output=lambda stream, text: handed.append((time.perf_counter(), text)))
     result = vm.run(f"""import re, sys
 {flushing}
-re._compile(r"(a+)+$", 0).match("a" * 25 + "b")  # about a second inside one C call
+re._compile(r"(a+)+$", 0).match("a" * 26 + "b")  # about two seconds inside one C call
 """)
     ended = time.perf_counter()
     assert result.status == "finished"
