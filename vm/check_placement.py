@@ -22,7 +22,9 @@ one-line ``return a if test else b`` is split into ``if test: return a`` and
 no check of its own: every step takes an item from the iterator, and every iterator
 that could go on for long checks for a stop itself — a ``range`` beyond a million
 items, ``itertools.count``/``cycle``/``repeat``, ``iter(f, sentinel)``, a generator's
-own loop, a class's ``__next__``. ``while`` loops always keep their check.
+own loop, a class's ``__next__``. A ``for`` over at most ``SHORT_LOOP`` items written
+as constants (``range(60)``, a literal list) needs none either. ``while`` loops always
+keep their check.
 """
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ _UNBOUNDED: tuple[type[ast.AST], ...] = (
     *([ast.TryStar] if hasattr(ast, "TryStar") else []))
 
 MakeStatement = Callable[[ast.AST], ast.stmt]
+SHORT_LOOP = 1000
 
 
 def _bounded(node: ast.AST) -> bool:
@@ -135,3 +138,31 @@ def _may_extend(value: ast.expr) -> bool:
     bound to the list itself is left to the watchdog's push)."""
     return not (isinstance(value, ast.Constant) and type(value.value) in (int, float, complex, bool)
                 or isinstance(value, (ast.BinOp, ast.UnaryOp, ast.Subscript, ast.Attribute, ast.Name)))
+
+
+def _constant_int(node: ast.expr) -> int | None:
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        value = _constant_int(node.operand)
+        return None if value is None else -value
+    return node.value if isinstance(node, ast.Constant) and type(node.value) is int else None
+
+
+def short_iterable(node: ast.expr, trust_range: bool = True) -> bool:
+    """A ``for`` over at most SHORT_LOOP items written as constants needs no check of
+    its own: each pass ends within a bounded number of steps, and every loop or call
+    in its body has its own safe point."""
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return len(node.elts) <= SHORT_LOOP and not any(isinstance(e, ast.Starred) for e in node.elts)
+    if isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes)):
+        return len(node.value) <= SHORT_LOOP
+    if not (trust_range and isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id == "range"
+            and not node.keywords and 1 <= len(node.args) <= 3):
+        return False
+    bounds = [_constant_int(argument) for argument in node.args]
+    if None in bounds:
+        return False
+    try:
+        return len(range(*bounds)) <= SHORT_LOOP  # type: ignore[arg-type]
+    except ValueError:
+        return False

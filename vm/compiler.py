@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from types import CodeType
 
 from . import print_calls
-from .check_placement import cheap_step, is_short_method, place_function_check
+from .check_placement import cheap_step, is_short_method, place_function_check, short_iterable
 from .fast_ast import FastTransformer, fix_locations, walk
 
 ATTENTION = "__sprout_attention__"
@@ -33,7 +33,6 @@ GUARDED_MUL_OPERAND = "__sprout_mul_operand__"
 
 SEQUENCE_FACTORIES = frozenset({"list", "tuple", "str", "bytes", "bytearray"})
 SMALL_EXPONENT = 64
-SHORT_LOOP = 1000
 BIG_INT_CONSTANT = 10**6
 DEEP_TREE_RECURSION = 200_000
 _set_recursion_limit = sys.setrecursionlimit  # the real one, before the engine caps it
@@ -219,34 +218,6 @@ def _is_small_exponent(node: ast.expr) -> bool:
         type(node.value) is float or (type(node.value) is int and node.value <= SMALL_EXPONENT))
 
 
-def _constant_int(node: ast.expr) -> int | None:
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        value = _constant_int(node.operand)
-        return None if value is None else -value
-    return node.value if isinstance(node, ast.Constant) and type(node.value) is int else None
-
-
-def _is_short_iterable(node: ast.expr, trust_range: bool = True) -> bool:
-    """A ``for`` over at most SHORT_LOOP items written as constants needs no check of
-    its own: each pass ends within a bounded number of steps, and every loop or call
-    in its body has its own safe point."""
-    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-        return len(node.elts) <= SHORT_LOOP and not any(isinstance(e, ast.Starred) for e in node.elts)
-    if isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes)):
-        return len(node.value) <= SHORT_LOOP
-    if not (trust_range and isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-            and node.func.id == "range"
-            and not node.keywords and 1 <= len(node.args) <= 3):
-        return False
-    bounds = [_constant_int(argument) for argument in node.args]
-    if None in bounds:
-        return False
-    try:
-        return len(range(*bounds)) <= SHORT_LOOP  # type: ignore[arg-type]
-    except ValueError:
-        return False
-
-
 def bound_names(tree: ast.AST) -> set[str]:
     """Every name the code assigns, deletes, defines, imports or declares anywhere, and
     ``"*"`` for an ``import *`` (which could bring any name)."""
@@ -311,7 +282,7 @@ class SafePointPlanter(FastTransformer):
         if not isinstance(node, ast.While) and not cheap:
             _mark_loop_range(node.iter)
         self.generic_visit(node)
-        if not cheap and not (isinstance(node, ast.For) and _is_short_iterable(node.iter, self.trust_range)):
+        if not cheap and not (isinstance(node, ast.For) and short_iterable(node.iter, self.trust_range)):
             node.body.insert(0, safe_point_statement(node.body[0]))
         return node
 
