@@ -74,11 +74,18 @@ def _write_waiting(stream: Any, end: str) -> None:
     stream.write(line)
 
 
+def _before_builtin_print(stream: Any) -> None:
+    """An enclosing print's values, written before the built-in print writes its own."""
+    if _waiting and stream is _fast_stream:
+        _write_waiting(stream, " ")
+
+
 def print_values(*values: Any) -> None:
     """``print(*values)`` for a call with no keywords."""
     try:
         stream = _sys["stdout"]
         if stream is not _fast_stream or _fast_attributes or _builtins["print"] is not _builtin_print:
+            _before_builtin_print(stream)
             _print_elsewhere(values)
             return
         if _waiting:
@@ -105,9 +112,7 @@ def print_unpacked(*values: Any) -> None:
         if len(values) <= MANY_VALUES:
             print_values(*values)
             return
-        stream = _sys["stdout"]
-        if _waiting and stream is _fast_stream:
-            _write_waiting(stream, " ")
+        _before_builtin_print(_sys["stdout"])
         _print_elsewhere(values)
     except BaseException as error:
         hide_engine_frames(error)
@@ -127,9 +132,7 @@ def print_other(*values: Any, **options: Any) -> None:
     """Any other ``print`` call while an enclosing print converts its values, or one
     with ``flush=``: the built-in print, after the waiting values; a flush is shown."""
     try:
-        stream = _sys["stdout"]
-        if _waiting and stream is _fast_stream:
-            _write_waiting(stream, " ")
+        _before_builtin_print(_sys["stdout"])
         _builtin_print(*values, **options)
         if options.get("flush"):
             _show_flushed(_sys["stdout"] if options.get("file") is None else options["file"])
