@@ -33,7 +33,7 @@ PLAIN_MODES = ("plain", "joined")
 
 
 def run_plain(source: str, mode: str) -> float:
-    """Seconds to compile and run ``source`` with plain ``exec`` and the mode's print."""
+    """Seconds to compile, run and clear away ``source`` with plain ``exec`` and the mode's print."""
     sink = io.TextIOWrapper(io.BufferedWriter(io.FileIO(os.open(os.devnull, os.O_WRONLY), "w")),
                             encoding="utf-8")
     namespace = {"__name__": "__main__"}
@@ -47,6 +47,7 @@ def run_plain(source: str, mode: str) -> float:
     with contextlib.redirect_stdout(sink):
         exec(compile(source, "main.py", "exec"), namespace)
         sink.flush()
+    namespace.clear()  # as Python clears ``__main__`` at exit, and the engine at a run's end
     elapsed = time.perf_counter() - started
     sink.close()
     return elapsed

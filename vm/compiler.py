@@ -22,6 +22,7 @@ from types import CodeType
 from . import print_calls
 from .check_placement import cheap_step, is_short_method, place_function_check, short_iterable
 from .fast_ast import FastTransformer, fix_locations, walk
+from .while_rotation import is_resumed, rotated, worth_rotating
 
 ATTENTION = "__sprout_attention__"
 SAFE_POINT = "__sprout_safe_point__"
@@ -248,19 +249,28 @@ class SafePointPlanter(FastTransformer):
         super().__init__()
         self.trust_range = trust_range
         self.print_is_builtin = print_is_builtin
+        self.in_resumed_code = False  # inside a generator or coroutine
 
     def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:
         for statement in node.body:
             if isinstance(statement, ast.FunctionDef) and is_short_method(statement):
                 statement._sprout_unchecked = True  # type: ignore[attr-defined]
-        self.generic_visit(node)
+        outer, self.in_resumed_code = self.in_resumed_code, False  # a class body runs once
+        try:
+            self.generic_visit(node)
+        finally:
+            self.in_resumed_code = outer
         if any(isinstance(statement, (ast.For, ast.While, ast.AsyncFor)) for statement in node.body):
             at = 1 if _is_docstring(node.body[0]) else 0
             node.body.insert(at, _global_flag(node.body[at] if at < len(node.body) else node))
         return node
 
     def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.AST:
-        self.generic_visit(node)
+        outer, self.in_resumed_code = self.in_resumed_code, is_resumed(node)
+        try:
+            self.generic_visit(node)
+        finally:
+            self.in_resumed_code = outer
         if not getattr(node, "_sprout_unchecked", False):
             place_function_check(node, safe_point_statement)
         return node
@@ -284,6 +294,8 @@ class SafePointPlanter(FastTransformer):
         self.generic_visit(node)
         if not cheap and not (isinstance(node, ast.For) and short_iterable(node.iter, self.trust_range)):
             node.body.insert(0, safe_point_statement(node.body[0]))
+        if isinstance(node, ast.While) and worth_rotating(node, self.in_resumed_code):
+            return rotated(node)
         return node
 
     visit_While = _visit_loop

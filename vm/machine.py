@@ -109,6 +109,7 @@ class VM:
             run.stop.request(early)
         box: list[RunResult] = []
         script_thread = self._start_script_thread(lambda: box.append(run.execute()))
+        run.watchdog.watch(script_thread)  # this thread has nothing else to do meanwhile
         script_thread.join()
         result = box[0] if box else run.internal_failure("the script thread ended unexpectedly")
         return run.finish(result, time.perf_counter() - started)

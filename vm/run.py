@@ -81,6 +81,7 @@ class Run:
         self.stop = StopSignal(self)
         self.stop.add_waker(self.input.wake)
         self.modules = LearnerModules(self, folder)
+        self.watchdog = Watchdog(self)  # watched by the caller of ``VM.run`` (``vm.watchdog``)
 
     # ---- safe points -------------------------------------------------------
     def checkpoint(self) -> None:
@@ -255,7 +256,7 @@ class Run:
         host.bind(self)
         ProcessState.enter()
         host.enter(self)
-        watchdog = Watchdog(self)
+        watchdog = self.watchdog
         try:
             return self._execute(watchdog)
         except BaseException as error:  # noqa: BLE001 - the engine must not die either
@@ -281,7 +282,7 @@ class Run:
         sys.modules["__main__"] = module
         if self.limits.recursion:
             self.set_recursion_limit(self.limits.recursion)
-        watchdog.start()
+        watchdog.arm()
         outcome: BaseException | None = None
         try:
             watchdog.script_entered()

@@ -200,6 +200,32 @@ WHILE_LOOPS = '''
 '''
 
 
+MODULE_WHILE_LOOPS = '''
+    import sys
+    lines = []
+    def trace(frame, event, arg):
+        if frame.f_code.co_name == "<module>" and event == "line":
+            lines.append(frame.f_lineno)
+        return trace
+    sys._getframe().f_trace = trace
+    sys.settrace(trace)
+    n = 0
+    while n < 5:
+        n += 1
+    while (m := n - 1) > 10 - n * 3:
+        n -= 1
+        if n == 1:
+            break
+    sys.settrace(None)
+    print(n, m, lines)
+    try:
+        while 12 // (n - 5):
+            n += 1
+    except ZeroDivisionError as error:
+        print(n, error.__traceback__.tb_lineno)
+'''
+
+
 RECURSION = '''
     import sys
     events = []
@@ -219,7 +245,8 @@ RECURSION = '''
 '''
 
 
-@pytest.mark.parametrize("source", [WHILE_LOOPS, RECURSION], ids=["while loops", "one-line returns"])
+@pytest.mark.parametrize("source", [WHILE_LOOPS, MODULE_WHILE_LOOPS, RECURSION],
+                         ids=["while loops", "module-level while loops", "one-line returns"])
 def test_moved_checks_compute_and_report_lines_as_written(source, tmp_path):
     from tests.vm.harness import both
     expected, out, err = both(source, tmp_path)
