@@ -75,16 +75,44 @@ def _is_plain_object(value: Any) -> bool:
         value, (types.ModuleType, types.FunctionType, types.BuiltinFunctionType, type))
 
 
-def summary_of(value: Any, level: int = 3) -> str:
-    """A one-line description that never calls the learner's methods."""
+def _scalar_text(value: Any) -> str | None:
+    """``repr`` of the commonest values, as ``reprlib`` would cut it; None for the rest."""
     kind = type(value)
-    # The commonest values first, without reprlib's dispatch (a snapshot describes
-    # a hundred values as every run ends).
     if kind is float or kind is bool or value is None or (kind is int and -_SMALL_INT < value < _SMALL_INT):
         return repr(value)
     if kind is str and len(value) <= _SAFE.maxstring:
         text = repr(value)
         if len(text) <= _SAFE.maxstring:
+            return text
+    return None
+
+
+def _sequence_of_scalars_text(value: list | tuple) -> str | None:
+    """A list or tuple whose first items are all common values, as ``reprlib`` shows it."""
+    pieces = []
+    for item in islice(value, _SAFE.maxlist):
+        text = _scalar_text(item)
+        if text is None:
+            return None
+        pieces.append(text)
+    if len(value) > _SAFE.maxlist:
+        pieces.append("...")
+    if type(value) is tuple:
+        return "(" + ", ".join(pieces) + ("," if len(value) == 1 else "") + ")"
+    return "[" + ", ".join(pieces) + "]"
+
+
+def summary_of(value: Any, level: int = 3) -> str:
+    """A one-line description that never calls the learner's methods."""
+    # The commonest values first, without reprlib's dispatch (a snapshot describes
+    # a hundred values as every run ends).
+    text = _scalar_text(value)
+    if text is not None:
+        return text
+    kind = type(value)
+    if (kind is list or kind is tuple) and level > 0:
+        text = _sequence_of_scalars_text(value)
+        if text is not None:
             return text
     if isinstance(value, _SAFE_OR_CONTAINER):
         return _SAFE.repr(value) if level == 3 else _SAFE.repr1(value, level)

@@ -71,3 +71,8 @@ def test_common_values_are_described_as_the_general_path_describes_them():
     values = [0, -5, 10**17, -(10**17), 10**30, 1.5, -0.0, float("inf"), True, None, "abc", "",
               "x" * 78, "x" * 79, "é" * 80, "a\n" * 40, "'quoted'"]
     assert [summary_of(value) for value in values] == [_SAFE.repr(value) for value in values]
+    sequences = [[], (), [1], (1,), (1, 2), list(range(8)), list(range(9)), tuple(range(300)),
+                 ["a", 1.5, None, True], [1, [2]], [1, 10**30], ("x" * 90,), [0] * 8 + [object()]]
+    for level in (3, 2, 1, 0):
+        assert [summary_of(value, level) for value in sequences] == \
+               [_SAFE.repr1(value, level) for value in sequences], level
