@@ -47,6 +47,7 @@ class Frame:
     source: str
     end_line: int | None = None
     end_column: int | None = None
+    span: str = ""  # the lines ``line`` to ``end_line`` when they are several
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import functools
 import linecache
+import sys
+import traceback
 import unicodedata
 from collections.abc import Iterable
 from types import CodeType, FrameType, TracebackType
@@ -81,6 +83,8 @@ def _frame(book: SourceBook, code: CodeType, lasti: int, lineno: int | None) -> 
         source=text,
         end_line=end_line,
         end_column=_char_column(end_text, end_col) if end_col is not None else None,
+        span="\n".join(book.line(code.co_filename, number).rstrip() for number in range(line_number, end_line + 1))
+        if end_line and end_line > line_number else "",
     )
 
 
@@ -152,6 +156,9 @@ def _collapsed(frames: Iterable[Frame]) -> list[tuple[Frame, int]]:
 
 
 def format_frame(frame: Frame, with_function: bool = True) -> list[str]:
+    """One frame as Python's traceback shows it, carets and their ``~`` anchors included."""
+    if with_function and frame.source.strip():
+        return _python_format(frame)
     where = f", in {frame.function}" if with_function else ""
     lines = [f'  File "{frame.filename}", line {frame.line}{where}']
     if frame.source.strip():
@@ -160,6 +167,32 @@ def format_frame(frame: Frame, with_function: bool = True) -> list[str]:
         if caret:
             lines.append("    " + caret)
     return lines
+
+
+def _python_format(frame: Frame) -> list[str]:
+    """Through the running Python's own ``traceback`` (its carets differ by version).
+    An expression spanning lines is shown whole from 3.13 on; before, Python underlines
+    it to the end of its first line."""
+    text = frame.source
+    if frame.span and frame.end_column and sys.version_info >= (3, 13):
+        last = frame.span.rsplit("\n", 1)[-1]
+        summary = traceback.FrameSummary(
+            frame.filename, frame.line, frame.function, lookup_line=False, line=frame.span + "\n",
+            end_lineno=frame.end_line, colno=_byte_offset(text, frame.column),
+            end_colno=_byte_offset(last, frame.end_column))
+    else:
+        same_line = frame.end_line in (None, frame.line)
+        end_column = frame.end_column if same_line and frame.end_column else len(text) + 1
+        summary = traceback.FrameSummary(
+            frame.filename, frame.line, frame.function, lookup_line=False, line=text + "\n",
+            end_lineno=frame.line, colno=_byte_offset(text, frame.column),
+            end_colno=_byte_offset(text, end_column))
+    return "".join(traceback.StackSummary.from_list([summary]).format()).rstrip("\n").split("\n")
+
+
+def _byte_offset(line: str, column: int) -> int:
+    """A 1-based character column as the UTF-8 byte offset code positions use."""
+    return len(line[:max(column - 1, 0)].encode("utf-8"))
 
 
 def format_result(result: RunResult) -> str:

@@ -1,4 +1,7 @@
 """What run() reports: statuses, frames, syntax errors, reuse and independence."""
+import os
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -159,3 +162,25 @@ def test_the_caret_lines_up_under_chinese_text_by_display_width():
     start = caret_line.index("^")
     assert caret_line.count("^") == 4
     assert start == len("    print(") + 2 * 2 + len(" + ")
+
+
+TRACEBACK_SCRIPTS = {
+    "nested subscripts": 'data = {"a": {"b": None}}\nprint(data["a"]["b"]["c"])\n',
+    "attribute chain": "class Box:\n    pass\nbox = Box()\nbox.inner = Box()\nprint(box.inner.missing.value)\n",
+    "call over lines": 'def add(a, b):\n    return a + b\nresult = add(\n    1,\n    "two",\n)\n',
+    "comprehension": "values = [1, 2, 0]\nratios = [10 / v for v in values]\n",
+    "f-string": 'name = "Ada"\nprint(f"{name.upper()} {name.missing()}")\n',
+    "binary operators": "numbers = [3, 1, 2]\ntotal = sum(numbers) + numbers[10] * 2\n",
+    "expression over lines": "result = (1 +\n          2) / 0\n",
+    "wide characters": "名字 = '小明'\nprint(名字 + 年龄)\n",
+}
+
+
+@pytest.mark.parametrize("source", TRACEBACK_SCRIPTS.values(), ids=TRACEBACK_SCRIPTS.keys())
+def test_tracebacks_read_as_python_prints_them(source, tmp_path):
+    script = tmp_path / "lesson.py"
+    script.write_text(source, encoding="utf-8")
+    plain = subprocess.run([sys.executable, str(script)], capture_output=True, timeout=30,
+                           env={**os.environ, "PYTHONIOENCODING": "utf-8"}, encoding="utf-8")
+    result = Harness().run(source, filename=str(script), folder=str(tmp_path))
+    assert format_result(result) == plain.stderr
