@@ -71,7 +71,7 @@ def main_instructions() -> None:
         print(f"{name:22} {counts['plain'] / 1e6:9.1f} {counts['joined'] / 1e6:9.1f} "
               f"{counts['engine'] / 1e6:9.1f} {ratio:7.3f}  {baseline}")
     report(ratios)
-    print(f"fixed cost of a run (thread, builtins, watchdog): "
+    print(f"fixed cost of a run (thread, bookkeeping): "
           f"{(base['engine'] - base['plain']) / 1e6:.1f} M instructions")
 
 
@@ -104,7 +104,7 @@ def main() -> None:
     startup = (min(engine_run(vm, "pass") for _ in range(20))
                - min(run_plain("pass", "plain") for _ in range(20)))
     report(ratios)
-    print(f"fixed cost of a run (thread, builtins, watchdog): {startup * 1000:.2f} ms")
+    print(f"fixed cost of a run (thread, bookkeeping): {startup * 1000:.2f} ms")
 
 
 if __name__ == "__main__":
