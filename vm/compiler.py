@@ -36,7 +36,8 @@ SEQUENCE_FACTORIES = frozenset({"list", "tuple", "str", "bytes", "bytearray"})
 SMALL_EXPONENT = 64
 BIG_INT_CONSTANT = 10**6
 DEEP_TREE_RECURSION = 200_000
-_set_recursion_limit = sys.setrecursionlimit  # the real one, before the engine caps it
+_set_recursion_limit = sys.setrecursionlimit  # the real ones, before the engine patches them
+_get_recursion_limit = sys.getrecursionlimit
 # The real ``compile``: on a script's thread the patched one would instrument the
 # already instrumented tree a second time (every check twice, every loop slower).
 _compile = compile
@@ -76,7 +77,7 @@ def compile_script(source: str | bytes, filename: str, mode: str = "exec",
 @contextmanager
 def deep_recursion() -> Iterator[None]:
     """Room for the planter and the compiler on very deep expressions (a 2,000-term sum)."""
-    before = sys.getrecursionlimit()
+    before = _get_recursion_limit()
     _set_recursion_limit(max(before, DEEP_TREE_RECURSION))
     try:
         yield

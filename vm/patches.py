@@ -223,6 +223,10 @@ def _set_recursion_limit(run: Any, real: Callable, limit: int) -> None:
     run.set_recursion_limit(limit)
 
 
+def _get_recursion_limit(run: Any, real: Callable) -> int:
+    return run.recursion_limit()
+
+
 def _set_switch_interval(run: Any, real: Callable, interval: float) -> None:
     real(interval)
     if interval > guards.MAX_SWITCH_INTERVAL:
@@ -313,6 +317,7 @@ def install() -> None:
         if hasattr(os, name):
             _patch(os, name, _refused(f"os.{name}()"))
     _patch(sys, "setrecursionlimit", _set_recursion_limit)
+    _patch(sys, "getrecursionlimit", _get_recursion_limit)
     _patch(sys, "setswitchinterval", _set_switch_interval)
     if hasattr(sys, "set_int_max_str_digits"):
         _patch(sys, "set_int_max_str_digits", _set_int_max_str_digits)

@@ -26,7 +26,7 @@ class Baseline:
     """What the process looked like before the runs began."""
 
     def __init__(self) -> None:
-        self.recursion_limit = sys.getrecursionlimit()
+        self.recursion_limit = patches.original(sys, "getrecursionlimit")()
         self.switch_interval = sys.getswitchinterval()
         self.str_digits = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else None
         self.gc_enabled = gc.isenabled()
@@ -98,6 +98,13 @@ class ProcessState:
             if cls._baseline is not None and not cls._baseline.frozen:
                 cls._baseline.frozen = True
                 gc.freeze()
+
+    @classmethod
+    def recursion_limit(cls) -> int:
+        """The process's own recursion limit, from before the runs began."""
+        with cls._lock:
+            baseline = cls._baseline
+        return baseline.recursion_limit if baseline is not None else patches.original(sys, "getrecursionlimit")()
 
     @classmethod
     def leave(cls) -> list[str]:

@@ -174,6 +174,8 @@ TRACEBACK_SCRIPTS = {
     "expression over lines": "result = (1 +\n          2) / 0\n",
     "wide characters": "名字 = '小明'\nprint(名字 + 年龄)\n",
 }
+if sys.version_info >= (3, 12):  # 3.11 counts C entries into the interpreter too: a level off
+    TRACEBACK_SCRIPTS["endless recursion"] = "def countdown(n):\n    return countdown(n - 1)\ncountdown(5)\n"
 
 
 @pytest.mark.parametrize("source", TRACEBACK_SCRIPTS.values(), ids=TRACEBACK_SCRIPTS.keys())
@@ -184,3 +186,25 @@ def test_tracebacks_read_as_python_prints_them(source, tmp_path):
                            env={**os.environ, "PYTHONIOENCODING": "utf-8"}, encoding="utf-8")
     result = Harness().run(source, filename=str(script), folder=str(tmp_path))
     assert format_result(result) == plain.stderr
+
+
+def test_a_recursion_goes_as_deep_as_under_python(tmp_path):
+    from tests.vm.harness import both
+    expected, out, err = both('''
+        import sys
+        def down(n):
+            try:
+                return down(n + 1)
+            except RecursionError:
+                return n
+        print(sys.getrecursionlimit(), down(1))
+        sys.setrecursionlimit(3000)
+        print(sys.getrecursionlimit(), down(1))
+    ''', tmp_path)
+    assert expected == "1000 999\n3000 2999\n"
+    if sys.version_info >= (3, 12):
+        assert out == expected, err
+    else:  # 3.11 also counts some entries into the interpreter from C
+        depths = [int(line.split()[1]) for line in out.splitlines()]
+        assert out.split()[::2] == ["1000", "3000"], out
+        assert all(abs(depth - plain) <= 1 for depth, plain in zip(depths, (999, 2999), strict=True)), out
