@@ -220,11 +220,11 @@ def _kill(run: Any, real: Callable, pid: int, signal: int) -> None:
 
 
 def _set_recursion_limit(run: Any, real: Callable, limit: int) -> None:
-    run.set_recursion_limit(limit)
+    run.recursion.set(limit)
 
 
 def _get_recursion_limit(run: Any, real: Callable) -> int:
-    return run.recursion_limit()
+    return run.recursion.get()
 
 
 def _set_switch_interval(run: Any, real: Callable, interval: float) -> None:

@@ -21,6 +21,7 @@ from .learner_imports import LearnerModules
 from .limits import Limits
 from .main_module import MainModule, empty
 from .process_state import ProcessState
+from .recursion_room import RecursionRoom
 from .results import Frame, RunResult, Status
 from .run_threads import RunThreads
 from .snapshot import FrameSnapshot, snapshot_globals, snapshot_of_error, snapshot_of_stack
@@ -68,8 +69,7 @@ class Run:
         self.host_thread_excepthook = threading.excepthook
         self._output_chars = 0
         self.serviced = 0
-        self._recursion_cap = min(MAX_RECURSION, limits.recursion or MAX_RECURSION)
-        self.recursion_base = 0  # the engine's frames under the script's (``set_recursion_limit``)
+        self.recursion = RecursionRoom(min(MAX_RECURSION, limits.recursion or MAX_RECURSION), self.note)
         self._stdout = ScriptStdout(self._emitter("stdout"), self._writes_alone)
         self.engine_stdout = self.stdout = self._stdout.stream
         self.engine_stderr = self.stderr = ErrorStream(self._emitter("stderr"), self.flush_stdout)
@@ -211,23 +211,6 @@ class Run:
                     return line
                 self.checkpoint()  # a pause was asked for: take it here, then keep waiting
 
-    def set_recursion_limit(self, limit: int) -> None:
-        """``sys.setrecursionlimit`` capped to what the script thread's stack can hold; the
-        engine's frames under the script's first one come on top, so a recursion goes as
-        deep as under ``python`` (``recursion_base``)."""
-        from .patches import original
-        limit = int(limit)
-        if limit > self._recursion_cap:
-            self.note(_("the recursion limit is capped at {cap:,} (asked for {asked:,}) so deep recursion "
-                        "cannot crash the IDE.").format(cap=self._recursion_cap, asked=limit))
-            limit = self._recursion_cap
-        original(sys, "setrecursionlimit")(limit + self.recursion_base)
-
-    def recursion_limit(self) -> int:
-        """``sys.getrecursionlimit()`` as the script sees it."""
-        from .patches import original
-        return original(sys, "getrecursionlimit")() - self.recursion_base
-
     # ---- threads started by the script ---------------------------------------
     def adopt_thread(self, thread: threading.Thread) -> None:
         if self.closed:
@@ -289,13 +272,10 @@ class Run:
         module = self.main.prepare(self.file_path)
         namespace = module.__dict__
         sys.modules["__main__"] = module
-        # Under ``python`` the script's first frame is the only one; here the engine's are
-        # below it, and they count towards the recursion limit. (3.11 also counts some
-        # entries into the interpreter from C, so there a recursion may end a level off.)
         from .patches import original
-        self.recursion_base = _depth(sys._getframe())
+        self.recursion.measure_below(sys._getframe())
         script_exec = original(builtins, "exec")  # the script's ``exec`` plants safe points in text
-        self.set_recursion_limit(self.limits.recursion or ProcessState.recursion_limit())
+        self.recursion.set(self.limits.recursion or ProcessState.recursion_limit())
         watchdog.arm()
         outcome: BaseException | None = None
         try:
@@ -412,10 +392,3 @@ class Run:
         """On the script thread, mid-run: trace from now on (``vm.tracing``)."""
         trace_running_frames(self.book.is_user_code, callback, frame)
 
-
-def _depth(frame: Any) -> int:
-    depth = 0
-    while frame is not None:
-        depth += 1
-        frame = frame.f_back
-    return depth
