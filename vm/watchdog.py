@@ -17,8 +17,10 @@ is taken back before the engine's own code runs again on the script thread.
 from __future__ import annotations
 
 import ctypes
+import sys
 import threading
 import time
+import traceback
 from typing import TYPE_CHECKING
 
 from .interrupt import ScriptStopped
@@ -41,11 +43,12 @@ def push_stop(ident: int | None) -> None:
 class _Beat:
     """What the beats remember from one to the next."""
 
-    __slots__ = ("serviced", "stopped_at")
+    __slots__ = ("serviced", "stopped_at", "failed")
 
     def __init__(self) -> None:
         self.serviced = -1
         self.stopped_at: float | None = None
+        self.failed = False  # a beat raised (reported once)
 
 
 class Watchdog:
@@ -83,7 +86,12 @@ class Watchdog:
                 if self._done.is_set():
                     break
                 if self._armed:
-                    self._beat(state)
+                    try:
+                        self._beat(state)
+                    except Exception:  # noqa: BLE001 - the host's callback failed: keep watching
+                        if not state.failed:
+                            state.failed = True
+                            traceback.print_exc(file=vars(sys)["__stderr__"])
             if not script_thread.is_alive():
                 break
 

@@ -208,3 +208,18 @@ def test_a_recursion_goes_as_deep_as_under_python(tmp_path):
         depths = [int(line.split()[1]) for line in out.splitlines()]
         assert out.split()[::2] == ["1000", "3000"], out
         assert all(abs(depth - plain) <= 1 for depth, plain in zip(depths, (999, 2999), strict=True)), out
+
+
+def test_a_failing_heartbeat_does_not_lose_the_run(monkeypatch, capfd):
+    # The heartbeat runs on the thread that called run(); whatever goes wrong there, the
+    # run still ends normally and reports its result.
+    from vm import watchdog
+
+    def broken_beat(self, state):
+        raise RuntimeError("the host's output callback failed")
+    monkeypatch.setattr(watchdog.Watchdog, "_beat", broken_beat)
+    harness = Harness()
+    result = harness.run("import time\nprint('before')\ntime.sleep(0.2)\nprint('after')\n")
+    assert result.status == "finished", result
+    assert harness.text() == "before\nafter\n"
+    assert capfd.readouterr().err.count("RuntimeError: the host's output callback failed") == 1
