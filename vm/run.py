@@ -273,8 +273,8 @@ class Run:
         namespace = module.__dict__
         sys.modules["__main__"] = module
         from .patches import original
-        self.recursion.measure_below(sys._getframe())
         script_exec = original(builtins, "exec")  # the script's ``exec`` plants safe points in text
+        self.recursion.measure_below(sys._getframe(), script_exec)
         self.recursion.set(self.limits.recursion or ProcessState.recursion_limit())
         watchdog.arm()
         outcome: BaseException | None = None
