@@ -12,6 +12,7 @@ run exactly as the script is, measures them (~20 µs).
 """
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from types import CodeType, FrameType
@@ -19,6 +20,7 @@ from types import CodeType, FrameType
 from .i18n import _
 
 COUNTS_C_ENTRIES = sys.version_info < (3, 12)
+_ENGINE_FOLDER = os.path.dirname(os.path.abspath(__file__))
 PROBE_LIMIT = 200
 _PROBE = compile("def dive(n):\n    try:\n        return dive(n + 1)\n    except RecursionError:\n        return n\n"
                  "reached = dive(1)\n", "<sprout recursion probe>", "exec")
@@ -31,11 +33,12 @@ class RecursionRoom:
         self._cap = cap      # what the script thread's stack holds
         self._note = note    # tells the learner when a limit was capped
         self.base = 0        # the engine's frames under the script's first one
+        self._frames_below = 0  # ... counting Python frames only
 
     def measure_below(self, frame: FrameType, run_code: Callable[[CodeType, dict], None]) -> None:
         """``frame`` is the engine's, about to run the script's first frame with ``run_code``."""
         from . import host
-        self.base = _depth(frame)
+        self.base = self._frames_below = _depth(frame)
         # The probe lowers the process's limit for a moment: not while another run (an
         # abandoned one) may be deep in a recursion.
         if COUNTS_C_ENTRIES and len(host.active_runs()) <= 1:
@@ -65,7 +68,18 @@ class RecursionRoom:
             self._note(_("the recursion limit is capped at {cap:,} (asked for {asked:,}) so deep recursion "
                          "cannot crash the IDE.").format(cap=self._cap, asked=limit))
             limit = self._cap
-        original(sys, "setrecursionlimit")(limit + self.base)
+        try:
+            original(sys, "setrecursionlimit")(limit + self.base)
+        except RecursionError:
+            raise RecursionError(f"cannot set the recursion limit to {limit} at the recursion depth "
+                                 f"{self._script_depth()}: the limit is too low") from None
+
+    def _script_depth(self) -> int:
+        """The recursion depth ``python`` would report where the script called us."""
+        frame: FrameType | None = sys._getframe(1)
+        while frame is not None and frame.f_code.co_filename.startswith(_ENGINE_FOLDER):
+            frame = frame.f_back
+        return _depth(frame) - self._frames_below + (1 if COUNTS_C_ENTRIES else 0)
 
     def get(self) -> int:
         """``sys.getrecursionlimit()`` as the script sees it."""

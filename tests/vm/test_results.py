@@ -174,6 +174,7 @@ TRACEBACK_SCRIPTS = {
     "expression over lines": "result = (1 +\n          2) / 0\n",
     "wide characters": "名字 = '小明'\nprint(名字 + 年龄)\n",
     "endless recursion": "def countdown(n):\n    return countdown(n - 1)\ncountdown(5)\n",
+    "recursion limit too low": "import sys\ndef f():\n    sys.setrecursionlimit(2)\nf()\n",
 }
 
 
