@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from types import CodeType
 
 from . import print_calls
+from .bindings import builtins_rebound
 from .check_placement import cheap_step, is_short_method, place_function_check, short_iterable
 from .fast_ast import FastTransformer, fix_locations, walk
 from .while_rotation import is_resumed, rotated, worth_rotating
@@ -60,7 +61,7 @@ def compile_script(source: str | bytes, filename: str, mode: str = "exec",
         try:
             tree = ast.parse(source, PARSE_NAME, mode, type_comments=False)
             try:
-                code = compile_tree(tree, filename, mode, flags)
+                code = compile_tree(tree, filename, mode, flags, source)
             except RecursionError:
                 # Nested deeper than CPython compiles from a tree (3.12 caps it); such an
                 # expression has no loop to check, so it runs as written.
@@ -85,13 +86,15 @@ def deep_recursion() -> Iterator[None]:
         _set_recursion_limit(before)
 
 
-def plant_safe_points(tree: ast.AST, whole_file: bool = False, placed: bool = True) -> ast.AST:
+def plant_safe_points(tree: ast.AST, whole_file: bool = False, placed: bool = True,
+                      source: str | bytes | None = None) -> ast.AST:
     """Instrument an already parsed tree (in place) and return it. ``whole_file``: the
     tree is all the code of its namespace (a script or module, not ``exec``'d text).
     ``placed``: give every injected node a position now (else the caller compiles and
-    places them only if ``compile`` finds one missing)."""
+    places them only if ``compile`` finds one missing). ``source``: the tree's text,
+    if at hand (it can spare a walk of the tree)."""
     with deep_recursion():
-        bound = bound_names(tree)
+        bound = builtins_rebound(tree, source)
         planter = SafePointPlanter(trust_range="range" not in bound,
                                    print_is_builtin=whole_file and not bound & {"print", "*"})
         tree = planter.visit(tree)
@@ -103,9 +106,10 @@ def plant_safe_points(tree: ast.AST, whole_file: bool = False, placed: bool = Tr
     return tree
 
 
-def compile_tree(tree: ast.AST, filename: str, mode: str = "exec", flags: int = 0) -> CodeType:
+def compile_tree(tree: ast.AST, filename: str, mode: str = "exec", flags: int = 0,
+                 source: str | bytes | None = None) -> CodeType:
     """Instrument an already parsed tree and compile it."""
-    tree = plant_safe_points(tree, whole_file=mode == "exec", placed=False)
+    tree = plant_safe_points(tree, whole_file=mode == "exec", placed=False, source=source)
     with deep_recursion():
         try:
             # Every node the planter adds is given a position as it is made, so the walk
@@ -218,29 +222,6 @@ def _is_small_exponent(node: ast.expr) -> bool:
         node = node.operand
     return isinstance(node, ast.Constant) and (
         type(node.value) is float or (type(node.value) is int and node.value <= SMALL_EXPONENT))
-
-
-def bound_names(tree: ast.AST) -> set[str]:
-    """Every name the code assigns, deletes, defines, imports or declares anywhere, and
-    ``"*"`` for an ``import *`` (which could bring any name)."""
-    names: set[str] = set()
-    for node in walk(tree):
-        if isinstance(node, ast.Name):
-            if not isinstance(node.ctx, ast.Load):
-                names.add(node.id)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, ast.alias):
-            names.add(node.asname or node.name)
-        elif isinstance(node, ast.arg):
-            names.add(node.arg)
-        elif isinstance(node, (ast.Global, ast.Nonlocal)):
-            names.update(node.names)
-        elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
-            names.add(node.name)
-        elif isinstance(node, ast.MatchMapping) and node.rest:
-            names.add(node.rest)
-    return names
 
 
 class SafePointPlanter(FastTransformer):

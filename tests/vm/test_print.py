@@ -140,6 +140,28 @@ SAME_AS_PYTHON = {
         except ValueError as error:
             sys.stderr.write(str(error))
     ''',
+    "the script's own print, however it is bound": '''
+        import sys
+        def mine(*values):
+            sys.stdout.write("mine: " + "/".join(map(str, values)) + "\\n")
+        print: object = mine
+        print(1, 2, 3)
+        (print := lambda *values: mine("walrus", *values))
+        print(4, 5, 6)
+        for print in [lambda *values: mine("loop", *values)]:
+            print(7, 8, 9)
+        def  print (*values):
+            mine("def", *values)
+        print("a", "b", "c")
+        def count(range):
+            return range(3)
+        print(count(lambda n: "my range"), 0, 0)
+    ''',
+    "a print defined in full-width letters": '''
+        def ｐｒｉｎｔ(*values):
+            __import__("sys").stdout.write("mine: " + "/".join(map(str, values)) + "\\n")
+        print("d", "e", "f")
+    ''',
 }
 
 
