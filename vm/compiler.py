@@ -23,7 +23,7 @@ from . import print_calls
 from .bindings import builtins_rebound
 from .check_placement import cheap_step, is_short_method, place_function_check, short_iterable
 from .fast_ast import FastTransformer, fix_locations, walk
-from .while_rotation import is_resumed, rotated, worth_rotating
+from .while_rotation import ROTATE, is_resumed, rotated, worth_rotating
 
 ATTENTION = "__sprout_attention__"
 SAFE_POINT = "__sprout_safe_point__"
@@ -248,7 +248,7 @@ class SafePointPlanter(FastTransformer):
         return node
 
     def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.AST:
-        outer, self.in_resumed_code = self.in_resumed_code, is_resumed(node)
+        outer, self.in_resumed_code = self.in_resumed_code, ROTATE and is_resumed(node)
         try:
             self.generic_visit(node)
         finally:
