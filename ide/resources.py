@@ -1,6 +1,12 @@
-"""Where Sprout's icons and example scripts live, and how to load them."""
+"""Where Sprout's icons, example scripts and catalogues live, and how to load them.
+
+In a checkout they are the top-level ``resources/`` folder; an installed Sprout carries
+the same files inside its package (``ide/assets``, mapped from ``resources/`` when the
+wheel is built), found with ``importlib.resources`` so they travel wherever ``ide`` goes.
+"""
 from __future__ import annotations
 
+import importlib.resources
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -8,7 +14,16 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+def _resources_folder() -> Path:
+    """The installed copy inside the package, else the checkout's ``resources/``."""
+    installed = Path(str(importlib.resources.files("ide") / "assets"))
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+RESOURCES = _resources_folder()
 EXAMPLES = RESOURCES / "examples"
 ICONS = RESOURCES / "icons"
 TRANSLATIONS = RESOURCES / "translations"

@@ -6,7 +6,7 @@
 Two catalogues per language. The engine (``vm/``, no Qt) uses ``gettext``: every
 ``_("...")``/``ngettext(...)`` in ``vm/`` goes into ``vm/locale/<lang>/LC_MESSAGES/
 sprout.po``, compiled here to ``sprout.mo``. The IDE uses Qt's system: ``tr("...")`` in
-``ide/`` and ``main.py`` go into ``resources/translations/sprout_<lang>.ts`` through
+``ide/`` go into ``resources/translations/sprout_<lang>.ts`` through
 PySide6's own ``pyside6-lupdate`` and are compiled by ``pyside6-lrelease`` to ``.qm``.
 Translators edit the ``.po`` and ``.ts`` files (Qt Linguist opens the latter); new
 strings arrive with an empty translation, and the tests fail until they are filled.
@@ -46,9 +46,9 @@ def ts_path(language: str) -> Path:
 # ---- the engine's strings (gettext) --------------------------------------------------
 def engine_messages() -> dict[str, Message]:
     """Every ``_("...")``, ``N_("...")`` and ``ngettext("...", "...", n)`` literal in ``vm/``
-    and ``main.py`` (what the terminal shows before any window exists)."""
+    and ``ide/launcher.py`` (what the terminal shows before any window exists)."""
     found: dict[str, Message] = {}
-    for path in [*sorted((ROOT / "vm").rglob("*.py")), ROOT / "main.py"]:
+    for path in [*sorted((ROOT / "vm").rglob("*.py")), ROOT / "ide" / "launcher.py"]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
@@ -172,7 +172,7 @@ def qt_tool(name: str) -> str:
 
 
 def ide_sources() -> list[str]:
-    return [str(path.relative_to(ROOT)) for path in sorted((ROOT / "ide").glob("*.py"))] + ["main.py"]
+    return [str(path.relative_to(ROOT)) for path in sorted((ROOT / "ide").glob("*.py"))]
 
 
 def update() -> None:

@@ -1,4 +1,4 @@
-"""``python main.py run FILE``: run a script in the terminal through the engine.
+"""``sprout run FILE`` (``python main.py run FILE``): run a script in the terminal through the engine.
 
 Ctrl+C takes the same path as the IDE's Stop button (``vm.interrupt``); a second
 Ctrl+C within two seconds leaves at once, for the rare run no safe point reaches.
@@ -28,7 +28,7 @@ EXIT_UNREADABLE = 2
 FORCE_QUIT_WINDOW = 2.0
 
 
-def _drawing_not_shown() -> Callable[[list[tuple]], None]:
+def _drawing_not_shown(command: str) -> Callable[[list[tuple]], None]:
     """The terminal has no Drawing pane: say so once when a program opens turtle's window."""
     told: list[bool] = []
 
@@ -36,14 +36,15 @@ def _drawing_not_shown() -> Callable[[list[tuple]], None]:
         if not told and any(command[0] == "open" for command in commands):
             told.append(True)
             print(_("Sprout note: {text}").format(text=_(
-                "turtle drawings are shown in the Sprout window (python main.py FILE); here they are not "
-                "displayed.")), file=sys.__stderr__)
+                "turtle drawings are shown in the Sprout window ({command} FILE); here they are not "
+                "displayed.").format(command=command)), file=sys.__stderr__)
     return on_drawing
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], command: str = "python main.py") -> int:
+    """``command`` is how the learner started Sprout (``sprout`` once installed)."""
     parser = argparse.ArgumentParser(
-        prog="main.py run", description=_("Run a script with Sprout's engine. Ctrl+C stops it "
+        prog=f"{command} run", description=_("Run a script with Sprout's engine. Ctrl+C stops it "
                                           "and shows where it was; a second Ctrl+C ends the process at once."),
         epilog=_("Arguments after FILE reach the script as sys.argv[1:]."))
     parser.add_argument("--time-limit", type=float, default=None, metavar="S",
@@ -57,7 +58,7 @@ def main(argv: list[str]) -> int:
         print(_("sprout: cannot run {file}: {reason}").format(file=args.file, reason=reason), file=sys.stderr)
         return EXIT_UNREADABLE
 
-    vm = VM(limits=Limits(time=args.time_limit), on_drawing=_drawing_not_shown())
+    vm = VM(limits=Limits(time=args.time_limit), on_drawing=_drawing_not_shown(command))
 
     disarmed_at: list[float] = []
 
