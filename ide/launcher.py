@@ -17,6 +17,10 @@ usage:
         open the IDE (with FILE, or the welcome example)
     {command} run [--time-limit S] FILE [ARG...]
         run FILE in the terminal; ARGs become its sys.argv[1:]; Ctrl+C stops it
+    {command} --install-desktop
+        add Sprout to this user's application menu (it then opens .py files)
+    {command} --uninstall-desktop
+        take it out of the menu again
     {command} --help
         show this text""")
 
@@ -41,12 +45,34 @@ def _no_display_reason() -> str | None:
     return N_("no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set)")
 
 
+def _desktop_entry(install: bool) -> int:
+    from ide import desktop_entry
+    from vm.i18n import _
+    try:
+        if install:
+            written = desktop_entry.install()
+            print(_("Sprout is in the application menu now. Files written:"))
+            print(desktop_entry.describe(written))
+        else:
+            removed = desktop_entry.uninstall()
+            print(_("Sprout is out of the application menu. Files removed:") if removed else
+                  _("Sprout was not in this user's application menu."))
+            if removed:
+                print(desktop_entry.describe(removed))
+    except OSError as problem:
+        print(_("sprout: cannot change the application menu: {reason}").format(reason=problem), file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     command = command_name()
     if args[:1] in (["--help"], ["-h"]):
         print(_usage(command))
         return 0
+    if args[:1] in (["--install-desktop"], ["--uninstall-desktop"]):
+        return _desktop_entry(install=args[0] == "--install-desktop")
     if args[:1] == ["run"]:
         from vm.terminal import main as run_in_terminal
         return run_in_terminal(args[1:], command=command)

@@ -40,7 +40,8 @@ print(json.dumps(report))
 def _shipped_resources() -> list[str]:
     """What the checkout's IDE loads from ``resources/``: icons, examples, catalogues."""
     folder = ROOT / "resources"
-    patterns = ("icons/*.svg", "examples/*.py", "examples/*/*.py", "translations/*.qm")
+    patterns = ("icons/*.svg", "examples/*.py", "examples/*/*.py", "translations/*.qm", "desktop/*.desktop",
+                "desktop/*.xml", "desktop/icons/*/*.png")
     return sorted(str(path.relative_to(folder)) for pattern in patterns for path in folder.glob(pattern))
 
 
@@ -72,6 +73,7 @@ def _pip_has_python_option() -> bool:
 def _outside_checkout(environment: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH",)}
     env["QT_QPA_PLATFORM"] = "offscreen"
+    env["XDG_DATA_HOME"] = str(tmp_path / "home")
     return subprocess.run(args, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
 
 
@@ -99,3 +101,10 @@ def test_the_installed_command_names_itself_in_its_help(installed, tmp_path):
     assert completed.returncode == 0, completed.stderr
     assert "sprout run [--time-limit S] FILE" in completed.stdout and "sprout [FILE]" in completed.stdout
     assert "main.py" not in completed.stdout
+
+
+def test_the_installed_command_puts_itself_in_the_application_menu(installed, tmp_path):
+    completed = _outside_checkout(installed, tmp_path, str(installed / "bin" / "sprout"), "--install-desktop")
+    assert completed.returncode == 0, completed.stderr
+    entry = tmp_path / "home" / "applications" / "io.github.sproutide.Sprout.desktop"
+    assert f"Exec={installed / 'bin' / 'sprout'} %f" in entry.read_text(encoding="utf-8")
