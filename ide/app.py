@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from .internal_errors import InternalErrorReporter, start_logging
@@ -30,6 +30,7 @@ def main(args: list[str]) -> int:
     apply_palette(app, THEMES.get(window.settings.theme, THEMES["light"]))
     window.open_initial(args[0] if args else None)
     window.show()
+    QTimer.singleShot(0, window.check_storage)
     code = app.exec()
     if not window.runner.shutdown():
         # A run stuck in a blocking call would keep its thread alive forever; the

@@ -28,6 +28,7 @@ class DocumentController(QObject):
     loaded = Signal()                  # the buffer now holds another file (or a new one)
     recent_changed = Signal()
     message = Signal(str)
+    autosave_failed = Signal(str)  # the reason: the home folder is read-only or full
 
     def __init__(self, editor: CodeEditor, settings: Settings, parent_widget: QWidget,
                  recovery: RecoveryStore | None = None) -> None:
@@ -183,6 +184,7 @@ class DocumentController(QObject):
             self._autosaved_revision = revision
         except OSError as error:
             self.message.emit(tr("Autosave failed: {reason}").format(reason=error.strerror or error))
+            self.autosave_failed.emit(error.strerror or str(error))
 
     def discard_recovery(self) -> None:
         """A clean exit: nothing needs recovering."""

@@ -8,6 +8,7 @@ the traceback to Sprout's log, and returns to the event loop so the IDE stays us
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from logging.handlers import RotatingFileHandler
@@ -24,6 +25,11 @@ LOG_BYTES = 1_000_000
 
 
 def log_file() -> Path:
+    """``$XDG_STATE_HOME/Sprout/sprout.log`` on Linux (a log is state, not data); elsewhere
+    the platform's application data folder."""
+    if sys.platform.startswith("linux"):
+        state = os.environ.get("XDG_STATE_HOME", "")
+        return (Path(state) if os.path.isabs(state) else Path.home() / ".local" / "state") / "Sprout" / "sprout.log"
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(base or Path.home() / ".sprout") / "sprout.log"
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from vm import Limits, RunResult, explain, format_result
 
-from . import resources
+from . import resources, storage
 from .actions import F5, WHEN_IDLE, WHILE_RUNNING, ActionRegistry, ActionSpec
 from .debug_controller import DebugController
 from .document import DocumentController
@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.status = RunStatus(self)
         self._run_clock = QElapsedTimer()
         self._closing = False
+        self._storage_warned = False
         self._ran_source = ""
         self._shell_source = ""
         self._build_layout()
@@ -178,6 +179,8 @@ class MainWindow(QMainWindow):
         self.document.title_changed.connect(self._update_title)
         self.document.recent_changed.connect(self._fill_recent_menu)
         self.document.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
+        self.document.autosave_failed.connect(lambda reason: self._warn_storage_once([storage.StorageProblem(
+            tr("autosaved copies of your work"), self.document.recovery.folder, reason)]))
         self.editor.cursorPositionChanged.connect(self._update_position)
         self.editor.zoom_changed.connect(self._apply_zoom)
         self.document.loaded.connect(self._on_document_loaded)
@@ -353,6 +356,20 @@ class MainWindow(QMainWindow):
         self.document.discard_recovery()
         self._closing = True
         event.accept()
+
+    def check_storage(self) -> None:
+        """Say once if settings or autosaves cannot be kept (a read-only or full home folder)."""
+        problems = [problem for problem in (
+            storage.settings_problem(self.settings.store),
+            storage.folder_problem(tr("autosaved copies of your work"), self.document.recovery.folder))
+            if problem is not None]
+        self._warn_storage_once(problems)
+
+    def _warn_storage_once(self, problems: list[storage.StorageProblem]) -> None:
+        if not problems or self._storage_warned:
+            return
+        self._storage_warned = True
+        QMessageBox.warning(self, tr("Sprout cannot keep your work safe here"), storage.describe(problems))
 
     def open_initial(self, path: str | None) -> None:
         """What the window shows first: a crash recovery, the given file, the last one, or the welcome."""

@@ -478,6 +478,14 @@ What you just did may not have worked. You can keep working; if it happens again
         <translation>主工具栏</translation>
     </message>
     <message>
+        <source>autosaved copies of your work</source>
+        <translation>你的作品的自动保存副本</translation>
+    </message>
+    <message>
+        <source>Sprout cannot keep your work safe here</source>
+        <translation>Sprout 无法在这里妥善保存你的内容</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -716,6 +724,22 @@ What you just did may not have worked. You can keep working; if it happens again
     <message>
         <source>Previous Pane</source>
         <translation>上一个面板</translation>
+    </message>
+    <message>
+        <source>your settings</source>
+        <translation>你的设置</translation>
+    </message>
+    <message>
+        <source>the file cannot be written</source>
+        <translation>无法写入这个文件</translation>
+    </message>
+    <message>
+        <source>Sprout cannot keep {what} in {where}: {reason}.</source>
+        <translation>Sprout 无法把{what}保存在 {where}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Sprout still works, but what it cannot keep is lost when it closes, and unsaved text cannot be recovered after a crash. Save your programs often, in a folder you can write to.</source>
+        <translation>Sprout 仍然可以使用，但无法保存的内容会在关闭时丢失，崩溃后也无法找回未保存的文字。请经常保存你的程序，并保存到你有权限写入的文件夹里。</translation>
     </message>
 </context>
 </TS>
