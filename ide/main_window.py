@@ -28,6 +28,7 @@ from .find_bar import FindBar
 from .i18n import apply_language, resolve, tr
 from .menus import build_menus
 from .output_panel import OutputPanel
+from .packages_controller import PackagesController
 from .pane_focus import PaneFocus
 from .run_state import RunState
 from .runner import Runner
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
                                      file_name=lambda: self.document.display_name,
                                      start_debug_run=lambda: self.run_script(debug=True))
         self.drawing = DrawingController(self.runner, self)
+        self.packages = PackagesController(self, self.runner)
         self.pane_focus = PaneFocus(self.actions, self._panes, {
             "go_editor": (tr("Go to &Editor"), "Ctrl+1", lambda: self.editor),
             "go_output": (tr("Go to C&onsole or Shell"), "Ctrl+2", self.output_panel.currentWidget),
@@ -254,6 +256,7 @@ class MainWindow(QMainWindow):
         self.shell.statement_finished()
 
     def _on_finished(self, result: RunResult) -> None:
+        self.packages.run_finished(result)
         if self.runner.shell_run:
             self._finish_shell_entry(result)
             return

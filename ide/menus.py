@@ -57,6 +57,8 @@ def build_menus(window: MainWindow) -> None:
         button = window.toolbar.widgetForAction(action)
         if button is not None:
             button.setAccessibleDescription(action.toolTip())
+    tools_menu = bar.addMenu(tr("&Tools"))
+    window.packages.add_to(tools_menu)
     window.examples_menu = bar.addMenu(tr("E&xamples"))
     for example in resources.examples():
         window.examples_menu.addAction(window.menu_action(

@@ -13,6 +13,7 @@ import re
 import sys
 
 from .i18n import N_, _
+from .missing_modules import missing_module, project_for
 from .results import SYNTAX_ERRORS, RunResult
 
 TYPE_WORDS = {
@@ -296,6 +297,16 @@ def _syntax_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
     return text.format(line=line)
 
 
+def _module_not_found(result: RunResult, at: str, tree: ast.AST | None) -> str | None:
+    module = missing_module(result)
+    if module is None:
+        return None
+    return _("{at} imports {module}, which is not installed for your programs. If it is a package from "
+             "PyPI, Tools > Manage Packages installs it (its name there: {project}); if it is a file of yours, "
+             "check that {module}.py is in the same folder as your program.").format(
+        at=at, module=module, project=project_for(module))
+
+
 def _turtle_error(result: RunResult, at: str, tree: ast.AST | None) -> str:
     colour = re.search(r"bad colou?r (?:string|arguments|sequence): (.*)$", result.message)
     if colour:
@@ -316,6 +327,6 @@ EXPLAINERS = {
     "NameError": _name_error, "UnboundLocalError": _unbound_local, "TypeError": _type_error,
     "IndexError": _index_error, "KeyError": _key_error, "ZeroDivisionError": _zero_division,
     "ValueError": _value_error, "AttributeError": _attribute_error,
-    "RecursionError": _recursion_error,
+    "RecursionError": _recursion_error, "ModuleNotFoundError": _module_not_found,
     **{name: _syntax_error for name in SYNTAX_ERRORS},
 }

@@ -20,6 +20,7 @@ from .interrupt import ScriptStopped, StopSignal
 from .learner_imports import LearnerModules
 from .limits import Limits
 from .main_module import MainModule, empty
+from .package_folders import with_package_folders
 from .process_state import ProcessState
 from .recursion_room import RecursionRoom
 from .results import Frame, RunResult, Status
@@ -79,7 +80,8 @@ class Run:
             if folder else filename
         self.argv = list(argv) if argv is not None else [self.file_path]
         host.install()
-        self.path = ([folder] if folder else []) + list(vars(sys)["path"])
+        # Packages the learner installed from the IDE import like the environment's own.
+        self.path = ([folder] if folder else []) + with_package_folders(list(vars(sys)["path"]))
         self.stop = StopSignal(self)
         self.stop.add_waker(self.input.wake)
         self.modules = LearnerModules(self, folder)

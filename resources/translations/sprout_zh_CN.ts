@@ -518,6 +518,10 @@ What you just did may not have worked. You can keep working; if it happens again
         <translation>高对比度</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
         <source>E&amp;xamples</source>
         <translation>示例(&amp;X)</translation>
     </message>
@@ -740,6 +744,150 @@ What you just did may not have worked. You can keep working; if it happens again
     <message>
         <source>Sprout still works, but what it cannot keep is lost when it closes, and unsaved text cannot be recovered after a crash. Save your programs often, in a folder you can write to.</source>
         <translation>Sprout 仍然可以使用，但无法保存的内容会在关闭时丢失，崩溃后也无法找回未保存的文字。请经常保存你的程序，并保存到你有权限写入的文件夹里。</translation>
+    </message>
+    <message>
+        <source>{name} is part of Sprout itself ({owner}): a second copy would not be the one Sprout uses, so it cannot be installed from here.</source>
+        <translation>{name} 是 Sprout 自身的一部分（{owner}）：再装一份也不会是 Sprout 使用的那一份，所以不能在这里安装。</translation>
+    </message>
+    <message>
+        <source>There is no package called {name} on PyPI.</source>
+        <translation>PyPI 上没有叫 {name} 的包。</translation>
+    </message>
+    <message>
+        <source>PyPI answered with an error ({code}). Try again later.</source>
+        <translation>PyPI 返回了错误（{code}）。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Cannot reach PyPI ({reason}). Is this computer online? A school network may need a proxy.</source>
+        <translation>无法连接 PyPI（{reason}）。这台电脑联网了吗？学校的网络可能需要代理。</translation>
+    </message>
+    <message>
+        <source>PyPI&apos;s answer could not be read. Try again later.</source>
+        <translation>无法读取 PyPI 的回答。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Installed {names}.</source>
+        <translation>已安装 {names}。</translation>
+    </message>
+    <message>
+        <source>Installing {names} did not work: see the messages above.</source>
+        <translation>安装 {names} 没有成功：请看上面的信息。</translation>
+    </message>
+    <message>
+        <source>Installed what {file} lists.</source>
+        <translation>已安装 {file} 列出的包。</translation>
+    </message>
+    <message>
+        <source>Installing what {file} lists did not work: see the messages above.</source>
+        <translation>安装 {file} 列出的包没有成功：请看上面的信息。</translation>
+    </message>
+    <message>
+        <source>pip could not be started: {reason}</source>
+        <translation>无法启动 pip：{reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Manage &amp;Packages…</source>
+        <translation>管理包(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Find, install and remove packages your programs can import</source>
+        <translation>查找、安装和删除你的程序可以导入的包</translation>
+    </message>
+    <message>
+        <source>Install {name}…</source>
+        <translation>安装 {name}…</translation>
+    </message>
+    <message>
+        <source>Open Tools &gt; Manage Packages with {name} looked up</source>
+        <translation>打开“工具 &gt; 管理包”并查找 {name}</translation>
+    </message>
+    <message>
+        <source>Manage Packages</source>
+        <translation>管理包</translation>
+    </message>
+    <message>
+        <source>Package name, for example numpy</source>
+        <translation>包的名字，例如 numpy</translation>
+    </message>
+    <message>
+        <source>Package name</source>
+        <translation>包的名字</translation>
+    </message>
+    <message>
+        <source>&amp;Find on PyPI</source>
+        <translation>在 PyPI 上查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Installed packages</source>
+        <translation>已安装的包</translation>
+    </message>
+    <message>
+        <source>Type a package&apos;s name and press Find, or pick an installed package.</source>
+        <translation>输入包的名字再按“查找”，或者选择一个已安装的包。</translation>
+    </message>
+    <message>
+        <source>&amp;Install</source>
+        <translation>安装(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade</source>
+        <translation>升级(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Install from &amp;requirements.txt…</source>
+        <translation>从 requirements.txt 安装(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Installed for your programs:</source>
+        <translation>已为你的程序安装：</translation>
+    </message>
+    <message>
+        <source>Messages from pip</source>
+        <translation>pip 的信息</translation>
+    </message>
+    <message>
+        <source>Packages are installed in {folder}. Sprout&apos;s own Python is not changed.</source>
+        <translation>包会安装在 {folder}。Sprout 自己使用的 Python 不会被改动。</translation>
+    </message>
+    <message>
+        <source>Looking up {name} on PyPI…</source>
+        <translation>正在 PyPI 上查找 {name}…</translation>
+    </message>
+    <message>
+        <source>Installed: {version}</source>
+        <translation>已安装：{version}</translation>
+    </message>
+    <message>
+        <source>Install from requirements.txt</source>
+        <translation>从 requirements.txt 安装</translation>
+    </message>
+    <message>
+        <source>Requirements (*.txt);;All files (*)</source>
+        <translation>依赖列表 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>Removed {name}.</source>
+        <translation>已删除 {name}。</translation>
+    </message>
+    <message>
+        <source>{name} is not installed here.</source>
+        <translation>{name} 没有安装在这里。</translation>
+    </message>
+    <message>
+        <source>Working… (Cancel stops it)</source>
+        <translation>正在处理…（按“取消”可以停止）</translation>
     </message>
 </context>
 </TS>

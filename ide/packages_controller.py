@@ -1,0 +1,61 @@
+"""Tools > Manage Packages in the window, and the offer to install a module a program
+could not import (a button in the status bar after a ``ModuleNotFoundError``)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu, QPushButton
+
+from vm import RunResult
+from vm.missing_modules import missing_module, project_for
+from vm.package_folders import user_packages_folder
+
+from .i18n import tr
+from .packages_dialog import PackagesDialog
+from .runner import Runner
+
+
+class PackagesController(QObject):
+    def __init__(self, window: QMainWindow, runner: Runner) -> None:
+        super().__init__(window)
+        runner.started.connect(self.run_started)
+        self.window = window
+        self.dialog: PackagesDialog | None = None
+        self.action = QAction(tr("Manage &Packages…"), window)
+        self.action.setToolTip(tr("Find, install and remove packages your programs can import"))
+        self.action.triggered.connect(lambda: self.open())
+        self.install_button = QPushButton()
+        self.install_button.hide()
+        self.install_button.clicked.connect(self._install_missing)
+        window.statusBar().addPermanentWidget(self.install_button)
+        self._missing = ""
+
+    def add_to(self, menu: QMenu) -> None:
+        menu.addAction(self.action)
+
+    def open(self, name: str = "") -> PackagesDialog:
+        """The dialog (one per window), brought to the front; with ``name`` looked up."""
+        if self.dialog is None:
+            self.dialog = PackagesDialog(user_packages_folder(), self.window)
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+        if name:
+            self.dialog.open_with(name)
+        return self.dialog
+
+    def run_started(self) -> None:
+        self.install_button.hide()
+
+    def run_finished(self, result: RunResult) -> None:
+        module = missing_module(result)
+        self.install_button.setVisible(module is not None)
+        if module is not None:
+            self._missing = project_for(module)
+            self.install_button.setText(tr("Install {name}…").format(name=self._missing))
+            self.install_button.setToolTip(tr("Open Tools > Manage Packages with {name} looked up").format(
+                name=self._missing))
+
+    def _install_missing(self) -> None:
+        self.install_button.hide()
+        self.open(self._missing)
