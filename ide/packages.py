@@ -188,8 +188,8 @@ class PackageJobs(QObject):
             return
         self._cancelled = True
         process.terminate()
-        QTimer.singleShot(CANCEL_GRACE_MS, lambda: process.kill() if process.state() != QProcess.ProcessState.NotRunning
-                          else None)
+        # Timed on the process itself: the timer goes with it once pip has ended and it is deleted.
+        QTimer.singleShot(CANCEL_GRACE_MS, process, process.kill)
 
     def _read(self) -> None:
         if self._process is not None:
