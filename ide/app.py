@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import os
+import platform
 import sys
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer, qVersion
 from PySide6.QtWidgets import QApplication
 
-from .internal_errors import InternalErrorReporter, start_logging
+from .internal_errors import InternalErrorReporter, log, start_logging
 from .main_window import MainWindow
 from .runner import configure_process
 from .themes import THEMES, apply_palette
@@ -31,6 +32,7 @@ def main(args: list[str]) -> int:
     window.open_initial(args[0] if args else None)
     window.show()
     QTimer.singleShot(0, window.check_storage)
+    log.info("Sprout started: Python %s, Qt %s, %s", platform.python_version(), qVersion(), sys.executable)
     code = app.exec()
     if not window.runner.shutdown():
         # A run stuck in a blocking call would keep its thread alive forever; the

@@ -165,6 +165,11 @@ class PackageJobs(QObject):
     def _start(self, arguments: list[str], describe: Callable[[bool], str]) -> None:
         if self._process is not None:
             return
+        if getattr(sys, "frozen", False):  # a standalone Sprout (tools/bundle.py) carries no pip
+            self.finished.emit(False, tr("This standalone Sprout cannot install packages (it has no pip). An "
+                                         "administrator can preinstall them for every user: see Sprout's "
+                                         "deployment guide."))
+            return
         self.folder.mkdir(parents=True, exist_ok=True)
         process = QProcess(self)
         environment = QProcessEnvironment.systemEnvironment()

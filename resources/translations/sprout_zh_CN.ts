@@ -782,6 +782,10 @@ What you just did may not have worked. You can keep working; if it happens again
         <translation>安装 {file} 列出的包没有成功：请看上面的信息。</translation>
     </message>
     <message>
+        <source>This standalone Sprout cannot install packages (it has no pip). An administrator can preinstall them for every user: see Sprout&apos;s deployment guide.</source>
+        <translation>这个独立版的 Sprout 不能安装包（它没有 pip）。管理员可以为所有用户预先安装：请看 Sprout 的部署说明。</translation>
+    </message>
+    <message>
         <source>pip could not be started: {reason}</source>
         <translation>无法启动 pip：{reason}</translation>
     </message>

@@ -175,3 +175,12 @@ def test_a_program_missing_a_package_is_offered_the_packages_dialog_with_its_nam
     set_code(window, "import math\n")
     run_to_end(qtbot, window)
     assert not button.isVisible()
+
+
+def test_a_standalone_sprout_says_it_cannot_install_instead_of_starting_itself(qtbot, packages_home, index,
+                                                                             monkeypatch):
+    monkeypatch.setattr("sys.frozen", True, raising=False)  # what a PyInstaller bundle sets
+    dialog = _dialog(qtbot, packages_home, index)
+    with qtbot.waitSignal(dialog.jobs.finished, timeout=JOB_TIMEOUT_MS) as done:
+        dialog.jobs.install(["sprout-probe"])
+    assert done.args[0] is False and "has no pip" in done.args[1] and not dialog.jobs.busy

@@ -21,7 +21,17 @@ from typing import Any
 
 from . import tk_standin
 
-TURTLE_PATH = os.path.join(sysconfig.get_paths()["stdlib"], "turtle.py")
+
+def _turtle_source() -> str:
+    """The running Python's ``turtle.py``; a standalone Sprout (``tools/bundle.py``) ships
+    it as a file beside its frozen standard library."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        return os.path.join(bundle, "stdlib", "turtle.py")
+    return os.path.join(sysconfig.get_paths()["stdlib"], "turtle.py")
+
+
+TURTLE_PATH = _turtle_source()
 LENT_MODULES = ("tkinter", "tkinter.simpledialog")
 _compiled: dict[str, CodeType] = {}
 
