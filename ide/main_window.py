@@ -221,8 +221,8 @@ class MainWindow(QMainWindow):
         else:
             self.console.begin_input()
 
-    def _show_output(self, stream: str, text: str) -> None:
-        (self.shell if self.runner.shell_run else self.console).append_output(stream, text)
+    def _show_output(self, chunks: list[tuple[str, str]]) -> None:
+        (self.shell if self.runner.shell_run else self.console).append_batch(chunks)
 
     # ---- the shell -----------------------------------------------------------------
     def run_shell_entry(self, source: str) -> None:

@@ -1,0 +1,34 @@
+"""The line at the top of a console whose oldest output no longer fits in it."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtWidgets import QLabel, QWidget
+
+from .i18n import tr
+from .themes import Theme
+
+
+class TrimNotice(QLabel):
+    """Says that older output was trimmed, and offers Save Output…, which keeps all of it."""
+
+    save_requested = Signal()
+
+    def __init__(self, kept_lines: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._kept_lines = kept_lines
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self.setContentsMargins(8, 3, 8, 3)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.linkActivated.connect(lambda _link: self.save_requested.emit())
+        self.setAccessibleName(tr("Older output trimmed"))
+        self.hide()
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.setText(tr('Older output trimmed: the console keeps the last {lines:,} lines. '
+                        '<a href="save" style="color: {link};">Save Output…</a> keeps all of it.').format(
+            lines=self._kept_lines, link=theme.link))
+        self.setAccessibleDescription(QTextDocumentFragment.fromHtml(self.text()).toPlainText())
+        self.setStyleSheet(f"QLabel {{ background: {theme.alternate}; color: {theme.system};"
+                           f" border-bottom: 1px solid {theme.gutter_text}; }}")
