@@ -342,11 +342,12 @@ class Console(QPlainTextEdit):
 
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
         """Copying a squeezed line copies all of it (up to ``COPY_LIMIT`` characters)."""
-        mime = super().createMimeDataFromSelection()
         cursor = self.textCursor()
         text = selected_text(self.document(), self.log, cursor.selectionStart(), cursor.selectionEnd(), COPY_LIMIT)
-        if text is not None:
-            mime.setText(text)
+        if text is None:
+            return super().createMimeDataFromSelection()
+        mime = QMimeData()  # Qt's own answers its text from the view, squeeze note and all
+        mime.setText(text)
         return mime
 
     # ---- input -------------------------------------------------------------------
