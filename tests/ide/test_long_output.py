@@ -88,8 +88,8 @@ def test_the_trim_notice_appears_only_past_the_bound(qtbot, window):
 
 def test_save_output_writes_everything_the_run_printed_trimmed_text_included(qtbot, window, monkeypatch,
                                                                               tmp_path):
-    set_code(window, "import sys\nprint('x' * 30000)\nfor i in range(3 * %d):\n    print('line', i)\n"
-                     "print('oops', file=sys.stderr)\nprint('the end')\n" % MAX_LINES)
+    set_code(window, f"import sys\nprint('x' * 30000)\nfor i in range(3 * {MAX_LINES}):\n    print('line', i)\n"
+                     "print('oops', file=sys.stderr)\nprint('the end')\n")
     run_to_end(qtbot, window)
     assert "line 0" not in _lines(window.console)
     saved = _save_output(window, monkeypatch, tmp_path / "out.txt").split("\n")
