@@ -201,13 +201,19 @@ class Console(InlineInput, QPlainTextEdit):
 
     def _show_trim_notice(self, shown: bool) -> None:
         self.trim_notice.setVisible(shown)
-        self.setViewportMargins(0, self.trim_notice.sizeHint().height() if shown else 0, 0, 0)
-        self._place_trim_notice()
+        if shown:
+            self._place_trim_notice()
+        else:
+            self.setViewportMargins(0, 0, 0, 0)
 
     def _place_trim_notice(self) -> None:
-        area = self.contentsRect()
-        self.trim_notice.setGeometry(area.left(), area.top(), self.viewport().width(),
-                                     self.trim_notice.heightForWidth(self.viewport().width()))
+        """Above the text, as wide as the view (its words wrap when the console is narrow)."""
+        area, width = self.contentsRect(), self.viewport().width()
+        height = self.trim_notice.heightForWidth(width)
+        if height <= 0:
+            height = self.trim_notice.sizeHint().height()
+        self.setViewportMargins(0, height, 0, 0)
+        self.trim_notice.setGeometry(area.left(), area.top(), width, height)
 
     def _insert(self, cursor: QTextCursor, text: str, char_format: QTextCharFormat) -> None:
         """Insert one stream's text at ``cursor``, squeezing lines past ``SQUEEZE_AT``;
