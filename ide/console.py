@@ -172,8 +172,10 @@ class Console(InlineInput, QPlainTextEdit):
         else:
             self._make_room(new_lines)
         cursor = self._insertion_cursor()
+        cursor.beginEditBlock()  # one layout pass for the whole batch, not one per chunk
         for stream, text in chunks:
             self._insert(cursor, text, self._formats.get(stream, self._formats["stdout"]))
+        cursor.endEditBlock()
         self._shift_input_start(length_before)
         if follow:
             self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())

@@ -81,6 +81,8 @@ def test_the_trim_notice_appears_only_past_the_bound(qtbot, window):
     assert "line 0" not in _lines(window.console)
     assert window.console.trim_notice.isVisible()
     assert "Save Output" in window.console.trim_notice.text()
+    notice = window.console.trim_notice.geometry()
+    assert window.console.viewport().geometry().top() == notice.bottom() + 1  # right above the text
     assert window.console.document().blockCount() <= MAX_LINES
     window.console.clear_output()
     assert not window.console.trim_notice.isVisible()
