@@ -134,7 +134,7 @@ class Console(InlineInput, QPlainTextEdit):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._place_new_output_button()
-        if self.trimmed:
+        if self.trim_notice.isVisibleTo(self):
             self._place_trim_notice()
 
     def _hold_view(self, top: QTextCursor, line_in_block: int) -> None:
@@ -157,6 +157,7 @@ class Console(InlineInput, QPlainTextEdit):
             return
         for _, text in chunks:
             self.log.write(text)
+        self._check_log()
         follow = self._at_bottom()
         if not follow:
             first = self.firstVisibleBlock()
@@ -199,6 +200,12 @@ class Console(InlineInput, QPlainTextEdit):
         cursor.removeSelectedText()
         if not self.trimmed:
             self.trimmed = True
+            self._show_trim_notice(True)
+
+    def _check_log(self) -> None:
+        """The log failed (a full disk): the notice says Save Output… no longer has it all."""
+        if self.log.error is not None and self.trim_notice.log_error is None:
+            self.trim_notice.set_log_error(self.log.error)
             self._show_trim_notice(True)
 
     def _show_trim_notice(self, shown: bool) -> None:
@@ -276,6 +283,7 @@ class Console(InlineInput, QPlainTextEdit):
 
     def _append_link_line(self, line: str, frame: Frame) -> None:
         self.log.write(line + "\n")
+        self._check_log()
         length_before = self.document().characterCount()
         self._make_room(1)
         cursor = self._insertion_cursor()
@@ -294,8 +302,9 @@ class Console(InlineInput, QPlainTextEdit):
         self.log.clear()
         self._open_line, self._line_start = None, 0
         self.new_output_button.hide()
-        if self.trimmed:
+        if self.trimmed or self.trim_notice.log_error is not None:
             self.trimmed = False
+            self.trim_notice.set_log_error(None)
             self._show_trim_notice(False)
 
     def plain_text(self) -> str:

@@ -753,5 +753,9 @@ What you just did may not have worked. You can keep working; if it happens again
         <source>Older output trimmed: the console keeps the last {lines:,} lines. &lt;a href=&quot;save&quot; style=&quot;color: {link};&quot;&gt;Save Output…&lt;/a&gt; keeps all of it.</source>
         <translation>较早的输出已裁掉：控制台只保留最后 {lines:,} 行。&lt;a href=&quot;save&quot; style=&quot;color: {link};&quot;&gt;保存输出…&lt;/a&gt;会保留全部内容。</translation>
     </message>
+    <message>
+        <source>Sprout could not keep all the output ({error}). &lt;a href=&quot;save&quot; style=&quot;color: {link};&quot;&gt;Save Output…&lt;/a&gt; writes what it kept.</source>
+        <translation>Sprout 没能保留全部输出（{error}）。&lt;a href=&quot;save&quot; style=&quot;color: {link};&quot;&gt;保存输出…&lt;/a&gt;会写出已经保留的部分。</translation>
+    </message>
 </context>
 </TS>

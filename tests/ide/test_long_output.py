@@ -1,4 +1,5 @@
 """Long output: every character reaches the console in order; Save Output… keeps it all."""
+import errno
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -149,3 +150,24 @@ def test_save_output_says_when_the_disk_could_not_keep_everything(qtbot, window,
     window.console.log.error = "No space left on device"
     _save_output(window, monkeypatch, tmp_path / "out.txt")
     assert any(kind == "warning" and "No space left" in text for kind, _title, text in dialogs.shown)
+
+
+class _FullDisk:
+    """Stands in for the log's file once the disk is full."""
+
+    def write(self, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_full_disk_shows_at_the_top_that_save_output_has_not_kept_everything(qtbot, window):
+    set_code(window, "print('before')\n")
+    run_to_end(qtbot, window)
+    assert not window.console.trim_notice.isVisible()
+    window.console.log._file = _FullDisk()
+    window.console.append_output("stdout", "not kept\n")
+    assert window.console.trim_notice.isVisible()
+    assert "No space left on device" in window.console.trim_notice.text()
+    assert "not kept" in window.console.plain_text()  # the view still shows it
+    window.console.log._file = None
+    window.console.clear_output()
+    assert not window.console.trim_notice.isVisible()
