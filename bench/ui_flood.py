@@ -1,9 +1,11 @@
 """A million prints through the real window (offscreen): total time and the longest stall.
 
-    QT_QPA_PLATFORM=offscreen python bench/ui_flood.py [--lines N]
+    QT_QPA_PLATFORM=offscreen python bench/ui_flood.py [--lines N] [--stderr]
 
 A 5 ms QTimer measures the UI thread: the longest gap between its ticks is the
-longest time the window could not answer. Goal: longest stall <= 100 ms.
+longest time the window could not answer. Goal: longest stall <= 100 ms. It also
+counts the lines the console's log kept (what Save Output… writes): all of them.
+``--stderr`` sends every other line to stderr, which is handed over line by line.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from ide.settings import Settings  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lines", type=int, default=1_000_000)
+    parser.add_argument("--stderr", action="store_true")
     args = parser.parse_args()
     QStandardPaths.setTestModeEnabled(True)
     app = create_app()
@@ -36,7 +39,8 @@ def main() -> None:
                         RecoveryStore(folder / "recovery"))
     window.resize(1000, 700)
     window.show()
-    window.editor.setPlainText(f"for i in range({args.lines}):\n    print('line', i, 'of the flood')\n")
+    target = ", file=sys.stderr if i % 2 else sys.stdout" if args.stderr else ""
+    window.editor.setPlainText(f"import sys\nfor i in range({args.lines}):\n    print('line', i, 'of the flood'{target})\n")
     gaps: list[float] = []
     last = [time.perf_counter()]
 
@@ -60,6 +64,12 @@ def main() -> None:
     print(f"{args.lines:,} prints: run {results[0].duration:.2f} s, window total {total:.2f} s")
     print(f"longest event-loop stall {max(gaps) * 1000:.1f} ms over {len(gaps)} ticks "
           f"(goal <= 100 ms); console ends with {last_line!r}")
+    saved = folder / "output.txt"
+    window.console.log.save_to(saved)
+    with saved.open(encoding="utf-8") as text:
+        kept = sum(line.startswith("line ") for line in text)
+    print(f"Save Output… keeps {kept:,} of {args.lines:,} lines; the console shows "
+          f"{window.console.document().blockCount():,}")
     window.runner.shutdown()
 
 

@@ -143,16 +143,7 @@ def main() -> None:
     wait_until(lambda: not states.runner.running)
     wait_until(lambda: all(not engine.vm.running for engine in states.runner._abandoned))
 
-    states.editor.setPlainText("import time\nfor i in range(6000):\n    print('line', i)\n"
-                               "print('flood done')\ntime.sleep(30)\n")
-    states.run_script()
-    wait_until(lambda: "flood done" in states.console.plain_text())
-    bar = states.console.verticalScrollBar()
-    bar.setValue(bar.maximum() // 2)
-    states.console.append_output("stdout", "more output while you read\n")
-    shoot(states, "console_new_output_below.png")
-    states.stop_script()
-    wait_until(lambda: not states.runner.running)
+    long_output_shots(states)
 
     states.editor.setPlainText("garden = ['🌱', '🌻', '花']\n名字 = '小明'\nprint(garden, 名字 + 年龄)\n")
     states.editor.go_to_line(1, 12)
@@ -193,6 +184,32 @@ def main() -> None:
     inside.close()
     turtle_shots(app, folder)
     chinese_shots(app, folder)
+
+
+def long_output_shots(window: MainWindow) -> None:
+    """Long lines kept whole (squeezed), old lines trimmed with the notice, reading while it runs."""
+    window.editor.setPlainText("print('first')\nprint(list(range(5000)))\nprint('last')\n")
+    window.splitter.setSizes([200, 480])
+    window.run_script()
+    wait_until(lambda: not window.runner.running)
+    shoot(window, "long_output_kept.png")
+    window.splitter.setSizes([400, 280])
+
+    window.editor.setPlainText("for i in range(10_000):\n    print('line', i, 'of many')\n")
+    window.run_script()
+    wait_until(lambda: not window.runner.running)
+    shoot(window, "output_trimmed.png")
+
+    window.editor.setPlainText("import time\nfor i in range(1500):\n    print('line', i)\n"
+                               "print('flood done')\ntime.sleep(30)\n")
+    window.run_script()
+    wait_until(lambda: "flood done" in window.console.plain_text())
+    bar = window.console.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    window.console.append_output("stdout", "more output while you read\n")
+    shoot(window, "console_new_output_below.png")
+    window.stop_script()
+    wait_until(lambda: not window.runner.running)
 
 
 def turtle_shots(app: QApplication, folder: Path) -> None:

@@ -1,55 +1,51 @@
 """The console: program output in colour, inline ``input()``, clickable tracebacks.
 
-Output arrives in batches (the runner flushes ~30 times a second). Scrollback is
-bounded, very long lines are squeezed (double-click to expand), and the view only
-follows new output while the learner is at the bottom. Scrolled up, the view holds
-still on the lines being read even as old lines are trimmed, and a "new output
-below" button offers the way back down.
+Every character a program prints reaches the console, in order: the runner hands
+over each batch the engine produced, and all of it goes into the console's
+``OutputLog`` (a temporary file, what Save Output… writes). The view keeps the last
+``MAX_LINES`` lines; past that the oldest are trimmed and a notice at the top says
+so. Very long lines are squeezed (double-click expands them, copying gives the full
+line, both read back from the log). The view only follows new output while the
+learner is at the bottom; scrolled up, it holds still on the lines being read even
+as old lines are trimmed, and a "new output below" button offers the way back down.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
-    QKeyEvent,
     QMouseEvent,
-    QTextBlockUserData,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
-    QTextFormat,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolButton, QWidget
 
 from vm import Frame, RunResult
 
+from .console_input import InlineInput
+from .console_text import KIND, SqueezedLine, last_lines, recolour, selected_text
 from .i18n import tr
+from .output_log import OutputLog, byte_length
 from .themes import LIGHT, Theme
+from .trim_notice import TrimNotice
 
-MAX_LINES = 5000
+MAX_LINES = 2000           # lines the view keeps; older ones are trimmed (the log keeps them)
 SQUEEZE_AT = 1000          # characters shown of a longer line
 EXPAND_LIMIT = 100_000     # a squeezed line expands to at most this much
-HIDDEN_LIMIT = 1_000_000   # hidden text kept per squeezed line
+COPY_LIMIT = 10_000_000    # a squeezed line copies at most this much
 SQUEEZE_NOTE = "  … [long line squeezed: double-click to expand]"  # as shown in English
-HISTORY_LIMIT = 200
-KIND = QTextFormat.Property.UserProperty + 1   # which kind of text a fragment is (stdout...)
 
 
-class SqueezedLine(QTextBlockUserData):
-    """The part of a long line the console does not show."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.hidden: list[str] = []
-        self.hidden_size = 0
-        self.shown = ""
-
-
-class Console(QPlainTextEdit):
+class Console(InlineInput, QPlainTextEdit):
     """Read-only output with an editable input region while ``input()`` waits."""
 
     input_submitted = Signal(str)
+    save_requested = Signal()          # the trim notice's Save Output… link
     input_closed = Signal()            # Ctrl+D: end of input, as in a terminal
     line_activated = Signal(int, int)  # line, column in the editor's file
 
@@ -59,7 +55,6 @@ class Console(QPlainTextEdit):
         self.setAccessibleDescription(tr("What the program prints. When it asks for input, type your answer "
                                          "here and press Enter."))
         self.setReadOnly(True)
-        self.setMaximumBlockCount(MAX_LINES)
         self.setUndoRedoEnabled(False)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -70,6 +65,11 @@ class Console(QPlainTextEdit):
         self._history: list[str] = []
         self._history_index = 0
         self._open_line: SqueezedLine | None = None
+        self.log = OutputLog()
+        self._line_start = 0        # where the last line of output begins in the log
+        self.trimmed = False        # whether older output left the view
+        self.trim_notice = TrimNotice(MAX_LINES, self)
+        self.trim_notice.save_requested.connect(self.save_requested)
         self.new_output_button = QToolButton(self)
         self.new_output_button.setText(tr("↓ New output below"))
         self.new_output_button.setToolTip(tr("Jump to the newest output"))
@@ -82,6 +82,7 @@ class Console(QPlainTextEdit):
     # ---- appearance ----------------------------------------------------------
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self.trim_notice.apply_theme(theme)
         self.setStyleSheet(f"QPlainTextEdit {{ background: {theme.base}; color: {theme.text}; }}")
         colours = {"stdout": theme.stdout, "stderr": theme.stderr, "system": theme.system,
                    "input": theme.input_echo, "link": theme.link, "hint": theme.hint}
@@ -95,34 +96,9 @@ class Console(QPlainTextEdit):
                 char_format.setFontWeight(QFont.Weight.Bold)
             char_format.setProperty(KIND, kind)
             self._formats[kind] = char_format
-        self._recolour()
-
-    def _recolour(self) -> None:
-        """Give the text already shown the new theme's colours, kind by kind."""
-        document = self.document()
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()
-        block = document.begin()
-        while block.isValid():
-            fragments = block.begin()
-            while not fragments.atEnd():
-                fragment = fragments.fragment()
-                kind = fragment.charFormat().property(KIND)
-                if kind in self._formats:
-                    cursor.setPosition(fragment.position())
-                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
-                    colour = QTextCharFormat()
-                    colour.setForeground(self._formats[kind].foreground())
-                    cursor.mergeCharFormat(colour)
-                fragments += 1
-            block = block.next()
-        cursor.endEditBlock()
+        recolour(self.document(), self._formats)
 
     # ---- output --------------------------------------------------------------
-    @property
-    def awaiting_input(self) -> bool:
-        return self._input_start is not None
-
     def _at_bottom(self) -> bool:
         bar = self.verticalScrollBar()
         return bar.value() >= bar.maximum() - 2
@@ -158,6 +134,8 @@ class Console(QPlainTextEdit):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._place_new_output_button()
+        if self.trim_notice.isVisibleTo(self):
+            self._place_trim_notice()
 
     def _hold_view(self, top: QTextCursor, line_in_block: int) -> None:
         """Scrolled up: keep the block that was at the top there, though lines above went."""
@@ -169,53 +147,117 @@ class Console(QPlainTextEdit):
 
     def append_output(self, stream: str, text: str) -> None:
         """Add program output (``stream`` is stdout, stderr, system or input)."""
-        if not text:
+        self.append_batch([(stream, text)])
+
+    def append_batch(self, chunks: Sequence[tuple[str, str]]) -> None:
+        """Add a batch of output in order: all of it goes to the log; the view makes
+        room by trimming its oldest lines (a batch longer than the view shows its end)."""
+        chunks = [(stream, text) for stream, text in chunks if text]
+        if not chunks:
             return
+        for _, text in chunks:
+            self.log.write(text)
+        self._check_log()
         follow = self._at_bottom()
         if not follow:
             first = self.firstVisibleBlock()
             top = QTextCursor(first)
             line_in_block = self.verticalScrollBar().value() - first.firstLineNumber()
         length_before = self.document().characterCount()
+        new_lines = sum(text.count("\n") for _, text in chunks)
+        if new_lines >= MAX_LINES:
+            chunks = last_lines(chunks, MAX_LINES - 1)
+            self._trim_before(self._insertion_cursor().position())
+            self._open_line = None
+            self._line_start = self.log.size - sum(byte_length(text) for _, text in chunks)
+        else:
+            self._make_room(new_lines)
         cursor = self._insertion_cursor()
-        char_format = self._formats.get(stream, self._formats["stdout"])
-        pieces = text.split("\n")
-        if self._open_line is None and max(map(len, pieces)) + cursor.block().length() <= SQUEEZE_AT:
-            cursor.insertText(text, char_format)  # the common case: one insertion per batch
-            pieces = []
-        for index, piece in enumerate(pieces):
-            if index:
-                cursor.insertText("\n", char_format)
-                self._open_line = None
-            if piece:
-                self._insert_piece(cursor, piece, char_format)
+        cursor.beginEditBlock()  # one layout pass for the whole batch, not one per chunk
+        for stream, text in chunks:
+            self._insert(cursor, text, self._formats.get(stream, self._formats["stdout"]))
+        cursor.endEditBlock()
         self._shift_input_start(length_before)
         if follow:
             self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
         else:
             self._hold_view(top, line_in_block)
 
+    def _make_room(self, new_lines: int) -> None:
+        """Trim the oldest lines so that ``new_lines`` more fit in ``MAX_LINES``.
+
+        One removal of many lines costs what removing one does; Qt's own block limit
+        removes them one by one, which under a flood took most of the window's time."""
+        excess = self.document().blockCount() + new_lines - MAX_LINES
+        if excess > 0:
+            self._trim_before(self.document().findBlockByNumber(excess).position())
+
+    def _trim_before(self, position: int) -> None:
+        if position <= 0:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        if not self.trimmed:
+            self.trimmed = True
+            self._show_trim_notice(True)
+
+    def _check_log(self) -> None:
+        """The log failed (a full disk): the notice says Save Output… no longer has it all."""
+        if self.log.error is not None and self.trim_notice.log_error is None:
+            self.trim_notice.set_log_error(self.log.error)
+            self._show_trim_notice(True)
+
+    def _show_trim_notice(self, shown: bool) -> None:
+        self.trim_notice.setVisible(shown)
+        if shown:
+            self._place_trim_notice()
+        else:
+            self.setViewportMargins(0, 0, 0, 0)
+
+    def _place_trim_notice(self) -> None:
+        """Above the text, as wide as the view (its words wrap when the console is narrow)."""
+        area, width = self.contentsRect(), self.viewport().width()
+        height = self.trim_notice.heightForWidth(width)
+        if height <= 0:
+            height = self.trim_notice.sizeHint().height()
+        self.setViewportMargins(0, height, 0, 0)
+        self.trim_notice.setGeometry(area.left(), area.top(), width, height)
+
+    def _insert(self, cursor: QTextCursor, text: str, char_format: QTextCharFormat) -> None:
+        """Insert one stream's text at ``cursor``, squeezing lines past ``SQUEEZE_AT``;
+        ``text`` was the last thing written to the log."""
+        end = self.log.size
+        pieces = text.split("\n")
+        if self._open_line is None and max(map(len, pieces)) + cursor.block().length() <= SQUEEZE_AT:
+            cursor.insertText(text, char_format)  # the common case: one insertion per batch
+        else:
+            position = end - byte_length(text)  # where ``text`` begins in the log
+            for index, piece in enumerate(pieces):
+                if index:
+                    cursor.insertText("\n", char_format)
+                    self._open_line = None
+                    position += 1
+                    self._line_start = position
+                if piece:
+                    self._insert_piece(cursor, piece, char_format)
+                    position += byte_length(piece)
+        line_end = text.rfind("\n")
+        if line_end != -1:
+            self._line_start = end - byte_length(text[line_end + 1:])
+
     def _insert_piece(self, cursor: QTextCursor, piece: str, char_format: QTextCharFormat) -> None:
         if self._open_line is not None:
-            self._hide(self._open_line, piece)
-            return
+            return  # the rest of a squeezed line: in the log, not in view
         room = SQUEEZE_AT - cursor.block().length() + 1
         if len(piece) <= room:
             cursor.insertText(piece, char_format)
             return
         cursor.insertText(piece[:max(room, 0)], char_format)
-        squeezed = SqueezedLine()
-        squeezed.shown = cursor.block().text()
-        self._hide(squeezed, piece[max(room, 0):])
+        squeezed = SqueezedLine(self._line_start, len(cursor.block().text()))
         cursor.insertText(tr("  … [long line squeezed: double-click to expand]"), self._formats["system"])
         cursor.block().setUserData(squeezed)
         self._open_line = squeezed
-
-    @staticmethod
-    def _hide(squeezed: SqueezedLine, text: str) -> None:
-        if squeezed.hidden_size < HIDDEN_LIMIT:
-            squeezed.hidden.append(text[:HIDDEN_LIMIT - squeezed.hidden_size])
-            squeezed.hidden_size += len(squeezed.hidden[-1])
 
     def append_system(self, text: str) -> None:
         """A message from Sprout itself (run started, finished...), on its own line."""
@@ -240,7 +282,10 @@ class Console(QPlainTextEdit):
         self.append_output("hint", tr("Hint: {sentence}").format(sentence=sentence) + "\n")
 
     def _append_link_line(self, line: str, frame: Frame) -> None:
+        self.log.write(line + "\n")
+        self._check_log()
         length_before = self.document().characterCount()
+        self._make_room(1)
         cursor = self._insertion_cursor()
         link = QTextCharFormat(self._formats["link"])
         link.setAnchor(True)
@@ -248,13 +293,19 @@ class Console(QPlainTextEdit):
         link.setFontUnderline(True)
         cursor.insertText(line, link)
         cursor.insertText("\n", self._formats["stderr"])
+        self._open_line, self._line_start = None, self.log.size
         self._shift_input_start(length_before)
 
     def clear_output(self) -> None:
         self.end_input()
         self.clear()
-        self._open_line = None
+        self.log.clear()
+        self._open_line, self._line_start = None, 0
         self.new_output_button.hide()
+        if self.trimmed or self.trim_notice.log_error is not None:
+            self.trimmed = False
+            self.trim_notice.set_log_error(None)
+            self._show_trim_notice(False)
 
     def plain_text(self) -> str:
         return self.toPlainText()
@@ -283,105 +334,30 @@ class Console(QPlainTextEdit):
         """Show a squeezed line in full (up to ``EXPAND_LIMIT`` characters)."""
         block = self.document().findBlockByNumber(block_number)
         squeezed = block.userData()
-        if not isinstance(squeezed, SqueezedLine):
+        if not isinstance(squeezed, SqueezedLine) or self._holds_input(block):
             return False
-        full = (squeezed.shown + "".join(squeezed.hidden))[:EXPAND_LIMIT]
+        full, goes_on = self.log.line_from(squeezed.start, EXPAND_LIMIT)
+        if len(full) < squeezed.shown:
+            return False  # the log could not keep it (a full disk): leave the line as it is
         cursor = QTextCursor(block)
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(full, self._formats["stdout"])
+        if goes_on:
+            cursor.insertText(tr("  … [the line goes on: Save Output… keeps all of it]"), self._formats["system"])
         block.setUserData(None)  # type: ignore[arg-type]
         if self._open_line is squeezed:
             self._open_line = None
         return True
 
-    # ---- input -------------------------------------------------------------------
-    def begin_input(self) -> None:
-        """Let the learner type an answer at the end of the output."""
-        cursor = QTextCursor(self.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        self._input_start = cursor.position()
-        self._open_line = None
-        self.setReadOnly(False)
-        self.setTextCursor(cursor)
-        self._history_index = len(self._history)
-        self.setCurrentCharFormat(self._formats["input"])
-        self.setFocus()
-        self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
+    def _holds_input(self, block: QTextBlock) -> bool:
+        return self._input_start is not None and block.position() + block.length() > self._input_start
 
-    def end_input(self) -> None:
-        self._input_start = None
-        self.setReadOnly(True)
-
-    def typed_text(self) -> str:
-        if self._input_start is None:
-            return ""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self._input_start)
-        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-        return cursor.selectedText()
-
-    def _replace_typed_text(self, text: str) -> None:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self._input_start or 0)
-        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(text, self._formats["input"])
-        self.setTextCursor(cursor)
-
-    def submit_input(self) -> None:
-        """Send the typed line to the program (what Enter does)."""
-        if self._input_start is None:
-            return
-        text = self.typed_text()
-        end = QTextCursor(self.document())
-        end.movePosition(QTextCursor.MoveOperation.End)
-        end.insertText("\n", self._formats["input"])
-        if text and (not self._history or self._history[-1] != text):
-            self._history = (self._history + [text])[-HISTORY_LIMIT:]
-        self.end_input()
-        self.input_submitted.emit(text)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if self._input_start is None:
-            super().keyPressEvent(event)
-            return
-        key = event.key()
-        start = self._input_start
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
+        """Copying a squeezed line copies all of it (up to ``COPY_LIMIT`` characters)."""
         cursor = self.textCursor()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.submit_input()
-        elif key == Qt.Key.Key_D and event.modifiers() & Qt.KeyboardModifier.ControlModifier \
-                and not self.typed_text():
-            self.append_output("system", "^D\n")
-            self.end_input()
-            self.input_closed.emit()
-        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self._recall(-1 if key == Qt.Key.Key_Up else 1)
-        elif key == Qt.Key.Key_Backspace and cursor.position() <= start and not cursor.hasSelection():
-            return
-        elif key == Qt.Key.Key_Home:
-            cursor.setPosition(start)
-            self.setTextCursor(cursor)
-        elif event.text() or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
-            if min(cursor.position(), cursor.anchor()) < start:
-                cursor.movePosition(QTextCursor.MoveOperation.End)
-                self.setTextCursor(cursor)
-            self.setCurrentCharFormat(self._formats["input"])
-            super().keyPressEvent(event)
-        else:
-            super().keyPressEvent(event)
-
-    def insertFromMimeData(self, source) -> None:  # noqa: N802
-        if self._input_start is None:
-            return
-        cursor = self.textCursor()
-        if cursor.position() < self._input_start:
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            self.setTextCursor(cursor)
-        self.insertPlainText(source.text().replace("\r", "").split("\n")[0])
-
-    def _recall(self, step: int) -> None:
-        if not self._history:
-            return
-        self._history_index = max(0, min(len(self._history), self._history_index + step))
-        entry = self._history[self._history_index] if self._history_index < len(self._history) else ""
-        self._replace_typed_text(entry)
+        text = selected_text(self.document(), self.log, cursor.selectionStart(), cursor.selectionEnd(), COPY_LIMIT)
+        if text is None:
+            return super().createMimeDataFromSelection()
+        mime = QMimeData()  # Qt's own answers its text from the view, squeeze note and all
+        mime.setText(text)
+        return mime

@@ -19,6 +19,7 @@ from vm import Limits, RunResult, explain, format_result
 
 from . import resources, storage
 from .actions import F5, WHEN_IDLE, WHILE_RUNNING, ActionRegistry, ActionSpec
+from .console import Console
 from .debug_controller import DebugController
 from .document import DocumentController
 from .drawing_panel import DrawingController
@@ -110,6 +111,8 @@ class MainWindow(QMainWindow):
             ActionSpec("open", tr("&Open…"), document.open, (QKeySequence.StandardKey.Open,), "open"),
             ActionSpec("save", tr("&Save"), document.save, (QKeySequence.StandardKey.Save,), "save"),
             ActionSpec("save_as", tr("Save &As…"), document.save_as, ("Ctrl+Shift+S",)),
+            ActionSpec("save_output", tr("Save O&utput…"), self.save_output,
+                       tip=tr("Save everything the Console (or the Shell) has shown, to a text file")),
             ActionSpec("quit", tr("&Quit"), self.close, (QKeySequence.StandardKey.Quit,)),
             ActionSpec("run", tr("&Run"), self.run_script, (F5,), "run", tr("Run the program (F5)"),
                        enabled_in=WHEN_IDLE),
@@ -178,6 +181,9 @@ class MainWindow(QMainWindow):
         self.console.line_activated.connect(self.editor.go_to_line)
         self.console.line_activated.connect(lambda line, column: self.debug.select_traceback_line(line))
         self.abandon_button.clicked.connect(self.abandon_run)
+        self.console.save_requested.connect(lambda: self.save_output(self.console))
+        self.shell.save_requested.connect(lambda: self.save_output(self.shell))
+        self.output_panel.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.document.title_changed.connect(self._update_title)
         self.document.recent_changed.connect(self._fill_recent_menu)
         self.document.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
@@ -220,14 +226,22 @@ class MainWindow(QMainWindow):
         if self.runner.running:
             self.runner.abandon()
 
+    def save_output(self, console: Console | None = None) -> bool:
+        """File > Save Output…: all the output of the current tab, what was trimmed too."""
+        if self.runner.running:
+            self.runner.flush_output()  # what the program printed until now
+        folder = self.document.path.parent if self.document.path else Path.home()
+        name = "shell" if (console or self.output_panel.currentWidget()) is self.shell else self.document.display_name
+        return self.output_panel.save_output(console, folder, name)
+
     def _on_input_requested(self, prompt: str) -> None:
         if self.runner.shell_run:
             self.shell.program_wants_input()
         else:
             self.console.begin_input()
 
-    def _show_output(self, stream: str, text: str) -> None:
-        (self.shell if self.runner.shell_run else self.console).append_output(stream, text)
+    def _show_output(self, chunks: list[tuple[str, str]]) -> None:
+        (self.shell if self.runner.shell_run else self.console).append_batch(chunks)
 
     # ---- the shell -----------------------------------------------------------------
     def run_shell_entry(self, source: str) -> None:

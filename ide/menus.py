@@ -22,6 +22,8 @@ def build_menus(window: MainWindow) -> None:
     window.recent_menu = file_menu.addMenu(tr("Open &Recent"))
     file_menu.addActions([actions["save"], actions["save_as"]])
     file_menu.addSeparator()
+    file_menu.addAction(actions["save_output"])
+    file_menu.addSeparator()
     file_menu.addAction(actions["quit"])
     edit_menu = bar.addMenu(tr("&Edit"))
     edit_menu.addActions([actions[i] for i in ("undo", "redo", "cut", "copy", "paste")])

@@ -1,8 +1,10 @@
 """Below the editor: the Console (the program's output) and the Shell, as two tabs."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QTabWidget, QToolButton, QWidget
 
 from . import resources
 from .console import Console
@@ -15,6 +17,7 @@ class OutputPanel(QTabWidget):
     """The two tabs, with Clear (either tab) and Reset (the Shell's variables) beside them."""
 
     reset_requested = Signal()
+    message = Signal(str)       # for the status bar
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,3 +56,26 @@ class OutputPanel(QTabWidget):
     def show_shell(self) -> None:
         self.setCurrentWidget(self.shell)
         self.shell.setFocus()
+
+    def save_output(self, console: Console | None, folder: Path, name: str) -> bool:
+        """Write everything ``console`` (else the current tab) has shown, trimmed and
+        squeezed text included, to a file the learner picks; False if nothing was saved."""
+        console = console or self.currentWidget()
+        assert isinstance(console, Console)
+        suggested = folder / f"{Path(name).stem or 'output'}-output.txt"
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save Output"), str(suggested),
+                                              tr("Text files (*.txt);;All files (*)"))
+        if not path:
+            return False
+        try:
+            console.log.save_to(path)
+        except OSError as error:
+            QMessageBox.warning(self, tr("Save Output"), tr("Could not save the output to {path}: {error}").format(
+                path=path, error=error.strerror or error))
+            return False
+        if console.log.error:
+            QMessageBox.warning(self, tr("Save Output"), tr(
+                "Some output could not be kept ({error}): the saved file ends where keeping it stopped.").format(
+                error=console.log.error))
+        self.message.emit(tr("Output saved to {path}").format(path=path))
+        return True

@@ -1,9 +1,18 @@
 """Runs scripts through the engine on a ``QThread`` and reports with Qt signals.
 
-The engine's callbacks run on the script's own thread: output is only appended to
-a locked buffer, which a UI-thread timer drains about 30 times a second into one
-``output`` signal per stream change. Stop calls ``vm.interrupt()`` directly from the
-UI thread; it never goes through the busy worker's event loop.
+The engine's callbacks run on the script's own thread. Output has one batching policy,
+the engine's: it hands output over ~30 times a second, at a flush, before ``input()``
+or a wait, before stderr, and at the end. Each hand-over is appended to a locked
+buffer; the first one since the window last took the buffer asks the window (a queued
+signal) to take it, so batches that arrive while the window is busy are shown
+together, as one ``output`` list, in order, all of it. The window takes the buffer at
+once unless it took it less than ``SHOW_GAP_MS`` ago (stderr is handed over at every
+write: a loop printing to it would otherwise redraw the console thousands of times a
+second and keep the interpreter lock from the script). A script that prints faster
+than the window can take waits (as ``print`` waits for a slow terminal) once
+``PENDING_LIMIT`` characters are waiting; a stop ends that wait. Stop calls
+``vm.interrupt()`` directly from the UI thread; it never goes through the busy
+worker's event loop.
 
 The runner owns the run's one ``RunState`` (``ide.run_state``'s diagram) and announces
 each change with ``state_changed``.
@@ -14,19 +23,20 @@ import atexit
 import sys
 import threading
 import weakref
-from collections import deque
+from itertools import groupby
+from operator import itemgetter
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QThread, QTimer, Signal, Slot
 
 from vm import VM, Debugger, Limits, Pause, RunResult
 
 from .i18n import tr
 from .run_state import RunState, check_transition, ended_state
 
-FLUSH_INTERVAL_MS = 33
 STOP_STALL_MS = 2000
-MAX_CHARS_PER_FLUSH = 16_000   # ~400 lines a tick: more than anyone reads, cheap to lay out
-MAX_PENDING_CHARS = 4_000_000
+SHOW_GAP_MS = 25           # the window shows output at most this often (the engine's beat: 33 ms)
+PENDING_LIMIT = 4_000_000  # characters not yet taken by the window before the script waits
+PENDING_WAIT = 0.05        # seconds between looks at a stop while the script waits
 SHUTDOWN_WAIT_MS = 2000
 # The script and the window share one GIL. Python hands it over every 5 ms by
 # default, and the window needs it several times per event-loop pass; 1 ms keeps
@@ -98,7 +108,7 @@ class Runner(QObject):
 
     started = Signal()
     state_changed = Signal(object)       # the new RunState
-    output = Signal(str, str)
+    output = Signal(object)              # a list of (stream, text), in the order printed
     input_requested = Signal(str)
     finished = Signal(object)
     stop_stalled = Signal()
@@ -109,6 +119,7 @@ class Runner(QObject):
     resumed_from_script = Signal(int)
     drawing = Signal(object)             # a batch of turtle's drawing commands (vm.drawing)
     drawn = Signal(int, object)          # from the script thread: (generation, commands)
+    output_waiting = Signal()            # from the script thread: take the output buffer
     _run_requested = Signal(str, str, str, bool)
 
     def __init__(self, limits: Limits | None = None, parent: QObject | None = None) -> None:
@@ -121,15 +132,18 @@ class Runner(QObject):
         self.debugging = False
         self.pause_info: Pause | None = None
         self.last_result: RunResult | None = None
-        self._lock = threading.Lock()
-        self._pending: deque[tuple[str, str]] = deque()
+        self._output_lock = threading.Condition()
+        self._pending: list[tuple[str, str]] = []
         self._pending_chars = 0
-        self._dropped_chars = 0
+        self._output_asked = False    # a queued ``output_waiting`` has not been taken yet
         self._generation = 0
         self._abandoned: list[_Engine] = []
-        self._flush_timer = QTimer(self)
-        self._flush_timer.setInterval(FLUSH_INTERVAL_MS)
-        self._flush_timer.timeout.connect(self.flush_output)
+        self._show_timer = QTimer(self)
+        self._show_timer.setSingleShot(True)
+        self._show_timer.timeout.connect(self.flush_output)
+        self._since_shown = QElapsedTimer()
+        self._since_shown.start()
+        self.output_waiting.connect(self._on_output_waiting)
         self._stall_timer = QTimer(self)
         self._stall_timer.setSingleShot(True)
         self._stall_timer.setInterval(STOP_STALL_MS)
@@ -199,7 +213,6 @@ class Runner(QObject):
             debugger.detach()
         self.debugging, self.pause_info, self.last_result = debug, None, None
         self._awaiting_input = False
-        self._flush_timer.start()
         self.vm.expect_run()  # a Stop pressed before the engine's thread picks this up still counts
         self._enter(RunState.RUNNING)
         self.started.emit()
@@ -309,38 +322,38 @@ class Runner(QObject):
     # ---- from the engine -----------------------------------------------------------
     def queue_output(self, generation: int, stream: str, text: str) -> None:
         """Called on the script's thread: buffer only, never touch Qt objects here."""
-        if generation != self._generation:
-            return  # an abandoned run: its output is discarded
-        with self._lock:
+        with self._output_lock:
+            if generation != self._generation:
+                return  # an abandoned run: its output is discarded
             self._pending.append((stream, text))
             self._pending_chars += len(text)
-            while self._pending_chars > MAX_PENDING_CHARS and len(self._pending) > 1:
-                _, dropped = self._pending.popleft()
-                self._pending_chars -= len(dropped)
-                self._dropped_chars += len(dropped)
+            ask, self._output_asked = not self._output_asked, True
+        if ask:
+            self.output_waiting.emit()
+        with self._output_lock:
+            while (self._pending_chars > PENDING_LIMIT and generation == self._generation
+                   and not self._engine.vm.stop_requested and QThread.currentThread() != self.thread()):
+                self._output_lock.wait(PENDING_WAIT)
+
+    @Slot()
+    def _on_output_waiting(self) -> None:
+        if not self._show_timer.isActive():
+            self._show_timer.start(max(0, SHOW_GAP_MS - self._since_shown.elapsed()))
 
     @Slot()
     def flush_output(self) -> None:
-        """Emit what the script printed since the last flush, merged per stream."""
-        with self._lock:
-            chunks, self._pending = self._pending, deque()
+        """Show everything the script printed and the window has not shown yet."""
+        self._show_timer.stop()
+        self._since_shown.start()
+        with self._output_lock:
+            chunks, self._pending = self._pending, []
             self._pending_chars = 0
-            dropped, self._dropped_chars = self._dropped_chars, 0
-        merged: list[list[str]] = []
-        for stream, text in chunks:
-            if merged and merged[-1][0] == stream:
-                merged[-1][1] += text
-            else:
-                merged.append([stream, text])
-        total = sum(len(text) for _, text in merged)
-        if total > MAX_CHARS_PER_FLUSH:
-            merged, skipped = _keep_tail(merged, MAX_CHARS_PER_FLUSH)
-            dropped += skipped
-        if dropped:
-            self.output.emit("system", "\n" + tr("… {count:,} characters of output skipped to keep up …").format(
-                count=dropped) + "\n")
-        for stream, text in merged:
-            self.output.emit(stream, text)
+            self._output_asked = False
+            self._output_lock.notify_all()
+        merged = [(stream, "".join(text for _, text in group))
+                  for stream, group in groupby(chunks, key=itemgetter(0))]
+        if merged:
+            self.output.emit(merged)
 
     @Slot(int, object)
     def _on_drawn(self, generation: int, commands: list[tuple]) -> None:
@@ -366,7 +379,6 @@ class Runner(QObject):
 
     def _finish(self, result: RunResult) -> None:
         self.flush_output()
-        self._flush_timer.stop()
         self._stall_timer.stop()
         self.debugging, self.pause_info, self.last_result = False, None, result
         self._enter(ended_state(result.status))
@@ -376,22 +388,3 @@ class Runner(QObject):
         if self._state is RunState.STOPPING:
             self._enter(RunState.STALLED)
             self.stop_stalled.emit()
-
-
-def _keep_tail(merged: list[list[str]], budget: int) -> tuple[list[list[str]], int]:
-    """The last ``budget`` characters of the merged chunks, cut at a line start."""
-    kept: list[list[str]] = []
-    skipped = 0
-    for stream, text in reversed(merged):
-        if budget <= 0:
-            skipped += len(text)
-            continue
-        if len(text) > budget:
-            cut = text.find("\n", len(text) - budget)
-            tail = text[cut + 1:] if cut != -1 else text[-budget:]
-            skipped += len(text) - len(tail)
-            text = tail
-        budget -= len(text)
-        kept.append([stream, text])
-    kept.reverse()
-    return kept, skipped

@@ -24,6 +24,10 @@
         <translation>提示：{sentence}</translation>
     </message>
     <message>
+        <source>  … [the line goes on: Save Output… keeps all of it]</source>
+        <translation>  …［这一行还没完：“保存输出…”会保留全部内容］</translation>
+    </message>
+    <message>
         <source>Variables</source>
         <translation>变量</translation>
     </message>
@@ -398,6 +402,14 @@ What you just did may not have worked. You can keep working; if it happens again
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
+        <source>Save O&amp;utput…</source>
+        <translation>保存输出(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Save everything the Console (or the Shell) has shown, to a text file</source>
+        <translation>把控制台（或交互窗口）显示过的全部内容保存为文本文件</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -594,12 +606,28 @@ What you just did may not have worked. You can keep working; if it happens again
         <translation>清空这个标签页</translation>
     </message>
     <message>
-        <source>the run was abandoned; it may still finish in the background</source>
-        <translation>这次运行已被放弃；它可能仍会在后台结束</translation>
+        <source>Save Output</source>
+        <translation>保存输出</translation>
     </message>
     <message>
-        <source>… {count:,} characters of output skipped to keep up …</source>
-        <translation>… 为了跟上速度，跳过了 {count:,} 个字符的输出 …</translation>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could not save the output to {path}: {error}</source>
+        <translation>无法把输出保存到 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Some output could not be kept ({error}): the saved file ends where keeping it stopped.</source>
+        <translation>有些输出没能保留下来（{error}）：保存的文件在停止保留的地方结束。</translation>
+    </message>
+    <message>
+        <source>Output saved to {path}</source>
+        <translation>输出已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>the run was abandoned; it may still finish in the background</source>
+        <translation>这次运行已被放弃；它可能仍会在后台结束</translation>
     </message>
     <message>
         <source>Type Python statements after &gt;&gt;&gt; and press Enter; they run in the variables of your last program.</source>
@@ -892,6 +920,18 @@ What you just did may not have worked. You can keep working; if it happens again
     <message>
         <source>Working… (Cancel stops it)</source>
         <translation>正在处理…（按“取消”可以停止）</translation>
+    </message>
+    <message>
+        <source>Older output trimmed</source>
+        <translation>较早的输出已裁掉</translation>
+    </message>
+    <message>
+        <source>Older output trimmed: the console keeps the last {lines:,} lines. &lt;a href=&quot;save&quot; style=&quot;color: {link};&quot;&gt;Save Output…&lt;/a&gt; keeps all of it.</source>
+        <translation>较早的输出已裁掉：控制台只保留最后 {lines:,} 行。&lt;a href="save" style="color: {link};"&gt;保存输出…&lt;/a&gt;会保留全部内容。</translation>
+    </message>
+    <message>
+        <source>Sprout could not keep all the output ({error}). &lt;a href=&quot;save&quot; style=&quot;color: {link};&quot;&gt;Save Output…&lt;/a&gt; writes what it kept.</source>
+        <translation>Sprout 没能保留全部输出（{error}）。&lt;a href="save" style="color: {link};"&gt;保存输出…&lt;/a&gt;会写出已经保留的部分。</translation>
     </message>
 </context>
 </TS>

@@ -172,11 +172,11 @@ def test_scrolled_up_view_holds_still_while_old_lines_are_trimmed(qtbot, qapp):
     console.show()
     console.append_output("stdout", "".join(f"line {i}\n" for i in range(MAX_LINES)))
     bar = console.verticalScrollBar()
-    bar.setValue(bar.maximum() - 2000)       # the learner scrolls up to read
+    bar.setValue(bar.maximum() - MAX_LINES // 2)   # the learner scrolls up to read
     reading = console.firstVisibleBlock().text()
     assert not console.new_output_button.isVisible()
     for batch in range(5):                    # the flood goes on, trimming the oldest lines
-        console.append_output("stdout", "".join(f"more {batch}.{i}\n" for i in range(300)))
+        console.append_output("stdout", "".join(f"more {batch}.{i}\n" for i in range(MAX_LINES // 20)))
         assert console.firstVisibleBlock().text() == reading
     assert console.new_output_button.isVisible()
     console.new_output_button.click()
