@@ -17,6 +17,10 @@ def _labels() -> dict[Button, str]:
 
 def ask(parent: QWidget | None, title: str, text: str, buttons: Button, default: Button) -> Button:
     """Ask and wait for the answer; Escape answers Cancel (or No)."""
+    return Button(question_box(parent, title, text, buttons, default).exec())
+
+
+def question_box(parent: QWidget | None, title: str, text: str, buttons: Button, default: Button) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
     box.setAccessibleName(title)
     box.setAccessibleDescription(text)  # a screen reader reads the question, not only the title
@@ -25,7 +29,8 @@ def ask(parent: QWidget | None, title: str, text: str, buttons: Button, default:
         if button is not None:
             button.setText(label)
     box.setDefaultButton(default)
-    # Wide enough that a sentence is not broken after its second-to-last word.
-    box.setStyleSheet("QLabel { min-width: 30em; }")
-    return Button(box.exec())
+    # Wide enough that a sentence is not broken after its second-to-last word; only the
+    # text's label (the icon is a QLabel too, and would be pushed 30em away from the text).
+    box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 30em; }")
+    return box
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from vm import i18n as engine_i18n
 
+from .qt_gaps import QtGaps
 from .resources import TRANSLATIONS
 
 SYSTEM = "system"
@@ -63,3 +64,7 @@ def apply_language(language: str) -> None:
         if translator.load(name, folder):
             app.installTranslator(translator)
             _installed.append(translator)
+    gaps = QtGaps(language, app)
+    if not gaps.isEmpty():
+        app.installTranslator(gaps)  # installed last, asked first
+        _installed.append(gaps)

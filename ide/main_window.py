@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self._run_clock = QElapsedTimer()
         self._closing = False
         self._storage_warned = False
+        self._shell_note = ""  # the last "the shell now sees…" said, until the shell is used
         self._ran_source = ""
         self._shell_source = ""
         self._build_layout()
@@ -249,6 +250,7 @@ class MainWindow(QMainWindow):
             self.shell.announce(tr("A program is running: wait for it, or Stop it, then try again."))
             return
         self._shell_source = source
+        self._shell_note = ""
         self.runner.start(source, "<shell>", shell=True)
 
     def _reset_shell(self) -> None:
@@ -256,6 +258,7 @@ class MainWindow(QMainWindow):
             return
         self.runner.reset_namespace()
         self.shell.announce(tr("Fresh variables: the shell no longer sees your last program's."))
+        self._shell_note = ""
 
     def _finish_shell_entry(self, result: RunResult) -> None:
         frame = next((f for f in reversed(result.frames) if f.filename == "<shell>"), None)
@@ -274,7 +277,10 @@ class MainWindow(QMainWindow):
         if self.runner.shell_run:
             self._finish_shell_entry(result)
             return
-        self.shell.announce(tr("The shell now sees the variables of {file}.").format(file=self.document.display_name))
+        note = tr("The shell now sees the variables of {file}.").format(file=self.document.display_name)
+        if note != self._shell_note:  # said once until the shell is used: runs of one file do not pile it up
+            self.shell.announce(note)
+            self._shell_note = note
         self.console.end_input()
         for leftover in result.leftovers:
             self.console.append_system(tr("Sprout cleaned up after the program: {what}.").format(what=leftover))

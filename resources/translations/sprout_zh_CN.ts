@@ -367,7 +367,7 @@ What you just did may not have worked. You can keep working; if it happens again
     </message>
     <message>
         <source>Sprout will speak {language} after it restarts. Restart now?</source>
-        <translation>Sprout 重新启动后将使用{language}。现在重启吗？</translation>
+        <translation>Sprout 重新启动后，界面语言将是：{language}。现在重启吗？</translation>
     </message>
     <message>
         <source>Go to &amp;Editor</source>

@@ -143,3 +143,21 @@ def test_choosing_a_language_is_remembered_and_offers_a_restart(qtbot, window, s
     assert asked == ["Sprout will speak 简体中文 after it restarts. Restart now?"]
     entries["en"].trigger()  # English is what runs now: nothing to restart for
     assert settings.language == "en" and len(asked) == 1
+
+
+def test_a_file_dialog_in_chinese_has_no_english_labels(chinese_window, qtbot):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+    dialog = QFileDialog(chinese_window, "打开")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert labels and all(CJK.search(text) for text in labels), labels
+
+
+def test_choosing_english_in_the_chinese_window_names_it_readably(qtbot, chinese_window, monkeypatch):
+    asked = []
+    monkeypatch.setattr(ide_dialogs, "ask", lambda parent, title, text, *rest: asked.append(text)
+                        or QMessageBox.StandardButton.No)
+    entries = {action.data(): action for action in chinese_window.language_menu.menu.actions()}
+    entries["en"].trigger()
+    assert asked == ["Sprout 重新启动后，界面语言将是：English。现在重启吗？"]

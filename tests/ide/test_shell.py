@@ -104,3 +104,14 @@ def test_the_shell_waits_its_turn_while_a_program_runs(qtbot, window):
     assert window.shell.plain_text().endswith(">>> ") and window.shell.awaiting_input
     with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
         window.stop_action.trigger()
+
+
+def test_running_the_same_program_again_does_not_pile_up_the_shells_note(qtbot, window):
+    set_code(window, "x = 1\n")
+    for _ in range(3):
+        run_to_end(qtbot, window)
+    assert window.shell.plain_text().count("The shell now sees the variables of untitled.py.") == 1
+    window.output_panel.show_shell()
+    _enter(qtbot, window, "x")
+    run_to_end(qtbot, window)  # the shell was used since: the note is news again
+    assert window.shell.plain_text().count("The shell now sees the variables of untitled.py.") == 2
