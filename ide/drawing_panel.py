@@ -139,6 +139,8 @@ class DrawingController:
     def toggle_action(self) -> QAction:
         toggle = self.dock.toggleViewAction()
         toggle.setText(tr("Drawing Panel"))
+        # Qt renames the toggle after the dock's title, which takes turtle's window title.
+        self.dock.windowTitleChanged.connect(lambda _title: toggle.setText(tr("Drawing Panel")))
         toggle.setShortcut("Ctrl+Shift+D")
         return toggle
 

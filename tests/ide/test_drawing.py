@@ -227,3 +227,11 @@ for side in range(40):
     qtbot.waitUntil(lambda: heartbeat.ticks >= ticks + 25, timeout=RUN_TIMEOUT_MS)  # 20 ms ticks keep coming
     assert window.runner.running
     stop_run(qtbot, window)
+
+
+def test_the_view_menu_entry_keeps_its_name_when_turtle_titles_its_window(qtbot, window):
+    set_code(window, "import turtle\nturtle.title('My spiral')\nturtle.forward(10)\n")
+    run_to_end(qtbot, window)
+    assert "My spiral" in window.drawing.dock.windowTitle()
+    view_menu = next(action.menu() for action in window.menuBar().actions() if action.text() == "&View")
+    assert "Drawing Panel" in [action.text() for action in view_menu.actions()]
