@@ -17,8 +17,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from .auto_pairs import AutoPairs
 from .highlighter import PythonHighlighter
 from .i18n import tr
+from .indent_guides import paint_indent_guides
 from .text_positions import position_in_block, text_before_cursor, to_python, to_qt
 from .themes import LIGHT, Theme
 
@@ -78,6 +80,8 @@ class CodeEditor(QPlainTextEdit):
         self.gutter = Gutter(self)
         self.gutter.clicked_line.connect(self.toggle_breakpoint)
         self.highlighter = PythonHighlighter(self.document(), theme.style)
+        self.auto_pairs = AutoPairs(self)
+        self.show_indent_guides = True
         self.blockCountChanged.connect(self._update_gutter_width)
         self.updateRequest.connect(self._update_gutter)
         self.cursorPositionChanged.connect(self._refresh_selections)
@@ -283,7 +287,9 @@ class CodeEditor(QPlainTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key, modifiers = event.key(), event.modifiers()
         control = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not modifiers & ~Qt.KeyboardModifier.KeypadModifier:
+        if self.auto_pairs.handle(event):
+            self.ensureCursorVisible()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not modifiers & ~Qt.KeyboardModifier.KeypadModifier:
             self._newline_with_indent()
         elif key == Qt.Key.Key_Tab and not control:
             self._indent_selection() if self.textCursor().hasSelection() else self.insertPlainText(INDENT)
@@ -297,6 +303,11 @@ class CodeEditor(QPlainTextEdit):
             self.toggle_comment()
         else:
             super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.show_indent_guides:
+            paint_indent_guides(self, event, self.theme.gutter_text)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
