@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from . import dialogs
 from .editor import CodeEditor
-from .files import RecoveryStore, UnreadableFile, read_source, save_atomically
+from .files import RecoveryStore, UnreadableFile, read_source, read_source_and_encoding, save_atomically
 from .i18n import tr
 from .settings import Settings
+from .source_encoding import EncodingProblem, encoding_to_save
 
 AUTOSAVE_INTERVAL_MS = 5000
 
@@ -37,11 +38,15 @@ class DocumentController(QObject):
         self.parent_widget = parent_widget
         self.path: Path | None = None
         self.untitled_name = "untitled.py"
+        self.encoding = "utf-8"        # what the open file was read in (its coding line, or UTF-8)
         self.recovery = recovery or RecoveryStore(default_recovery_folder())
         self._session_key = uuid.uuid4().hex
         self._autosaved_revision = -1
         self._breakpoints_by_file: dict[str, set[int]] = {}
+        # What the file on disk holds, and its length in Qt's units; None when not known.
+        self._saved: tuple[str, int] | None = ("", 0)
         editor.document().modificationChanged.connect(lambda _: self.title_changed.emit())
+        editor.document().contentsChanged.connect(self._notice_return_to_saved)
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self._autosave_timer.timeout.connect(self.autosave)
@@ -62,17 +67,33 @@ class DocumentController(QObject):
         return self.path.name if self.path else self.untitled_name
 
     def _set_text(self, text: str, path: Path | None, untitled_name: str = "untitled.py",
-                  modified: bool = False) -> None:
+                  modified: bool = False, encoding: str = "utf-8") -> None:
         self._breakpoints_by_file[self._breakpoint_key] = set(self.editor.breakpoints)
         self.editor.setPlainText(text)
         self.editor.set_halted_line(None)
         self.path = path
         self.untitled_name = untitled_name
+        self.encoding = encoding
         self.editor.breakpoints = set(self._breakpoints_by_file.get(self._breakpoint_key, ()))
         self.editor.gutter.update()
         self.editor.document().setModified(modified)
+        self._remember_saved(None if modified else self.editor.toPlainText())
         self.title_changed.emit()
         self.loaded.emit()
+
+    def _remember_saved(self, text: str | None) -> None:
+        self._saved = None if text is None else (text, len(text.encode("utf-16-le")) // 2)
+
+    def _notice_return_to_saved(self) -> None:
+        """Typing a letter and deleting it leaves nothing to save: the buffer is the file again."""
+        document = self.editor.document()
+        # The length check is cheap (Qt counts one more, for the final block); only a
+        # buffer of the saved length is compared in full.
+        if self._saved is None or not document.isModified() or document.characterCount() - 1 != self._saved[1]:
+            return
+        if document.toPlainText() == self._saved[0]:
+            document.setModified(False)
+            self.recovery.discard(self._session_key)
 
     # ---- commands ---------------------------------------------------------------
     def new(self) -> bool:
@@ -96,14 +117,14 @@ class DocumentController(QObject):
     def load(self, path: Path) -> bool:
         """Replace the buffer with ``path``; a bad file is refused with the reason."""
         try:
-            text = read_source(path)
+            text, encoding = read_source_and_encoding(path)
         except UnreadableFile as reason:
             QMessageBox.warning(self.parent_widget, tr("Cannot open file"),
                                 tr("Sprout cannot open {file}:\n{reason}").format(file=path.name, reason=reason))
             self.settings.remove_recent(str(path))
             self.recent_changed.emit()
             return False
-        self._set_text(text, path.resolve())
+        self._set_text(text, path.resolve(), encoding=encoding)
         self.settings.add_recent(str(self.path))
         self.settings.last_file = str(self.path)
         self.recent_changed.emit()
@@ -140,8 +161,15 @@ class DocumentController(QObject):
         return self._write(path)
 
     def _write(self, path: Path) -> bool:
+        text = self.editor.toPlainText()
         try:
-            save_atomically(path, self.editor.toPlainText())
+            encoding = encoding_to_save(text, self.encoding)
+        except EncodingProblem as problem:
+            QMessageBox.critical(self.parent_widget, tr("Could not save"),
+                                 tr("Sprout could not save {file}:\n{reason}").format(file=path, reason=problem))
+            return False
+        try:
+            save_atomically(path, text, encoding=encoding)
         except OSError as error:
             QMessageBox.critical(self.parent_widget, tr("Could not save"),
                                  tr("Sprout could not save {file}:\n{reason}\n\n"
@@ -149,6 +177,8 @@ class DocumentController(QObject):
                                      file=path, reason=error.strerror or error))
             return False
         self.path = path.resolve()
+        self.encoding = encoding
+        self._remember_saved(text)
         self.editor.document().setModified(False)
         self.recovery.discard(self._session_key)
         self.settings.add_recent(str(self.path))
