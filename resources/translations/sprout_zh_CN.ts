@@ -187,6 +187,12 @@
     </message>
     <message>
         <source>Sprout could not save {file}:
+{reason}</source>
+        <translation>Sprout 无法保存 {file}：
+{reason}</translation>
+    </message>
+    <message>
+        <source>Sprout could not save {file}:
 {reason}
 
 Your text is still here; try another folder.</source>
@@ -326,6 +332,18 @@ Your unsaved changes to {file} were kept. Do you want them back?</source>
         <translation>要查找的文字（Enter：下一个，Shift+Enter：上一个）</translation>
     </message>
     <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>Whole word</source>
+        <translation>全字匹配</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
@@ -334,8 +352,48 @@ Your unsaved changes to {file} were kept. Do you want them back?</source>
         <translation>下一个</translation>
     </message>
     <message>
+        <source>Replace:</source>
+        <translation>替换为：</translation>
+    </message>
+    <message>
+        <source>Replacement text</source>
+        <translation>替换文字</translation>
+    </message>
+    <message>
+        <source>replace with (Enter: replace and find the next)</source>
+        <translation>替换成的文字（Enter：替换并查找下一个）</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>invalid pattern: {reason}</source>
+        <translation>表达式有误：{reason}</translation>
+    </message>
+    <message>
         <source>not found</source>
         <translation>没有找到</translation>
+    </message>
+    <message>
+        <source>{current} of {count}</source>
+        <translation>第 {current} 个，共 {count} 个</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>找到 {count} 个</translation>
+    </message>
+    <message>
+        <source>invalid replacement: {reason}</source>
+        <translation>替换文字有误：{reason}</translation>
+    </message>
+    <message>
+        <source>replaced {count}</source>
+        <translation>已替换 {count} 个</translation>
     </message>
     <message>
         <source>Sprout hit an internal problem</source>
@@ -452,6 +510,10 @@ What you just did may not have worked. You can keep working; if it happens again
     <message>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>R&amp;eplace…</source>
+        <translation>替换(&amp;E)…</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
@@ -716,6 +778,26 @@ What you just did may not have worked. You can keep working; if it happens again
     <message>
         <source>Previous Pane</source>
         <translation>上一个面板</translation>
+    </message>
+    <message>
+        <source>Auto-close &amp;Brackets and Quotes</source>
+        <translation>自动补全括号和引号(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Word Wrap</source>
+        <translation>自动换行(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Indentation &amp;Guides</source>
+        <translation>缩进参考线(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The coding line names an encoding Python does not know. Correct it (for example to utf-8), then save again.</source>
+        <translation>编码声明行写的编码 Python 不认识。请改正它（例如改成 utf-8），然后再保存。</translation>
+    </message>
+    <message>
+        <source>The file declares the encoding {encoding}, which cannot hold the character {character} on line {line}. Remove the character, or change the coding line to utf-8, then save again.</source>
+        <translation>文件声明的编码是 {encoding}，它装不下第 {line} 行的字符 {character}。请删掉这个字符，或把编码声明行改成 utf-8，然后再保存。</translation>
     </message>
 </context>
 </TS>
