@@ -79,5 +79,6 @@ def add_editor_entries(window: MainWindow, edit_menu: QMenu, view_menu: QMenu) -
     edit_menu.insertAction(after(edit_menu, actions["find_next"]), actions["replace"])
     edit_menu.addSeparator()
     edit_menu.addAction(options.auto_pairs_action)
-    view_menu.insertActions(after(view_menu, actions["zoom_reset"]),
-                            [options.word_wrap_action, options.indent_guides_action])
+    before = after(view_menu, actions["zoom_reset"])
+    view_menu.insertActions(before, [options.word_wrap_action, options.indent_guides_action])
+    view_menu.insertSeparator(options.word_wrap_action)
