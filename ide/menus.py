@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
 from . import resources
+from .folding import folding_actions
 from .i18n import tr
 from .language_menu import LanguageMenu
 from .themes import THEMES
@@ -80,5 +81,6 @@ def add_editor_entries(window: MainWindow, edit_menu: QMenu, view_menu: QMenu) -
     edit_menu.addSeparator()
     edit_menu.addAction(options.auto_pairs_action)
     before = after(view_menu, actions["zoom_reset"])
-    view_menu.insertActions(before, [options.word_wrap_action, options.indent_guides_action])
+    window.fold_actions = folding_actions(window.editor.folding, window)
+    view_menu.insertActions(before, [options.word_wrap_action, options.indent_guides_action, *window.fold_actions])
     view_menu.insertSeparator(options.word_wrap_action)

@@ -799,5 +799,17 @@ What you just did may not have worked. You can keep working; if it happens again
         <source>The file declares the encoding {encoding}, which cannot hold the character {character} on line {line}. Remove the character, or change the coding line to utf-8, then save again.</source>
         <translation>文件声明的编码是 {encoding}，它装不下第 {line} 行的字符 {character}。请删掉这个字符，或把编码声明行改成 utf-8，然后再保存。</translation>
     </message>
+    <message>
+        <source>&amp;Fold</source>
+        <translation>折叠(&amp;F)</translation>
+    </message>
+    <message>
+        <source>U&amp;nfold</source>
+        <translation>展开(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Unfold &amp;All</source>
+        <translation>全部展开(&amp;A)</translation>
+    </message>
 </context>
 </TS>
