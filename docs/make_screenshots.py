@@ -272,7 +272,7 @@ print("You scored", total)
 
 
 def editor_shots(app: QApplication, folder: Path) -> None:
-    """Find and Replace, and the indentation guides, in English and in 简体中文."""
+    """Find and Replace, indentation guides, folding and a file changed on disk, in English and 简体中文."""
     for language, prefix in (("en", ""), ("zh_CN", "zh_CN_")):
         window = new_window(app, folder, f"editor_{language}", language=language)
         window.resize(1000, 640)
@@ -288,6 +288,17 @@ def editor_shots(app: QApplication, folder: Path) -> None:
         window.find_bar.find_next()
         window.find_bar.find_next()
         shoot(window, f"{prefix}replace.png")
+        window.find_bar.hide()
+        window.editor.folding.toggle(10)
+        window.editor.go_to_line(15)
+        shoot(window, f"{prefix}folding.png")
+        program = folder / "guess.py"
+        program.write_text(GUESSING_GAME, encoding="utf-8")
+        window.document.load(program)
+        window.editor.insertPlainText("# my change\n")
+        program.write_text(GUESSING_GAME.replace("10", "20"), encoding="utf-8")
+        window.file_watch.check()
+        shoot(window, f"{prefix}file_changed.png")
         window.editor.document().setModified(False)
         window.close()
         apply_language("en")

@@ -95,6 +95,33 @@ class DocumentController(QObject):
             document.setModified(False)
             self.recovery.discard(self._session_key)
 
+    # ---- the file on disk changed (ide/file_watch.py) ------------------------------------
+    def matches_saved(self, text: str) -> bool:
+        """Is ``text`` what Sprout last read from or wrote to the file?"""
+        return self._saved is not None and self._saved[0] == text
+
+    def mark_saved(self, text: str) -> None:
+        """The file on disk holds ``text`` (the buffer's text) again."""
+        self._remember_saved(text)
+        self.editor.document().setModified(False)
+
+    def mark_disk_differs(self) -> None:
+        """The file was deleted, or holds another text the learner has not taken: the buffer needs saving."""
+        self._remember_saved(None)
+        self.editor.document().setModified(True)
+
+    def reload(self, text: str, encoding: str) -> None:
+        """Show the file's new ``text``, keeping the cursor's line and the scroll position."""
+        assert self.path is not None
+        cursor = self.editor.textCursor()
+        line, column = cursor.blockNumber(), cursor.positionInBlock()
+        scroll = self.editor.verticalScrollBar().value()
+        self._set_text(text, self.path, encoding=encoding)
+        block = self.editor.document().findBlockByNumber(min(line, self.editor.blockCount() - 1))
+        cursor.setPosition(block.position() + min(column, block.length() - 1))
+        self.editor.setTextCursor(cursor)
+        self.editor.verticalScrollBar().setValue(scroll)
+
     # ---- commands ---------------------------------------------------------------
     def new(self) -> bool:
         if not self.maybe_keep_changes():

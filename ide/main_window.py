@@ -24,6 +24,7 @@ from .document import DocumentController
 from .drawing_panel import DrawingController
 from .editor import CodeEditor
 from .editor_options import EditorOptions
+from .file_watch import FileWatch
 from .files import RecoveryStore
 from .find_bar import FindBar
 from .i18n import apply_language, resolve, tr
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
         editor_layout = QVBoxLayout(editor_panel)
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.setSpacing(0)
+        self.file_watch = FileWatch(self.document, self)
+        editor_layout.addWidget(self.file_watch.bar)
         editor_layout.addWidget(self.editor)
         editor_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Vertical)

@@ -811,5 +811,33 @@ What you just did may not have worked. You can keep working; if it happens again
         <source>Unfold &amp;All</source>
         <translation>全部展开(&amp;A)</translation>
     </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Keep Mine</source>
+        <translation>保留我的版本</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation>磁盘上的文件有变化</translation>
+    </message>
+    <message>
+        <source>{file} was deleted or moved away. Your text is still here: save it to keep it.</source>
+        <translation>{file} 已被删除或移走。你的代码还在这里：保存一下就能留住它。</translation>
+    </message>
+    <message>
+        <source>{file} changed on disk and was reloaded</source>
+        <translation>{file} 在磁盘上有变化，已重新载入</translation>
+    </message>
+    <message>
+        <source>{file} was changed by another program. Reload it and lose your unsaved changes, or keep your version?</source>
+        <translation>{file} 被别的程序修改了。要重新载入它（会丢掉你没保存的修改），还是保留你的版本？</translation>
+    </message>
 </context>
 </TS>
