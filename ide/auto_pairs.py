@@ -117,8 +117,9 @@ class AutoPairs:
             return context.kind == "code" and char in PAIRS and self._wrap(cursor, char)
         before, after = self._before_and_after()
         if context.kind == "string":
-            if char in QUOTES and context.quote[0] == char and after.startswith(context.quote):
-                return self._step_over(cursor, len(context.quote))
+            # One quote at a time, so typing the three closing quotes of a docstring works too.
+            if char in QUOTES and context.quote[0] == char and after.startswith(char):
+                return self._step_over(cursor, 1)
             return False
         if char in CLOSING_BRACKETS:
             return after[:1] == char and self._step_over(cursor, 1)

@@ -50,6 +50,11 @@ def test_three_quotes_open_a_docstring(qtbot, editor):
     assert text_with_cursor(editor) == '"""|"""'
 
 
+def test_typing_a_whole_docstring_gives_exactly_what_was_typed(qtbot, editor):
+    qtbot.keyClicks(editor, '"""Say hi."""')
+    assert text_with_cursor(editor) == '"""Say hi."""|'
+
+
 def test_string_prefixes_still_get_their_closing_quote(qtbot, editor):
     qtbot.keyClicks(editor, 'print(f"')
     assert text_with_cursor(editor) == 'print(f"|")'
