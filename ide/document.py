@@ -77,7 +77,7 @@ class DocumentController(QObject):
         self.editor.breakpoints = set(self._breakpoints_by_file.get(self._breakpoint_key, ()))
         self.editor.gutter.update()
         self.editor.document().setModified(modified)
-        self._remember_saved(None if modified else self.editor.toPlainText())
+        self._remember_saved(None if modified else self.editor.source_text())
         self.title_changed.emit()
         self.loaded.emit()
 
@@ -91,7 +91,7 @@ class DocumentController(QObject):
         # buffer of the saved length is compared in full.
         if self._saved is None or not document.isModified() or document.characterCount() - 1 != self._saved[1]:
             return
-        if document.toPlainText() == self._saved[0]:
+        if self.editor.source_text() == self._saved[0]:
             document.setModified(False)
             self.recovery.discard(self._session_key)
 
@@ -188,7 +188,7 @@ class DocumentController(QObject):
         return self._write(path)
 
     def _write(self, path: Path) -> bool:
-        text = self.editor.toPlainText()
+        text = self.editor.source_text()
         try:
             encoding = encoding_to_save(text, self.encoding)
         except EncodingProblem as problem:
@@ -235,7 +235,7 @@ class DocumentController(QObject):
         if not self.modified or revision == self._autosaved_revision:
             return
         try:
-            self.recovery.store(self._session_key, self.editor.toPlainText(),
+            self.recovery.store(self._session_key, self.editor.source_text(),
                                 str(self.path) if self.path else None)
             self._autosaved_revision = revision
         except OSError as error:

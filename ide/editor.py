@@ -90,6 +90,10 @@ class CodeEditor(QPlainTextEdit):
         self._update_gutter_width()
         self.apply_theme(theme)
 
+    def source_text(self) -> str:
+        """The text exactly as in the file: ``toPlainText`` turns no-break spaces into spaces."""
+        return self.document().toRawText().replace("\u2029", "\n")
+
     # ---- appearance ----------------------------------------------------------
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme

@@ -133,7 +133,7 @@ class FileWatch(QObject):
             self._stop_watching_folder()
         if self.document.matches_saved(text):
             self.bar.hide()  # Sprout's own save, or a change that was undone
-        elif text == self.document.editor.toPlainText():
+        elif text == self.document.editor.source_text():
             self.document.mark_saved(text)
             self.bar.hide()
         elif text == self._kept:

@@ -28,3 +28,17 @@ def test_a_different_text_of_the_same_length_is_still_modified(qtbot, window, tm
     qtbot.keyClicks(window.editor, "q")
     assert window.editor.toPlainText() == "qrint('hi')\n"
     assert window.document.modified
+
+
+def test_saving_keeps_no_break_spaces_and_other_characters_exactly(qtbot, window, tmp_path):
+    path = tmp_path / "pasted.py"
+    original = 'print("a\u00a0b")  # pasted from a web page\nprint("🌱 ok")\n'
+    path.write_text(original, encoding="utf-8")
+    assert window.document.open(path)
+    window.editor.setFocus()
+    qtbot.keyClicks(window.editor, "x")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Backspace)
+    assert not window.document.modified
+    window.editor.document().setModified(True)
+    assert window.document.save()
+    assert path.read_text(encoding="utf-8") == original
