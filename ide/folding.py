@@ -35,6 +35,7 @@ class Folding(QObject):
         super().__init__(editor)
         self.editor = editor
         self._any_folded = False
+        self._cursor_position = 0
         editor.cursorPositionChanged.connect(self._reveal_cursor)
         editor.document().contentsChange.connect(self._on_contents_change)
 
@@ -132,12 +133,40 @@ class Folding(QObject):
 
     # ---- keeping folds honest ---------------------------------------------------------------
     def _reveal_cursor(self) -> None:
-        block = self.editor.textCursor().block()
+        cursor = self.editor.textCursor()
+        previous_position, self._cursor_position = self._cursor_position, cursor.position()
+        block = cursor.block()
+        if block.isVisible() or cursor.hasSelection():
+            if not block.isVisible():
+                self._open_around(block)
+            return
+        header = self._visible_header_above(block)
+        end = self.region_end(header) if header is not None and self.is_folded(header) else None
+        if header is not None and end is not None:
+            # Right/Left across a folded body's edge steps over the body, as in other editors.
+            after = end.next()
+            header_end = header.position() + header.length() - 1
+            forward = previous_position == header_end and cursor.position() > previous_position
+            backward = after.isValid() and previous_position == after.position() and \
+                cursor.position() < previous_position
+            if forward or backward:
+                cursor.setPosition(after.position() if forward and after.isValid() else header_end)
+                self.editor.setTextCursor(cursor)
+                return
+        self._open_around(block)
+
+    @staticmethod
+    def _visible_header_above(block: QTextBlock) -> QTextBlock | None:
+        header = block.previous()
+        while header.isValid() and not header.isVisible():
+            header = header.previous()
+        return header if header.isValid() else None
+
+    def _open_around(self, block: QTextBlock) -> None:
+        """Unfold whatever hides ``block`` (Find, a traceback link, the halted line reached it)."""
         while not block.isVisible():
-            header = block.previous()
-            while header.isValid() and not header.isVisible():
-                header = header.previous()
-            if not header.isValid() or not self.is_folded(header):
+            header = self._visible_header_above(block)
+            if header is None or not self.is_folded(header):
                 self._set_visible(block, block, True)
                 return
             self._show_body(header, True)

@@ -128,3 +128,33 @@ def test_ctrl_shift_brackets_fold_and_unfold(qtbot, window):
     qtbot.keyClick(window.editor, Qt.Key.Key_BracketRight,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert 11 in visible_lines(window.editor)
+
+
+def test_right_and_left_step_over_a_folded_body(qtbot, editor):
+    editor.folding.toggle(1)
+    editor.go_to_line(1)
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClick(editor, Qt.Key.Key_Right)
+    assert editor.textCursor().blockNumber() + 1 == 8
+    qtbot.keyClick(editor, Qt.Key.Key_Left)
+    assert editor.textCursor().blockNumber() + 1 == 1
+    assert visible_lines(editor) == [1, 8, 9, 10, 11, 12, 13]
+
+
+def test_down_and_up_skip_a_folded_body(qtbot, editor):
+    editor.folding.toggle(1)
+    editor.go_to_line(1)
+    qtbot.keyClick(editor, Qt.Key.Key_Down)
+    assert editor.textCursor().blockNumber() + 1 == 8
+    qtbot.keyClick(editor, Qt.Key.Key_Up)
+    assert editor.textCursor().blockNumber() + 1 == 1
+    assert visible_lines(editor) == [1, 8, 9, 10, 11, 12, 13]
+
+
+def test_backspace_joining_a_line_onto_a_folded_body_shows_it(qtbot, editor):
+    editor.setPlainText("def f():\n    return 1\nprint(f())\n")
+    editor.folding.toggle(1)
+    editor.go_to_line(3)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert editor.toPlainText() == "def f():\n    return 1print(f())\n"
+    assert visible_lines(editor) == [1, 2, 3]
