@@ -67,6 +67,15 @@ def context_at_end(text: str) -> Context:
         position = body.end()
 
 
+def _typing(modifiers: Qt.KeyboardModifier) -> bool:
+    """Modifiers that still type a character: Shift, and AltGr (which Windows reports as
+    Ctrl+Alt and X11 as the group switch) on keyboards where brackets need it."""
+    shift, control, alt = (Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier,
+                           Qt.KeyboardModifier.AltModifier)
+    rest = modifiers & ~shift & ~Qt.KeyboardModifier.GroupSwitchModifier
+    return rest == Qt.KeyboardModifier.NoModifier or rest == control | alt
+
+
 class AutoPairs:
     """Handles the pair keys for one editor; ``handle`` says whether it used the key."""
 
@@ -81,7 +90,7 @@ class AutoPairs:
         if event.key() == Qt.Key.Key_Backspace and not modifiers:
             return self._remove_empty_pair()
         char = event.text()
-        if len(char) != 1 or modifiers & ~Qt.KeyboardModifier.ShiftModifier:
+        if len(char) != 1 or not _typing(modifiers):
             return False
         if char in PAIRS or char in CLOSING_BRACKETS:
             return self._type(char)

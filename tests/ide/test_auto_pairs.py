@@ -138,3 +138,11 @@ def test_turned_off_keys_type_only_themselves(qtbot, editor):
 ])
 def test_context_at_end(source, context):
     assert context_at_end(source) == context
+
+
+def test_brackets_typed_with_altgr_pair_too(qtbot, editor):
+    altgr = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier  # as Windows reports it
+    qtbot.keyClick(editor, "[", altgr)
+    assert text_with_cursor(editor) == "[|]"
+    qtbot.keyClick(editor, "]", altgr)
+    assert text_with_cursor(editor) == "[]|"
