@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from .document import DocumentController
@@ -40,6 +41,7 @@ class FileNoticeBar(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("#file-notice { background: rgba(255, 170, 0, 0.28); }")
         self.setAccessibleName(tr("File changed on disk"))
+        self.announced: list[str] = []  # what screen readers were told, newest last
         self.hide()
 
     def show_notice(self, text: str, changed: bool) -> None:
@@ -48,6 +50,11 @@ class FileNoticeBar(QWidget):
         self.keep_button.setVisible(changed)
         self.save_button.setVisible(not changed)
         self.show()
+        # The bar appears while the learner may be typing elsewhere: a screen reader says it at once.
+        self.announced.append(text)
+        event = QAccessibleAnnouncementEvent(self.label, text)
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+        QAccessible.updateAccessibility(event)
 
 
 class FileWatch(QObject):

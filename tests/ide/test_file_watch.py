@@ -78,6 +78,7 @@ def test_a_deleted_file_is_said_so_and_its_text_kept(qtbot, window, tmp_path, di
     path.unlink()
     qtbot.waitUntil(window.file_watch.bar.isVisible, timeout=WAIT_MS)
     assert "program.py was deleted or moved away" in window.file_watch.bar.label.text()
+    assert window.file_watch.bar.announced[-1] == window.file_watch.bar.label.text()  # for screen readers
     assert window.editor.toPlainText() == "print('one')\n"
     assert window.document.modified  # quitting asks before the text is lost
     qtbot.mouseClick(window.file_watch.bar.save_button, Qt.MouseButton.LeftButton)
