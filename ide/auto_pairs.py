@@ -127,7 +127,8 @@ class AutoPairs:
         before, after = self._before_and_after()
         if context.kind == "string":
             # One quote at a time, so typing the three closing quotes of a docstring works too.
-            if char in QUOTES and context.quote[0] == char and after.startswith(char):
+            escaped = (len(before) - len(before.rstrip("\\"))) % 2 == 1  # \" is a quote inside
+            if char in QUOTES and context.quote[0] == char and after.startswith(char) and not escaped:
                 return self._step_over(cursor, 1)
             return False
         if char in CLOSING_BRACKETS:

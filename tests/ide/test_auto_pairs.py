@@ -45,6 +45,11 @@ def test_quotes_close_themselves_and_step_over(qtbot, editor):
     assert text_with_cursor(editor) == "x = 'hi'|"
 
 
+def test_an_escaped_quote_is_typed_inside_the_string(qtbot, editor):
+    qtbot.keyClicks(editor, 'print("say \\"hi\\"")')
+    assert editor.toPlainText() == 'print("say \\"hi\\"")'
+
+
 def test_three_quotes_open_a_docstring(qtbot, editor):
     qtbot.keyClicks(editor, '"""')
     assert text_with_cursor(editor) == '"""|"""'
