@@ -184,6 +184,7 @@ def main() -> None:
     inside.close()
     turtle_shots(app, folder)
     chinese_shots(app, folder)
+    editor_shots(app, folder)
 
 
 def long_output_shots(window: MainWindow) -> None:
@@ -262,6 +263,62 @@ def chinese_shots(app: QApplication, folder: Path) -> None:
     chinese.editor.document().setModified(False)
     chinese.close()
     apply_language("en")
+
+
+GUESSING_GAME = '''# A guessing game: the computer picks, you guess.
+import random
+
+
+def play(rounds):
+    score = 0
+    for round_number in range(rounds):
+        secret = random.randint(1, 10)
+        guess = int(input("Your guess (1-10): "))
+        if guess == secret:
+            print("Right!")
+            score += 1
+
+        else:
+            print("No, it was", secret)
+    return score
+
+
+total = play(3)
+print("You scored", total)
+'''
+
+
+def editor_shots(app: QApplication, folder: Path) -> None:
+    """Find and Replace, indentation guides, folding and a file changed on disk, in English and 简体中文."""
+    for language, prefix in (("en", ""), ("zh_CN", "zh_CN_")):
+        window = new_window(app, folder, f"editor_{language}", language=language)
+        window.resize(1000, 640)
+        window.splitter.setSizes([470, 130])
+        window.editor.setPlainText(GUESSING_GAME)
+        window.editor.go_to_line(14)
+        shoot(window, f"{prefix}indentation_guides.png")
+        window.editor.go_to_line(1)
+        window.find_bar.open_replace()
+        window.find_bar.field.setText("score")
+        window.find_bar.replace_field.setText("points")
+        window.find_bar.whole_word.setChecked(True)
+        window.find_bar.find_next()
+        window.find_bar.find_next()
+        shoot(window, f"{prefix}replace.png")
+        window.find_bar.hide()
+        window.editor.folding.toggle(10)
+        window.editor.go_to_line(15)
+        shoot(window, f"{prefix}folding.png")
+        program = folder / "guess.py"
+        program.write_text(GUESSING_GAME, encoding="utf-8")
+        window.document.load(program)
+        window.editor.insertPlainText("# my change\n")
+        program.write_text(GUESSING_GAME.replace("10", "20"), encoding="utf-8")
+        window.file_watch.check()
+        shoot(window, f"{prefix}file_changed.png")
+        window.editor.document().setModified(False)
+        window.close()
+        apply_language("en")
 
 
 if __name__ == "__main__":

@@ -17,17 +17,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from .auto_pairs import AutoPairs
+from .brackets import BRACKETS, CLOSERS, find_matching_bracket
+from .folding import MARKER_WIDTH, Folding
 from .highlighter import PythonHighlighter
 from .i18n import tr
+from .indent_guides import paint_indent_guides
 from .text_positions import position_in_block, text_before_cursor, to_python, to_qt
 from .themes import LIGHT, Theme
 
 INDENT = "    "
 DEFAULT_POINT_SIZE = 12
 MIN_POINT_SIZE, MAX_POINT_SIZE = 6, 40
-BRACKETS = {"(": ")", "[": "]", "{": "}"}
-CLOSERS = {close: open_ for open_, close in BRACKETS.items()}
-BRACKET_SCAN_LIMIT = 20_000
 
 
 class BreakpointMark(QTextBlockUserData):
@@ -52,7 +53,8 @@ class Gutter(QWidget):
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         line = self._editor.line_at_y(int(event.position().y()))
-        if line:
+        in_fold_column = event.position().x() >= self.width() - MARKER_WIDTH
+        if line and not (in_fold_column and self._editor.folding.toggle(line)):
             self.clicked_line.emit(line)
 
 
@@ -78,12 +80,19 @@ class CodeEditor(QPlainTextEdit):
         self.gutter = Gutter(self)
         self.gutter.clicked_line.connect(self.toggle_breakpoint)
         self.highlighter = PythonHighlighter(self.document(), theme.style)
+        self.auto_pairs = AutoPairs(self)
+        self.show_indent_guides = True
+        self.folding = Folding(self)
         self.blockCountChanged.connect(self._update_gutter_width)
         self.updateRequest.connect(self._update_gutter)
         self.cursorPositionChanged.connect(self._refresh_selections)
         self.textChanged.connect(self._on_text_changed)
         self._update_gutter_width()
         self.apply_theme(theme)
+
+    def source_text(self) -> str:
+        """The text exactly as in the file: ``toPlainText`` turns no-break spaces into spaces."""
+        return self.document().toRawText().replace("\u2029", "\n")
 
     # ---- appearance ----------------------------------------------------------
     def apply_theme(self, theme: Theme) -> None:
@@ -116,7 +125,7 @@ class CodeEditor(QPlainTextEdit):
     # ---- gutter --------------------------------------------------------------
     def gutter_width(self) -> int:
         digits = max(3, len(str(self.blockCount())))
-        return 24 + self.fontMetrics().horizontalAdvance("9") * digits
+        return 24 + MARKER_WIDTH + self.fontMetrics().horizontalAdvance("9") * digits
 
     def _update_gutter_width(self, *_: object) -> None:
         self.setViewportMargins(self.gutter_width(), 0, 0, 0)
@@ -155,8 +164,9 @@ class CodeEditor(QPlainTextEdit):
             bottom = top + round(self.blockBoundingRect(block).height())
             line = block.blockNumber() + 1
             if block.isVisible() and bottom >= event.rect().top():
-                self._paint_gutter_line(painter, line, top, width, height,
+                self._paint_gutter_line(painter, line, top, width - MARKER_WIDTH, height,
                                         isinstance(block.userData(), BreakpointMark))
+                self.folding.paint_marker(painter, block, top, height, width, self.theme.gutter_text)
             block, top = block.next(), bottom
         painter.end()
 
@@ -283,7 +293,9 @@ class CodeEditor(QPlainTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key, modifiers = event.key(), event.modifiers()
         control = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not modifiers & ~Qt.KeyboardModifier.KeypadModifier:
+        if self.auto_pairs.handle(event):
+            self.ensureCursorVisible()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not modifiers & ~Qt.KeyboardModifier.KeypadModifier:
             self._newline_with_indent()
         elif key == Qt.Key.Key_Tab and not control:
             self._indent_selection() if self.textCursor().hasSelection() else self.insertPlainText(INDENT)
@@ -297,6 +309,12 @@ class CodeEditor(QPlainTextEdit):
             self.toggle_comment()
         else:
             super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.show_indent_guides:
+            paint_indent_guides(self, event, self.theme.gutter_text)
+        self.folding.paint_folded_ends(event, self.theme.gutter_text)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -375,26 +393,3 @@ class CodeEditor(QPlainTextEdit):
                 cursor.insertText("# ")
         self._edit_lines(change)
 
-
-def find_matching_bracket(text: str, position: int) -> int | None:
-    """Index of the bracket matching ``text[position]`` (strings are not skipped)."""
-    if not 0 <= position < len(text) or (text[position] not in BRACKETS and text[position] not in CLOSERS):
-        return None
-    char = text[position]
-    if char in BRACKETS:
-        step, opener, closer = 1, char, BRACKETS[char]
-    else:
-        step, opener, closer = -1, char, CLOSERS[char]
-    depth = 0
-    index = position
-    for _ in range(BRACKET_SCAN_LIMIT):
-        if not 0 <= index < len(text):
-            return None
-        if text[index] == opener:
-            depth += 1
-        elif text[index] == closer:
-            depth -= 1
-            if depth == 0:
-                return index
-        index += step
-    return None

@@ -9,9 +9,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from vm.source_files import MAX_FILE_BYTES, UnreadableFile, read_source
+from vm.source_files import MAX_FILE_BYTES, UnreadableFile, read_source, read_source_and_encoding
 
-__all__ = ["MAX_FILE_BYTES", "UnreadableFile", "read_source", "save_atomically", "RecoveryStore", "Recovered"]
+__all__ = ["MAX_FILE_BYTES", "UnreadableFile", "read_source", "read_source_and_encoding", "save_atomically",
+           "RecoveryStore", "Recovered"]
 
 
 def _user_file_mode() -> int:
@@ -21,17 +22,18 @@ def _user_file_mode() -> int:
     return 0o666 & ~mask
 
 
-def save_atomically(path: str | Path, text: str, private: bool = False) -> None:
+def save_atomically(path: str | Path, text: str, private: bool = False, encoding: str = "utf-8") -> None:
     """Write to a temporary file beside ``path``, then swap it in: never half a file.
 
     An existing file keeps its mode; a new one gets the user's usual mode, or stays
     readable by its owner only when ``private`` (recovery copies of unsaved work).
     """
     path = Path(path)
+    data = text.encode(encoding)  # before anything is created: a text the encoding cannot hold changes nothing
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         if path.exists():

@@ -24,6 +24,8 @@ from .debug_controller import DebugController
 from .document import DocumentController
 from .drawing_panel import DrawingController
 from .editor import CodeEditor
+from .editor_options import EditorOptions
+from .file_watch import FileWatch
 from .files import RecoveryStore
 from .find_bar import FindBar
 from .i18n import apply_language, resolve, tr
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
                                      start_debug_run=lambda: self.run_script(debug=True))
         self.drawing = DrawingController(self.runner, self)
         self.packages = PackagesController(self, self.runner)
+        self.editor_options = EditorOptions(self.editor, self.settings, self)
         self.pane_focus = PaneFocus(self.actions, self._panes, {
             "go_editor": (tr("Go to &Editor"), "Ctrl+1", lambda: self.editor),
             "go_output": (tr("Go to C&onsole or Shell"), "Ctrl+2", self.output_panel.currentWidget),
@@ -90,6 +93,8 @@ class MainWindow(QMainWindow):
         editor_layout = QVBoxLayout(editor_panel)
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.setSpacing(0)
+        self.file_watch = FileWatch(self.document, self)
+        editor_layout.addWidget(self.file_watch.bar)
         editor_layout.addWidget(self.editor)
         editor_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -130,6 +135,7 @@ class MainWindow(QMainWindow):
             ActionSpec("comment", tr("Toggle &Comment"), editor.toggle_comment, ("Ctrl+/",), window_wide=True),
             ActionSpec("find", tr("&Find…"), self.find_bar.open, (QKeySequence.StandardKey.Find,)),
             ActionSpec("find_next", tr("Find &Next"), self.find_bar.find_next, (QKeySequence.StandardKey.FindNext,)),
+            ActionSpec("replace", tr("R&eplace…"), self.find_bar.open_replace, ("Ctrl+H",)),
             ActionSpec("zoom_in", tr("Zoom &In"), lambda: self.editor.zoom(1), ("Ctrl+=", "Ctrl++"), window_wide=True),
             ActionSpec("zoom_out", tr("Zoom &Out"), lambda: self.editor.zoom(-1), ("Ctrl+-",), window_wide=True),
             ActionSpec("zoom_reset", tr("&Reset Zoom"), self.editor.reset_zoom, ("Ctrl+0",), window_wide=True),

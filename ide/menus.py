@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QActionGroup
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu
 
 from . import resources
+from .folding import folding_actions
 from .i18n import tr
 from .language_menu import LanguageMenu
 from .themes import THEMES
@@ -67,3 +69,22 @@ def build_menus(window: MainWindow) -> None:
             example.title, lambda p=example.path: window.document.open_example(p)))
     help_menu = bar.addMenu(tr("&Help"))
     help_menu.addAction(actions["about"])
+    add_editor_entries(window, edit_menu, view_menu)
+
+
+def add_editor_entries(window: MainWindow, edit_menu: QMenu, view_menu: QMenu) -> None:
+    """Replace and the editor's options, each beside its kin."""
+    actions, options = window.actions, window.editor_options
+
+    def after(menu: QMenu, action: QAction) -> QAction | None:
+        entries = menu.actions()
+        index = entries.index(action) + 1
+        return entries[index] if index < len(entries) else None
+
+    edit_menu.insertAction(after(edit_menu, actions["find_next"]), actions["replace"])
+    edit_menu.addSeparator()
+    edit_menu.addAction(options.auto_pairs_action)
+    before = after(view_menu, actions["zoom_reset"])
+    window.fold_actions = folding_actions(window.editor.folding, window)
+    view_menu.insertActions(before, [options.word_wrap_action, options.indent_guides_action, *window.fold_actions])
+    view_menu.insertSeparator(options.word_wrap_action)

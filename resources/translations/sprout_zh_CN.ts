@@ -191,6 +191,12 @@
     </message>
     <message>
         <source>Sprout could not save {file}:
+{reason}</source>
+        <translation>Sprout 无法保存 {file}：
+{reason}</translation>
+    </message>
+    <message>
+        <source>Sprout could not save {file}:
 {reason}
 
 Your text is still here; try another folder.</source>
@@ -330,6 +336,18 @@ Your unsaved changes to {file} were kept. Do you want them back?</source>
         <translation>要查找的文字（Enter：下一个，Shift+Enter：上一个）</translation>
     </message>
     <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>Whole word</source>
+        <translation>全字匹配</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
@@ -338,8 +356,48 @@ Your unsaved changes to {file} were kept. Do you want them back?</source>
         <translation>下一个</translation>
     </message>
     <message>
+        <source>Replace:</source>
+        <translation>替换为：</translation>
+    </message>
+    <message>
+        <source>Replacement text</source>
+        <translation>替换文字</translation>
+    </message>
+    <message>
+        <source>replace with (Enter: replace and find the next)</source>
+        <translation>替换成的文字（Enter：替换并查找下一个）</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>invalid pattern: {reason}</source>
+        <translation>表达式有误：{reason}</translation>
+    </message>
+    <message>
         <source>not found</source>
         <translation>没有找到</translation>
+    </message>
+    <message>
+        <source>{current} of {count}</source>
+        <translation>第 {current} 个，共 {count} 个</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>找到 {count} 个</translation>
+    </message>
+    <message>
+        <source>invalid replacement: {reason}</source>
+        <translation>替换文字有误：{reason}</translation>
+    </message>
+    <message>
+        <source>replaced {count}</source>
+        <translation>已替换 {count} 个</translation>
     </message>
     <message>
         <source>Sprout hit an internal problem</source>
@@ -464,6 +522,10 @@ What you just did may not have worked. You can keep working; if it happens again
     <message>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>R&amp;eplace…</source>
+        <translation>替换(&amp;E)…</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
@@ -927,11 +989,71 @@ What you just did may not have worked. You can keep working; if it happens again
     </message>
     <message>
         <source>Older output trimmed: the console keeps the last {lines:,} lines. &lt;a href=&quot;save&quot; style=&quot;color: {link};&quot;&gt;Save Output…&lt;/a&gt; keeps all of it.</source>
-        <translation>较早的输出已裁掉：控制台只保留最后 {lines:,} 行。&lt;a href="save" style="color: {link};"&gt;保存输出…&lt;/a&gt;会保留全部内容。</translation>
+        <translation>较早的输出已裁掉：控制台只保留最后 {lines:,} 行。&lt;a href=&quot;save&quot; style=&quot;color: {link};&quot;&gt;保存输出…&lt;/a&gt;会保留全部内容。</translation>
     </message>
     <message>
         <source>Sprout could not keep all the output ({error}). &lt;a href=&quot;save&quot; style=&quot;color: {link};&quot;&gt;Save Output…&lt;/a&gt; writes what it kept.</source>
-        <translation>Sprout 没能保留全部输出（{error}）。&lt;a href="save" style="color: {link};"&gt;保存输出…&lt;/a&gt;会写出已经保留的部分。</translation>
+        <translation>Sprout 没能保留全部输出（{error}）。&lt;a href=&quot;save&quot; style=&quot;color: {link};&quot;&gt;保存输出…&lt;/a&gt;会写出已经保留的部分。</translation>
+    </message>
+    <message>
+        <source>Auto-close &amp;Brackets and Quotes</source>
+        <translation>自动补全括号和引号(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Word Wrap</source>
+        <translation>自动换行(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Indentation &amp;Guides</source>
+        <translation>缩进参考线(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Keep Mine</source>
+        <translation>保留我的版本</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation>磁盘上的文件有变化</translation>
+    </message>
+    <message>
+        <source>{file} was deleted or moved away. Your text is still here: save it to keep it.</source>
+        <translation>{file} 已被删除或移走。你的代码还在这里：保存一下就能留住它。</translation>
+    </message>
+    <message>
+        <source>{file} changed on disk and was reloaded</source>
+        <translation>{file} 在磁盘上有变化，已重新载入</translation>
+    </message>
+    <message>
+        <source>{file} was changed by another program. Reload it and lose your unsaved changes, or keep your version?</source>
+        <translation>{file} 被别的程序修改了。要重新载入它（会丢掉你没保存的修改），还是保留你的版本？</translation>
+    </message>
+    <message>
+        <source>&amp;Fold</source>
+        <translation>折叠(&amp;F)</translation>
+    </message>
+    <message>
+        <source>U&amp;nfold</source>
+        <translation>展开(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Unfold &amp;All</source>
+        <translation>全部展开(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The coding line names an encoding Python does not know. Correct it (for example to utf-8), then save again.</source>
+        <translation>编码声明行写的编码 Python 不认识。请改正它（例如改成 utf-8），然后再保存。</translation>
+    </message>
+    <message>
+        <source>The file declares the encoding {encoding}, which cannot hold the character {character} on line {line}. Remove the character, or change the coding line to utf-8, then save again.</source>
+        <translation>文件声明的编码是 {encoding}，它装不下第 {line} 行的字符 {character}。请删掉这个字符，或把编码声明行改成 utf-8，然后再保存。</translation>
     </message>
 </context>
 </TS>
