@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         self.console.clear_output()
         self.console.append_system(tr("▶ Running {file}").format(file=self.document.display_name))
         self._run_clock.start()
-        self._ran_source = self.editor.toPlainText()
+        self._ran_source = self.editor.source_text()  # no-break spaces stay as python reads them
         folder = str(self.document.path.parent) if self.document.path else ""
         self.runner.start(self._ran_source, self.document.display_name, debug=debug,
                           breakpoints=set(self.editor.breakpoints), folder=folder)

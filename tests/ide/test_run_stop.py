@@ -170,3 +170,9 @@ def test_a_saved_script_imports_modules_from_its_folder(qtbot, window, tmp_path)
     result = run_to_end(qtbot, window)
     assert result.status == "finished"
     assert "Hello, Ada" in window.console.plain_text()
+
+
+def test_a_no_break_space_in_the_code_runs_as_python_reads_it(qtbot, window):
+    set_code(window, "print('a\u00a0b' == 'a b')\n")
+    run_to_end(qtbot, window)
+    assert "False" in window.console.plain_text()
