@@ -13,17 +13,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontDatabase,
+    QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolButton, QWidget
 
 from vm import Frame, RunResult
 
@@ -352,12 +355,30 @@ class Console(InlineInput, QPlainTextEdit):
     def _holds_input(self, block: QTextBlock) -> bool:
         return self._input_start is not None and block.position() + block.length() > self._input_start
 
-    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
-        """Copying a squeezed line copies all of it (up to ``COPY_LIMIT`` characters)."""
+    def copy(self) -> None:
+        """Copying a squeezed line copies all of it (up to ``COPY_LIMIT`` characters).
+
+        Done through the clipboard's own text, not by overriding
+        ``createMimeDataFromSelection``: a QMimeData made in Python and handed to Qt is
+        freed twice when the application exits (a segmentation fault)."""
         cursor = self.textCursor()
         text = selected_text(self.document(), self.log, cursor.selectionStart(), cursor.selectionEnd(), COPY_LIMIT)
         if text is None:
-            return super().createMimeDataFromSelection()
-        mime = QMimeData()  # Qt's own answers its text from the view, squeeze note and all
-        mime.setText(text)
-        return mime
+            super().copy()
+        else:
+            QApplication.clipboard().setText(text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        menu = self.createStandardContextMenu(event.pos())
+        for action in menu.actions():
+            if action.objectName() == "edit-copy":  # Qt's name for its Copy entry
+                action.triggered.disconnect()
+                action.triggered.connect(self.copy)
+        menu.exec(event.globalPos())
+        menu.deleteLater()

@@ -70,6 +70,10 @@ def test_copying_a_squeezed_line_copies_all_of_it(qtbot, window):
     copied = QApplication.clipboard().text()
     assert "before\n" + "é" * 3000 + "🌱" * 3000 + "\nafter" in copied
     assert SQUEEZE_NOTE.strip() not in copied
+    QApplication.clipboard().clear()
+    window.console.selectAll()
+    qtbot.keyClick(window.console, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)  # the keys, too
+    assert "🌱" * 3000 + "\nafter" in QApplication.clipboard().text()
 
 
 def test_the_trim_notice_appears_only_past_the_bound(qtbot, window):
