@@ -241,7 +241,12 @@ class Runner(QObject):
         if self._state in (RunState.RUNNING, RunState.WAITING_FOR_INPUT):
             self.debugger.pause()
 
+    @property
+    def pause_on_uncaught(self) -> bool:
+        return self._pause_on_uncaught
+
     def set_pause_on_uncaught(self, enabled: bool) -> None:
+        """The one place the choice is made: every run's debugger gets it from here."""
         self._pause_on_uncaught = enabled
         self.debugger.pause_on_uncaught = enabled
 
