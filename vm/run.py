@@ -55,7 +55,8 @@ class Run:
         self.input = InputChannel()
         self.closed = False
         self.halt_frames: tuple[Frame, ...] | None = None
-        self.pause_request: Callable[[Any], None] | None = None  # called at the next safe point
+        self._pause_lock = threading.Lock()
+        self._pause_request: Callable[[Any], None] | None = None  # called at the next safe point
         self.snapshot: tuple[FrameSnapshot, ...] = ()
         self.engine_busy = False  # the script thread is in the engine's own bookkeeping
         self.activity: str | None = None       # what the script waits in: input, sleep...
@@ -98,18 +99,36 @@ class Run:
         self.serviced += 1
         self.flush_stdout()
         self.drawing.hand_over(now=False)
-        pause, self.pause_request = self.pause_request, None
-        if pause is not None and threading.current_thread() is self.script_thread:
-            pause(sys._getframe(1))
-            if self.stop.stopped:
-                raise self.halt()
+        if self._pause_request is not None:
+            pause = self._take_pause_request()
+            if pause is not None:
+                pause(sys._getframe(1))
+                if self.stop.stopped:
+                    raise self.halt()
+
+    @property
+    def pause_request(self) -> Callable[[Any], None] | None:
+        """What the script thread is to call at its next safe point, if anything."""
+        return self._pause_request
+
+    def _take_pause_request(self) -> Callable[[Any], None] | None:
+        """The script thread takes the request, under the lock ``request_pause`` sets it
+        under, so a request made meanwhile is never cleared unseen. Another of the
+        program's threads leaves it, and raises the flag again for the main thread."""
+        if threading.current_thread() is not self.script_thread:
+            self.stop.ask_attention()
+            return None
+        with self._pause_lock:
+            pause, self._pause_request = self._pause_request, None
+        return pause
 
     def request_pause(self, at_safe_point: Callable[[Any], None]) -> None:
         """Any thread: call ``at_safe_point(frame)`` on the script thread at its next safe point.
 
         Waits in ``input()`` and ``sleep()`` look at the flag every few milliseconds too.
         """
-        self.pause_request = at_safe_point
+        with self._pause_lock:
+            self._pause_request = at_safe_point
         self.stop.ask_attention()
         self.input.wake_for_pause()
 

@@ -130,3 +130,30 @@ def test_a_plain_run_never_pauses_unless_asked():
     run = PlainRun("total = sum(i for i in range(100_000))\nprint(total)\n")
     result = run.finish()
     assert result.status == "finished" and run.pauses.empty()
+
+
+def test_every_pause_reaches_the_main_thread_while_another_thread_passes_safe_points():
+    # The other thread reaches a safe point long before the sleeping main thread looks:
+    # it must leave the request for the main thread, not take it and drop it.
+    run = PlainRun("""
+        import threading
+        import time
+        def spin():
+            turns = 0
+            while True:
+                turns += 1
+        threading.Thread(target=spin, daemon=True).start()
+        print('ready')
+        while True:
+            time.sleep(30)
+    """)
+    try:
+        assert run.printed.wait(10)
+        for _ in range(10):
+            run.debugger.pause()
+            pause = run.pauses.get(timeout=5)  # a lost request never comes
+            assert pause.frames[-1].function == "<module>"
+            run.debugger.continue_()
+    finally:
+        run.vm.interrupt()
+    assert run.finish().status == "halted"
