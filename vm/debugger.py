@@ -149,7 +149,9 @@ class Debugger:
                     self._pause(frame, "exception")
         elif event == "return" and frame is self._target and self._mode in (Mode.STEP_OVER, Mode.STEP_OUT):
             # The frame being stepped is done: stop at the next line, wherever it is.
-            self._mode, self._target = Mode.STEP_INTO, None
+            with self._condition:
+                if self._mode in (Mode.STEP_OVER, Mode.STEP_OUT):  # a Pause meanwhile stays
+                    self._mode, self._target = Mode.STEP_INTO, None
 
     def _should_pause(self, frame: FrameType) -> str | None:
         if frame.f_lineno in self._breakpoints.get(frame.f_code.co_filename, ()):
@@ -168,21 +170,23 @@ class Debugger:
             self.paused = True
             self._command = None
         self.on_pause(Pause(frames=self._user_frames(frame), reason=reason))
+        command = Mode.RUN  # if a stop ends the wait
         try:
             with self.vm.doing("paused"):
                 command = self._wait_for_command()
         finally:
+            # One critical section with ``pause()``: a Pause pressed now lands before it
+            # (taken as "pause again") or after it (PAUSE over the new mode), never between.
             with self._condition:
                 self.paused = False
                 again, self._pause_again = self._pause_again, False
-        self._mode = command
-        self._target = frame if command in (Mode.STEP_OVER, Mode.STEP_OUT) else None
+                self._mode = command
+                self._target = frame if command in (Mode.STEP_OVER, Mode.STEP_OUT) else None
+                if again and (self._tracing or command is not Mode.RUN):
+                    self._mode, again = Mode.PAUSE, False
         self.on_resume()
         if again:
-            if self._tracing or command is not Mode.RUN:
-                self._mode = Mode.PAUSE
-            else:
-                self.vm.request_pause(self._pause_at_safe_point)
+            self.vm.request_pause(self._pause_at_safe_point)
 
     def _wait_for_command(self) -> Mode:
         with self._condition:
