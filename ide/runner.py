@@ -173,8 +173,12 @@ class Runner(QObject):
         return self._engine.vm
 
     def _new_engine(self) -> _Engine:
-        self._generation += 1
-        engine = _Engine(self, self._generation, self.limits)
+        # Under the output lock: the script thread compares generations under it too, so
+        # output of an abandoned run is either in before the abandon or never.
+        with self._lock:
+            self._generation += 1
+            generation = self._generation
+        engine = _Engine(self, generation, self.limits)
         self._run_requested.connect(engine.worker.run)
         engine.worker.finished.connect(self._on_finished)
         return engine
@@ -314,9 +318,9 @@ class Runner(QObject):
     # ---- from the engine -----------------------------------------------------------
     def queue_output(self, generation: int, stream: str, text: str) -> None:
         """Called on the script's thread: buffer only, never touch Qt objects here."""
-        if generation != self._generation:
-            return  # an abandoned run: its output is discarded
         with self._lock:
+            if generation != self._generation:
+                return  # an abandoned run: its output is discarded
             self._pending.append((stream, text))
             self._pending_chars += len(text)
             while self._pending_chars > MAX_PENDING_CHARS and len(self._pending) > 1:
