@@ -51,8 +51,10 @@ class VM:
         self._drawing = DrawingLink(on_drawing)   # turtle's commands, batched (``vm.drawing``)
         self._run: Run | None = None
         self._trace: TraceCallback | None = None
+        # Under ``_lock``: Reset comes from the window's thread while a run may be ending.
         self._kept: ModuleType | None = None      # the last run's __main__, for the shell
         self._discarded: list[ModuleType] = []     # given up; emptied by the next run
+        self._resets = 0                           # Resets so far: one during a run gives its module up
         self._expecting = False                    # a run was asked for on another thread...
         self._early_stop: str | None = None        # ...and stopped before it began
 
@@ -69,32 +71,50 @@ class VM:
         """
         self.reset_namespace()
         self._drawing.forget()  # the last program's drawing takes no more events
-        main = MainModule(keep=keep_namespace, discard=self._take_discarded())
+        resets, _, discard = self._take_kept(take=False)
+        main = MainModule(keep=keep_namespace, discard=discard)
         result = self._execute_run(source, filename, limits, folder, argv, main)
-        self._kept = main.module if keep_namespace else None
+        self._keep(main.module if keep_namespace else None, resets)
         return result
 
     def run_in_shell(self, source: str, filename: str = "<shell>") -> RunResult:
         """Run one shell entry in the kept variables (a fresh set if none); expressions echo."""
-        main = MainModule(self._kept, mode="single", keep=True, discard=self._take_discarded())
+        resets, kept, discard = self._take_kept(take=True)
+        main = MainModule(kept, mode="single", keep=True, discard=discard)
         result = self._execute_run(source, filename, None, None, None, main)
-        self._kept = main.module
+        self._keep(main.module, resets)
         return result
 
     def kept_names(self) -> list[str]:
         """The names in the kept variables (for completion in a shell)."""
-        kept = self._kept
+        with self._lock:
+            kept = self._kept
         return [] if kept is None else [name for name in list(kept.__dict__) if not name.startswith("__")]
 
     def reset_namespace(self) -> None:
         """The shell starts from fresh variables; the old ones go with the next run."""
-        if self._kept is not None:
-            self._discarded.append(self._kept)
-            self._kept = None
+        with self._lock:
+            self._resets += 1
+            if self._kept is not None:
+                self._discarded.append(self._kept)
+                self._kept = None
 
-    def _take_discarded(self) -> list[ModuleType]:
-        taken, self._discarded = self._discarded, []
-        return taken
+    def _take_kept(self, take: bool) -> tuple[int, ModuleType | None, list[ModuleType]]:
+        """For a run starting: the Resets so far, the kept module (``take``) and the given-up ones."""
+        with self._lock:
+            kept = self._kept if take else None
+            if take:
+                self._kept = None  # the run holds it; it comes back with ``_keep``
+            taken, self._discarded = self._discarded, []
+            return self._resets, kept, taken
+
+    def _keep(self, module: ModuleType | None, resets_at_start: int) -> None:
+        """A run ended: its module is kept, unless Reset was pressed meanwhile."""
+        with self._lock:
+            if module is not None and self._resets != resets_at_start:
+                self._discarded.append(module)
+                module = None
+            self._kept = module
 
     def _execute_run(self, source: str, filename: str, limits: Limits | None, folder: str | None,
                      argv: list[str] | None, main: MainModule) -> RunResult:
