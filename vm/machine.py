@@ -14,11 +14,13 @@ from .limits import Limits
 from .main_module import MainModule
 from .results import RunResult
 from .run import Run
+from .tracing import trace_running_frames, untrace_running_frames
 
 OutputCallback = Callable[[str, str], None]
 InputRequestCallback = Callable[[str], None]
 TraceCallback = Callable[[str, Any, Any], None]
 DrawingCallback = Callable[[list[tuple]], None]
+UncaughtCallback = Callable[[BaseException], None]
 
 SCRIPT_STACK_BYTES = 256 * 1024 * 1024  # reserved, not committed: deep recursion stays safe
 _stack_size_lock = threading.Lock()
@@ -51,6 +53,7 @@ class VM:
         self._drawing = DrawingLink(on_drawing)   # turtle's commands, batched (``vm.drawing``)
         self._run: Run | None = None
         self._trace: TraceCallback | None = None
+        self._on_uncaught: UncaughtCallback | None = None
         # Under ``_lock``: Reset comes from the window's thread while a run may be ending.
         self._kept: ModuleType | None = None      # the last run's __main__, for the shell
         self._discarded: list[ModuleType] = []     # given up; emptied by the next run
@@ -121,7 +124,8 @@ class VM:
         started = time.perf_counter()
         run = Run(source=source, filename=filename, limits=self.limits.merged(limits),
                   on_output=self.on_output, on_input_request=self.on_input_request,
-                  trace=self._trace, folder=folder, argv=argv, main=main, drawing=self._drawing)
+                  trace=self._trace, folder=folder, argv=argv, main=main, drawing=self._drawing,
+                  on_uncaught=self._on_uncaught)
         with self._lock:
             self._run = run
             early, self._early_stop, self._expecting = self._early_stop, None, False
@@ -169,6 +173,11 @@ class VM:
         """
         self._trace = callback
 
+    def set_uncaught_hook(self, callback: UncaughtCallback | None) -> None:
+        """``callback(error)`` runs on the script thread when an error leaves the program's
+        main code, before the run ends (a debugger pauses there if no tracer saw it)."""
+        self._on_uncaught = callback
+
     @property
     def stop_requested(self) -> bool:
         """Whether the current run has been asked to stop (any thread)."""
@@ -199,7 +208,13 @@ class VM:
         """On the script thread (inside a pause): deliver trace events from now on."""
         run = self._current()
         if run is not None:
-            run.trace_from_here(callback, frame)
+            trace_running_frames(run.book.is_user_code, callback, frame)
+
+    def stop_tracing(self, frame: FrameType) -> None:
+        """On the script thread: no more trace events; the run goes on as a plain one."""
+        run = self._current()
+        if run is not None:
+            untrace_running_frames(run.book.is_user_code, frame)
 
     def raise_if_stopped(self) -> None:
         """On the script thread (a debugger pause, say): raise the halt if stopped."""

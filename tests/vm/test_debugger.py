@@ -264,3 +264,59 @@ def test_a_pause_pressed_just_as_the_program_resumes_is_not_undone():
         vm.interrupt()
         thread.join(10)
     assert results[0].status == "halted"
+
+
+def test_continue_with_no_breakpoint_left_runs_the_rest_untraced():
+    session = Session(textwrap.dedent("""\
+        import sys
+        total = 0
+        for i in range(3):
+            total += i
+        print('traced' if sys.gettrace() else 'untraced')
+    """), breakpoints={4})
+    assert session.next_pause().line == 4
+    session.debugger.continue_()
+    assert session.next_pause().line == 4      # the breakpoint is still set: it stops again
+    session.debugger.set_breakpoints("main.py", set())
+    session.debugger.continue_()
+    assert session.finish().status == "finished"
+    assert "".join(session.output) == "untraced\n"
+
+
+def test_an_uncaught_error_still_pauses_after_continue_took_the_tracer_off():
+    session = Session(textwrap.dedent("""\
+        def average(values):
+            total = sum(values)
+            return total / len(values)
+        start = 1
+        print(average([]))
+    """), breakpoints={4})
+    assert session.next_pause().line == 4
+    session.debugger.set_breakpoints("main.py", set())
+    session.debugger.continue_()
+    pause = session.next_pause()
+    assert pause.reason == "exception"
+    assert [(f.function, f.line) for f in pause.frames] == [("<module>", 5), ("average", 3)]
+    assert pause.frames[-1].local_values == {"values": [], "total": 0}
+    session.debugger.continue_()
+    result = session.finish()
+    assert result.error_type == "ZeroDivisionError" and result.frames[-1].line == 3
+
+
+def test_stop_while_paused_on_an_uncaught_error_after_continue_shows_where_it_was_raised():
+    session = Session(textwrap.dedent("""\
+        def average(values):
+            total = sum(values)
+            return total / len(values)
+        start = 1
+        print(average([]))
+    """), breakpoints={4})
+    assert session.next_pause().line == 4
+    session.debugger.set_breakpoints("main.py", set())
+    session.debugger.continue_()
+    assert session.next_pause().reason == "exception"
+    session.vm.interrupt()
+    result = session.finish()
+    assert result.status == "halted" and result.activity == "paused"
+    assert [(frame.function, frame.line) for frame in result.frames] == [("<module>", 5), ("average", 3)]
+    assert [frame.function for frame in result.snapshot] == ["<module>", "average"]
