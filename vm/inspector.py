@@ -21,6 +21,7 @@ PLACEHOLDER = "<cannot be shown>"
 SAFE_TYPES = (int, float, complex, bool, str, bytes, bytearray, type(None), range)
 CONTAINERS = (list, tuple, set, frozenset, dict)
 _SAFE_OR_CONTAINER = SAFE_TYPES + CONTAINERS
+_BUILTINS = frozenset(_SAFE_OR_CONTAINER)
 _OPAQUE = (types.ModuleType, types.FunctionType, types.BuiltinFunctionType, types.MethodType, type)
 _SMALL_INT = 10 ** 18
 # reprlib's own methods for these exact types (a learner's class named ``list`` is not one).
@@ -102,6 +103,8 @@ _qualname_of = type.__dict__["__qualname__"].__get__
 
 def _builtin_base(kind: type) -> type | None:
     """The built-in type a learner's class derives from (``tuple`` for ``Vec2D``), if any."""
+    if kind in _BUILTINS:
+        return kind
     for base in _mro_of(kind):
         if base in _SAFE_OR_CONTAINER:
             return base
