@@ -95,10 +95,20 @@ class _SafeRepr(reprlib.Repr):
 _SAFE = _SafeRepr()
 
 
-# A class's own name and order, read past any metaclass that redefines them.
+# A class's own name, order and namespace, read past any metaclass that redefines them.
 _mro_of = type.__dict__["__mro__"].__get__
 _name_of = type.__dict__["__name__"].__get__
 _qualname_of = type.__dict__["__qualname__"].__get__
+_namespace_of = type.__dict__["__dict__"].__get__
+
+
+def _class_attribute(kind: type, name: str) -> Any:
+    """What ``kind.name`` finds in the class's own namespaces, without running anything."""
+    for klass in _mro_of(kind):
+        namespace = _namespace_of(klass)
+        if name in namespace:
+            return namespace[name]
+    return None
 
 
 def _builtin_base(kind: type) -> type | None:
@@ -138,14 +148,11 @@ def _length(value: Any, base: type) -> int:
 def _instance_dict(value: Any) -> dict | None:
     """``value.__dict__`` when it is the ordinary one, found without attribute lookup (which
     a learner's ``__getattribute__`` or a ``__dict__`` property would run)."""
-    for klass in _mro_of(type(value)):
-        slot = vars(klass).get("__dict__")
-        if slot is not None:
-            if type(slot) not in (types.GetSetDescriptorType, types.MemberDescriptorType):
-                return None
-            found = slot.__get__(value, type(value))
-            return found if type(found) is dict else None
-    return None
+    slot = _class_attribute(type(value), "__dict__")
+    if type(slot) not in (types.GetSetDescriptorType, types.MemberDescriptorType):
+        return None
+    found = slot.__get__(value, type(value))
+    return found if type(found) is dict else None
 
 
 def _is_plain_object(value: Any) -> bool:
@@ -188,7 +195,7 @@ def _subclass_summary(value: Any, base: type, level: int) -> str:
     if level <= 0:
         return f"{name}(...)"
     if base is tuple:
-        fields = getattr(type(value), "_fields", None)  # a namedtuple
+        fields = _class_attribute(type(value), "_fields")  # a namedtuple
         items = [_part_summary(item, level - 1) for item in copy[:_SAFE.maxtuple]]
         count = _length(value, tuple)
         if type(fields) is tuple and len(fields) == count and all(type(f) is str for f in fields):
@@ -216,7 +223,8 @@ def summary_of(value: Any, level: int = 3) -> str:
     if base is not None:
         return _subclass_summary(value, base, level)
     if issubclass(kind, types.ModuleType):
-        return f"<module {(_instance_dict(value) or {}).get('__name__', '?')}>"
+        name = (_instance_dict(value) or {}).get("__name__")
+        return f"<module {name if type(name) is str else '?'}>"
     if issubclass(kind, (types.FunctionType, types.BuiltinFunctionType, types.MethodType)):
         return f"<function {getattr(value, '__qualname__', '?')}>"
     if issubclass(kind, type):
@@ -227,7 +235,8 @@ def summary_of(value: Any, level: int = 3) -> str:
         return f"<{name} object>"
     if level <= 0:
         return f"{name}(...)"
-    inner = ", ".join(f"{key}={_part_summary(item, level - 1)}" for key, item in islice(attributes.items(), 6))
+    inner = ", ".join(f"{key if type(key) is str else _key_label(key)}={_part_summary(item, level - 1)}"
+                      for key, item in islice(attributes.items(), 6))
     more = ", ..." if len(attributes) > 6 else ""
     return f"{name}({inner}{more})"
 

@@ -126,6 +126,11 @@ def test_a_value_that_cannot_be_described_shows_a_placeholder_beside_the_others(
                 raise RuntimeError("no order")
         class Strange(metaclass=Meta):
             pass
+        class Loud(type):
+            def __getattr__(cls, name):
+                raise RuntimeError(name)
+        class Pair(tuple, metaclass=Loud):
+            pass
         class Tally(dict):
             def __len__(self):
                 raise RuntimeError("never asked")
@@ -138,6 +143,7 @@ def test_a_value_that_cannot_be_described_shows_a_placeholder_beside_the_others(
         guarded = Guarded()
         object.__setattr__(guarded, "hidden", 3)
         strange = Strange()
+        pair = Pair((1, 2))
         tally = Tally(a=1)
         after = 2
     ''')
@@ -149,6 +155,7 @@ def test_a_value_that_cannot_be_described_shows_a_placeholder_beside_the_others(
     assert values["looping"].summary == "Looping()"
     assert values["guarded"].summary == "Guarded(hidden=3)"
     assert values["strange"].summary == "Strange()"  # the metaclass's __mro__ is not asked
+    assert values["pair"].summary == "Pair(1, 2)"    # nor its __getattr__
     assert values["tally"].summary == "Tally({'a': 1})" and values["tally"].type_name == "Tally, 1 item"
 
 
