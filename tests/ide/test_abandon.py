@@ -1,4 +1,7 @@
 """A stop that cannot take effect (a long blocking call) can be abandoned."""
+import threading
+
+from ide.runner import Runner
 from tests.ide.conftest import run_to_end, set_code, start_run
 
 
@@ -31,13 +34,11 @@ class _WidenedLock:
     abandon that lands right then is the race under test."""
 
     def __init__(self, real) -> None:
-        import threading
         self.real, self.window_thread = real, threading.current_thread()
         self.armed, self.in_window = threading.Event(), threading.Event()
         self.abandoned, self.queued = threading.Event(), threading.Event()
 
     def _on_script_side(self) -> bool:
-        import threading
         return threading.current_thread() is not self.window_thread
 
     def __enter__(self):
@@ -56,7 +57,6 @@ class _WidenedLock:
 
 
 def test_output_queued_as_the_run_is_abandoned_never_reaches_the_next_run(qtbot):
-    from ide.runner import Runner
     runner = Runner()
     lock = runner._lock = _WidenedLock(runner._lock)
     shown: list[str] = []

@@ -1,6 +1,7 @@
 """Debugging in the window: breakpoints, stepping, variables, call stack, stop."""
 from PySide6.QtCore import Qt
 
+from ide.main_window import MainWindow
 from tests.ide.conftest import RUN_TIMEOUT_MS, set_code
 
 SCRIPT = """\
@@ -196,7 +197,6 @@ def test_debug_pauses_on_an_uncaught_error_with_live_values_and_the_choice_persi
 
 
 def test_pause_on_uncaught_errors_turned_off_stays_off_in_the_next_sessions_debug_runs(qtbot, settings, recovery):
-    from ide.main_window import MainWindow
     settings.pause_on_uncaught = False          # chosen in an earlier session
     window = MainWindow(settings, recovery)
     qtbot.addWidget(window)

@@ -1,5 +1,5 @@
 """After a run the values stay visible; an error shows the failing frame's values."""
-from tests.ide.conftest import run_to_end, set_code
+from tests.ide.conftest import RUN_TIMEOUT_MS, run_to_end, set_code
 
 SCRIPT = """\
 def last_item(items):
@@ -56,7 +56,6 @@ print(score)
 
 
 def test_a_turtle_program_shows_all_its_variables_paused_and_after_the_run(qtbot, window, tmp_path):
-    from tests.ide.conftest import RUN_TIMEOUT_MS
     set_code(window, TURTLE_SCRIPT)
     window.editor.toggle_breakpoint(7)
     with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS):
