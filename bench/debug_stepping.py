@@ -4,7 +4,8 @@
 
 Prints the time for a Debug run that stops at a breakpoint every 1,000 iterations
 (10 pauses, each answered with Continue at once), beside the same program in Run mode,
-and the time of 200 Step Over commands.
+the time of 200 Step Over commands, and how long a plain run takes to finish its work
+after Pause, three Step Overs and Continue, beside the same work never paused.
 """
 from __future__ import annotations
 
@@ -49,6 +50,45 @@ def debug_run(breakpoints: set[int], answer: str, pauses_wanted: int | None = No
     return time.perf_counter() - started, count
 
 
+AFTER_PAUSE = """\
+name = input()
+first = 1
+second = 2
+total = 0
+for i in range(300_000):
+    total += i * i % 7
+print(total)
+"""
+
+
+def rest_of_run(pause_and_step: bool) -> float:
+    """Seconds from the last command (the answer, or Continue) to the end of the run."""
+    pauses: queue.Queue = queue.Queue()
+    prompted = threading.Event()
+    vm = VM(on_output=lambda stream, text: None, on_input_request=lambda prompt: prompted.set())
+    debugger = Debugger(vm, on_pause=pauses.put)
+    debugger.detach()
+    worker = threading.Thread(target=vm.run, args=(AFTER_PAUSE,))
+    worker.start()
+    prompted.wait()
+    if pause_and_step:
+        debugger.pause()
+        pauses.get()
+        debugger.step_over()
+        vm.send_input("Ada")
+        for _ in range(3):
+            pauses.get()
+            debugger.step_over()
+        pauses.get()
+        started = time.perf_counter()
+        debugger.continue_()
+    else:
+        started = time.perf_counter()
+        vm.send_input("Ada")
+    worker.join()
+    return time.perf_counter() - started
+
+
 def main() -> None:
     vm = VM(on_output=lambda stream, text: None)
     run_mode = min(vm.run(SOURCE).duration for _ in range(5))
@@ -66,6 +106,10 @@ def main() -> None:
     print(f"debug, continue through {hits} breakpoints over 10,000 iterations: {continued * 1000:.1f} ms")
     print(f"debug, {steps} step-over commands: {stepped * 1000:.1f} ms "
           f"({stepped / steps * 1000:.2f} ms per step)")
+    never_paused = min(rest_of_run(False) for _ in range(3))
+    continued = min(rest_of_run(True) for _ in range(3))
+    print(f"plain run, the work after Pause, 3 steps and Continue: {continued * 1000:.1f} ms; "
+          f"never paused: {never_paused * 1000:.1f} ms ({continued / never_paused:.2f}x)")
 
 
 if __name__ == "__main__":

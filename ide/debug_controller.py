@@ -67,7 +67,7 @@ class DebugController(QObject):
         self.pause_on_uncaught_action = actions["pause_on_uncaught"]
         self.pause_on_uncaught_action.setCheckable(True)
         self.pause_on_uncaught_action.setChecked(settings.pause_on_uncaught)
-        runner.debugger.pause_on_uncaught = settings.pause_on_uncaught
+        runner.set_pause_on_uncaught(settings.pause_on_uncaught)  # the runner owns the choice
         self.debug_action = actions["debug"]
         self.continue_action = actions["continue"]
         self.step_over_action = actions["step_over"]

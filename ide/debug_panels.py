@@ -21,6 +21,16 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole
 LOADED_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+class _Held:
+    """A paused program's value as an item's data. Qt would convert a bare list or dict
+    into its own copy, item by item: a list that contains itself would never end."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
 class VariablesPanel(QTreeWidget):
     """Locals and globals of the selected frame; lists, dicts and objects expand lazily."""
 
@@ -94,15 +104,16 @@ class VariablesPanel(QTreeWidget):
         view = describe(name, value)
         item = QTreeWidgetItem(parent, [view.name, view.summary, view.type_name])
         item.setToolTip(1, view.summary)
-        item.setData(0, VALUE_ROLE, value)
+        item.setData(0, VALUE_ROLE, _Held(value))
         if view.expandable:
             item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
 
     def _load_children(self, item: QTreeWidgetItem) -> None:
-        if item.data(0, LOADED_ROLE) or item.data(0, VALUE_ROLE) is None and item.parent() is None:
-            return
+        held = item.data(0, VALUE_ROLE)
+        if item.data(0, LOADED_ROLE) or not isinstance(held, _Held):
+            return  # a section heading, or a snapshot's node (its children came with it)
         item.setData(0, LOADED_ROLE, True)
-        for label, child in children_of(item.data(0, VALUE_ROLE)):
+        for label, child in children_of(held.value):
             self._add(item, label, child)
 
     def find(self, name: str) -> QTreeWidgetItem | None:

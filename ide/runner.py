@@ -187,8 +187,12 @@ class Runner(QObject):
         return self._engine.vm
 
     def _new_engine(self) -> _Engine:
-        self._generation += 1
-        engine = _Engine(self, self._generation, self.limits)
+        # Under the output lock: the script thread compares generations under it too, so
+        # output of an abandoned run is either in before the abandon or never.
+        with self._output_lock:
+            self._generation += 1
+            generation = self._generation
+        engine = _Engine(self, generation, self.limits)
         self._run_requested.connect(engine.worker.run)
         engine.worker.finished.connect(self._on_finished)
         return engine
@@ -254,7 +258,12 @@ class Runner(QObject):
         if self._state in (RunState.RUNNING, RunState.WAITING_FOR_INPUT):
             self.debugger.pause()
 
+    @property
+    def pause_on_uncaught(self) -> bool:
+        return self._pause_on_uncaught
+
     def set_pause_on_uncaught(self, enabled: bool) -> None:
+        """The one place the choice is made: every run's debugger gets it from here."""
         self._pause_on_uncaught = enabled
         self.debugger.pause_on_uncaught = enabled
 

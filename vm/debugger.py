@@ -57,41 +57,66 @@ class Pause:
 
 
 class Debugger:
-    """Drives one VM's trace hook; commands may come from any thread."""
+    """Drives one VM's trace hook; commands may come from any thread.
+
+    The tracer is on only while something needs it: stepping, or a breakpoint set. A
+    Continue with no breakpoint takes it off (the rest of the run costs what a plain
+    run does); setting a breakpoint puts it back at the next safe point, and an error
+    no frame catches still pauses, where it leaves the program's main code.
+    Call ``attach()`` or ``detach()`` before each run.
+    """
 
     def __init__(self, vm: VM, on_pause: Callable[[Pause], None],
                  on_resume: Callable[[], None] | None = None) -> None:
         self.vm = vm
         self.on_pause = on_pause
         self.on_resume = on_resume or (lambda: None)
+        # Guards the mode, the command, ``paused`` and ``_tracing``: commands come from
+        # the window's thread while the script thread pauses and resumes.
         self._condition = threading.Condition()
         self._breakpoints: dict[str, frozenset[int]] = {}
         self._mode = Mode.RUN
         self._target: FrameType | None = None
         self._command: tuple[Mode, bool] | None = None
-        self._tracing = False
+        self._tracing = False   # the trace hook is on, on the script thread
+        self._engaged = False   # a debug run, or a plain run since its first pause
         self._seen_exception: BaseException | None = None
+        self._paused_on_error: BaseException | None = None
         self._pause_again = False
         self.pause_on_uncaught = True
         self.paused = False
+        vm.set_uncaught_hook(self._on_uncaught)
 
     # ---- setup ------------------------------------------------------------------
     def attach(self) -> None:
         """Trace the next run (call before ``vm.run``)."""
         with self._condition:
-            self._mode, self._target, self._command, self.paused = Mode.RUN, None, None, False
-        self._tracing = True
+            self._start_afresh()
+            self._tracing = self._engaged = True
         self.vm.set_trace(self._trace)
 
     def detach(self) -> None:
         """The next run is a plain one: no tracer at all until ``pause()`` asks for one."""
         with self._condition:
-            self._mode, self._target, self._command, self.paused = Mode.RUN, None, None, False
-        self._tracing = False
+            self._start_afresh()
+            self._tracing = self._engaged = False
         self.vm.set_trace(None)
 
+    def _start_afresh(self) -> None:
+        self._mode, self._target, self._command, self.paused = Mode.RUN, None, None, False
+        self._pause_again, self._paused_on_error = False, None
+
     def set_breakpoints(self, filename: str, lines: set[int] | frozenset[int]) -> None:
-        self._breakpoints[filename] = frozenset(lines)
+        """Any thread; a run that continued without the tracer gets it back at its next
+        safe point."""
+        with self._condition:
+            self._breakpoints[filename] = frozenset(lines)
+            wanted = bool(lines) and self._engaged and not self._tracing and not self.paused
+        if wanted:
+            self.vm.request_pause(self._at_safe_point)
+
+    def _any_breakpoint(self) -> bool:
+        return any(self._breakpoints.values())
 
     # ---- commands (any thread) ------------------------------------------------------
     def _resume(self, mode: Mode) -> None:
@@ -114,8 +139,8 @@ class Debugger:
     def pause(self) -> None:
         """Pause at the next line the program runs (it keeps its state); any thread.
 
-        In a plain run (no ``attach``) the pause rides on the safe-point flag; stepping
-        after it installs the tracer from that point on.
+        Without the tracer (a plain run, or after a Continue) the pause rides on the
+        safe-point flag; stepping after it installs the tracer from that point on.
         """
         with self._condition:
             if self.paused:
@@ -123,17 +148,45 @@ class Debugger:
                     self._pause_again = True  # it is resuming right now: pause straight after
                 return
             self._mode = Mode.PAUSE
-        if not self._tracing:
-            self.vm.request_pause(self._pause_at_safe_point)
+            tracing = self._tracing
+        if not tracing:
+            self.vm.request_pause(self._at_safe_point)
 
-    def _pause_at_safe_point(self, frame: FrameType) -> None:
-        user_frames = self.vm.user_frames(frame)
-        if not user_frames:
-            return
-        self._pause(user_frames[0], "pause")
-        if self._mode is not Mode.RUN and not self._tracing:
-            self._tracing = True
+    def _at_safe_point(self, frame: FrameType) -> None:
+        """On the script thread, untraced: pause if asked to, else a breakpoint was set and
+        the tracer comes back."""
+        with self._condition:
+            pausing = self._mode is Mode.PAUSE
+            tracer_back = not pausing and not self._tracing and self._engaged and self._any_breakpoint()
+            if tracer_back:
+                self._tracing = True
+        if tracer_back:
             self.vm.trace_from_here(self._trace, frame)
+            return
+        user_frames = self.vm.user_frames(frame)
+        if not pausing or not user_frames:
+            return
+        self._engaged = True  # from a pause on, a plain run steps and stops like a debug run
+        self._pause(user_frames[0], "pause", running_from=frame)
+
+    def _on_uncaught(self, error: BaseException) -> None:
+        """On the script thread: an error has left the program's main code. If the tracer
+        did not pause where it was raised (it was off), pause now: the frames are over but
+        the traceback keeps their values."""
+        with self._condition:
+            wanted = self.pause_on_uncaught and self._engaged and error is not self._paused_on_error
+        if not wanted:
+            return
+        entries = []
+        tb = error.__traceback__
+        while tb is not None:
+            entries.append((tb.tb_frame, tb.tb_lineno))
+            tb = tb.tb_next
+        users = {id(f) for f in self.vm.user_frames(entries[-1][0])} if entries else set()
+        frames = [self._paused_frame(f, line) for f, line in entries if id(f) in users]
+        if frames:
+            self._paused_on_error = error
+            self._pause(frames[-1].frame, "exception", frames=tuple(frames))
 
     # ---- the trace hook (script thread) -------------------------------------------------
     def _trace(self, event: str, frame: FrameType, arg: Any) -> None:
@@ -146,10 +199,13 @@ class Debugger:
             if error is not self._seen_exception:
                 self._seen_exception = error  # its later frames unwinding are the same error
                 if will_be_uncaught(error, frame, self._is_main_frame):
+                    self._paused_on_error = error
                     self._pause(frame, "exception")
         elif event == "return" and frame is self._target and self._mode in (Mode.STEP_OVER, Mode.STEP_OUT):
             # The frame being stepped is done: stop at the next line, wherever it is.
-            self._mode, self._target = Mode.STEP_INTO, None
+            with self._condition:
+                if self._mode in (Mode.STEP_OVER, Mode.STEP_OUT):  # a Pause meanwhile stays
+                    self._mode, self._target = Mode.STEP_INTO, None
 
     def _should_pause(self, frame: FrameType) -> str | None:
         if frame.f_lineno in self._breakpoints.get(frame.f_code.co_filename, ()):
@@ -163,26 +219,45 @@ class Debugger:
             return "step"
         return None
 
-    def _pause(self, frame: FrameType, reason: str) -> None:
+    def _pause(self, frame: FrameType, reason: str, running_from: FrameType | None = None,
+               frames: tuple[PausedFrame, ...] | None = None) -> None:
+        """Block the script thread until a command comes. ``frames`` are given for a
+        pause after the frames ended (an uncaught error): nothing is traced then."""
         with self._condition:
             self.paused = True
             self._command = None
-        self.on_pause(Pause(frames=self._user_frames(frame), reason=reason))
+        self.on_pause(Pause(frames=frames or self._user_frames(frame), reason=reason))
+        command = Mode.RUN  # if a stop ends the wait
         try:
             with self.vm.doing("paused"):
                 command = self._wait_for_command()
         finally:
+            # One critical section with ``pause()``: a Pause pressed now lands before it
+            # (taken as "pause again") or after it (PAUSE over the new mode), never between.
             with self._condition:
                 self.paused = False
                 again, self._pause_again = self._pause_again, False
-        self._mode = command
-        self._target = frame if command in (Mode.STEP_OVER, Mode.STEP_OUT) else None
+                self._mode = Mode.PAUSE if again else command
+                self._target = frame if command in (Mode.STEP_OVER, Mode.STEP_OUT) else None
+                tracer = None if frames else self._tracer_change()
+                ask_at_safe_point = self._mode is Mode.PAUSE and not self._tracing
         self.on_resume()
-        if again:
-            if self._tracing or command is not Mode.RUN:
-                self._mode = Mode.PAUSE
-            else:
-                self.vm.request_pause(self._pause_at_safe_point)
+        if tracer is not None:
+            tracer(running_from or frame)
+        if ask_at_safe_point:
+            self.vm.request_pause(self._at_safe_point)
+
+    def _tracer_change(self) -> Callable[[FrameType], None] | None:
+        """Under the lock, as a pause ends: whether the tracer goes on or off from here."""
+        wanted = self._mode in (Mode.STEP_INTO, Mode.STEP_OVER, Mode.STEP_OUT) or self._any_breakpoint()
+        if self._mode is Mode.PAUSE:
+            wanted = self._tracing  # either way the next line or safe point pauses
+        if wanted == self._tracing:
+            return None
+        self._tracing = wanted
+        if wanted:
+            return lambda frame: self.vm.trace_from_here(self._trace, frame)
+        return self.vm.stop_tracing
 
     def _wait_for_command(self) -> Mode:
         with self._condition:
@@ -200,7 +275,9 @@ class Debugger:
             self.vm.user_frames(frame.f_back)) if frame.f_back is not None else True
 
     def _user_frames(self, frame: FrameType) -> tuple[PausedFrame, ...]:
-        frames = [PausedFrame(f.f_code.co_name, f.f_code.co_filename, f.f_lineno, f,
-                              dict(f.f_locals), dict(f.f_globals))
-                  for f in self.vm.user_frames(frame)]
-        return tuple(reversed(frames))
+        return tuple(reversed([self._paused_frame(f, f.f_lineno) for f in self.vm.user_frames(frame)]))
+
+    @staticmethod
+    def _paused_frame(frame: FrameType, line: int) -> PausedFrame:
+        return PausedFrame(frame.f_code.co_name, frame.f_code.co_filename, line, frame,
+                           dict(frame.f_locals), dict(frame.f_globals))

@@ -14,11 +14,13 @@ from .limits import Limits
 from .main_module import MainModule
 from .results import RunResult
 from .run import Run
+from .tracing import trace_running_frames, untrace_running_frames
 
 OutputCallback = Callable[[str, str], None]
 InputRequestCallback = Callable[[str], None]
 TraceCallback = Callable[[str, Any, Any], None]
 DrawingCallback = Callable[[list[tuple]], None]
+UncaughtCallback = Callable[[BaseException], None]
 
 SCRIPT_STACK_BYTES = 256 * 1024 * 1024  # reserved, not committed: deep recursion stays safe
 _stack_size_lock = threading.Lock()
@@ -51,8 +53,11 @@ class VM:
         self._drawing = DrawingLink(on_drawing)   # turtle's commands, batched (``vm.drawing``)
         self._run: Run | None = None
         self._trace: TraceCallback | None = None
+        self._on_uncaught: UncaughtCallback | None = None
+        # Under ``_lock``: Reset comes from the window's thread while a run may be ending.
         self._kept: ModuleType | None = None      # the last run's __main__, for the shell
         self._discarded: list[ModuleType] = []     # given up; emptied by the next run
+        self._resets = 0                           # Resets so far: one during a run gives its module up
         self._expecting = False                    # a run was asked for on another thread...
         self._early_stop: str | None = None        # ...and stopped before it began
 
@@ -69,39 +74,58 @@ class VM:
         """
         self.reset_namespace()
         self._drawing.forget()  # the last program's drawing takes no more events
-        main = MainModule(keep=keep_namespace, discard=self._take_discarded())
+        resets, _, discard = self._take_kept(take=False)
+        main = MainModule(keep=keep_namespace, discard=discard)
         result = self._execute_run(source, filename, limits, folder, argv, main)
-        self._kept = main.module if keep_namespace else None
+        self._keep(main.module if keep_namespace else None, resets)
         return result
 
     def run_in_shell(self, source: str, filename: str = "<shell>") -> RunResult:
         """Run one shell entry in the kept variables (a fresh set if none); expressions echo."""
-        main = MainModule(self._kept, mode="single", keep=True, discard=self._take_discarded())
+        resets, kept, discard = self._take_kept(take=True)
+        main = MainModule(kept, mode="single", keep=True, discard=discard)
         result = self._execute_run(source, filename, None, None, None, main)
-        self._kept = main.module
+        self._keep(main.module, resets)
         return result
 
     def kept_names(self) -> list[str]:
         """The names in the kept variables (for completion in a shell)."""
-        kept = self._kept
+        with self._lock:
+            kept = self._kept
         return [] if kept is None else [name for name in list(kept.__dict__) if not name.startswith("__")]
 
     def reset_namespace(self) -> None:
         """The shell starts from fresh variables; the old ones go with the next run."""
-        if self._kept is not None:
-            self._discarded.append(self._kept)
-            self._kept = None
+        with self._lock:
+            self._resets += 1
+            if self._kept is not None:
+                self._discarded.append(self._kept)
+                self._kept = None
 
-    def _take_discarded(self) -> list[ModuleType]:
-        taken, self._discarded = self._discarded, []
-        return taken
+    def _take_kept(self, take: bool) -> tuple[int, ModuleType | None, list[ModuleType]]:
+        """For a run starting: the Resets so far, the kept module (``take``) and the given-up ones."""
+        with self._lock:
+            kept = self._kept if take else None
+            if take:
+                self._kept = None  # the run holds it; it comes back with ``_keep``
+            taken, self._discarded = self._discarded, []
+            return self._resets, kept, taken
+
+    def _keep(self, module: ModuleType | None, resets_at_start: int) -> None:
+        """A run ended: its module is kept, unless Reset was pressed meanwhile."""
+        with self._lock:
+            if module is not None and self._resets != resets_at_start:
+                self._discarded.append(module)
+                module = None
+            self._kept = module
 
     def _execute_run(self, source: str, filename: str, limits: Limits | None, folder: str | None,
                      argv: list[str] | None, main: MainModule) -> RunResult:
         started = time.perf_counter()
         run = Run(source=source, filename=filename, limits=self.limits.merged(limits),
                   on_output=self.on_output, on_input_request=self.on_input_request,
-                  trace=self._trace, folder=folder, argv=argv, main=main, drawing=self._drawing)
+                  trace=self._trace, folder=folder, argv=argv, main=main, drawing=self._drawing,
+                  on_uncaught=self._on_uncaught)
         with self._lock:
             self._run = run
             early, self._early_stop, self._expecting = self._early_stop, None, False
@@ -149,6 +173,11 @@ class VM:
         """
         self._trace = callback
 
+    def set_uncaught_hook(self, callback: UncaughtCallback | None) -> None:
+        """``callback(error)`` runs on the script thread when an error leaves the program's
+        main code, before the run ends (a debugger pauses there if no tracer saw it)."""
+        self._on_uncaught = callback
+
     @property
     def stop_requested(self) -> bool:
         """Whether the current run has been asked to stop (any thread)."""
@@ -179,7 +208,13 @@ class VM:
         """On the script thread (inside a pause): deliver trace events from now on."""
         run = self._current()
         if run is not None:
-            run.trace_from_here(callback, frame)
+            trace_running_frames(run.book.is_user_code, callback, frame)
+
+    def stop_tracing(self, frame: FrameType) -> None:
+        """On the script thread: no more trace events; the run goes on as a plain one."""
+        run = self._current()
+        if run is not None:
+            untrace_running_frames(run.book.is_user_code, frame)
 
     def raise_if_stopped(self) -> None:
         """On the script thread (a debugger pause, say): raise the halt if stopped."""

@@ -21,6 +21,7 @@ from .learner_imports import LearnerModules
 from .limits import Limits
 from .main_module import MainModule, empty
 from .package_folders import with_package_folders
+from .pause_request import AtSafePoint, PauseRequest
 from .process_state import ProcessState
 from .recursion_room import RecursionRoom
 from .results import Frame, RunResult, Status
@@ -28,7 +29,7 @@ from .run_threads import RunThreads
 from .snapshot import FrameSnapshot, snapshot_globals, snapshot_of_error, snapshot_of_stack
 from .streams import PAUSE_WAKE, ErrorStream, InputChannel, ScriptStdin, ScriptStdout
 from .tracebacks import SourceBook, frames_from_live, frames_from_traceback, syntax_error_frame
-from .tracing import trace_running_frames, tracers
+from .tracing import tracers
 from .watchdog import Watchdog
 
 MAX_RECURSION = 50_000          # what the script thread's 256 MB stack holds with room to spare
@@ -47,7 +48,8 @@ class Run:
                  on_output: Callable[[str, str], None], on_input_request: Callable[[str], None],
                  trace: Callable[[str, Any, Any], None] | None, folder: str | None = None,
                  argv: list[str] | None = None, main: MainModule | None = None,
-                 drawing: DrawingLink | None = None) -> None:
+                 drawing: DrawingLink | None = None,
+                 on_uncaught: Callable[[BaseException], None] | None = None) -> None:
         self.source, self.filename, self.limits = source, filename, limits
         self.main = main or MainModule()
         self._on_output, self._on_input_request, self._trace = on_output, on_input_request, trace
@@ -56,7 +58,8 @@ class Run:
         self.input = InputChannel()
         self.closed = False
         self.halt_frames: tuple[Frame, ...] | None = None
-        self.pause_request: Callable[[Any], None] | None = None  # called at the next safe point
+        self.pauses = PauseRequest()  # a debugger's call at the next safe point
+        self.on_uncaught = on_uncaught
         self.snapshot: tuple[FrameSnapshot, ...] = ()
         self.engine_busy = False  # the script thread is in the engine's own bookkeeping
         self.activity: str | None = None       # what the script waits in: input, sleep...
@@ -100,18 +103,27 @@ class Run:
         self.serviced += 1
         self.flush_stdout()
         self.drawing.hand_over(now=False)
-        pause, self.pause_request = self.pause_request, None
-        if pause is not None and threading.current_thread() is self.script_thread:
-            pause(sys._getframe(1))
-            if self.stop.stopped:
-                raise self.halt()
+        if self.pauses.pending is not None:
+            if threading.current_thread() is not self.script_thread:
+                self.stop.ask_attention()  # another of the program's threads: leave it for the main one
+                return
+            pause = self.pauses.take()
+            if pause is not None:
+                pause(sys._getframe(1))
+                if self.stop.stopped:
+                    raise self.halt()
 
-    def request_pause(self, at_safe_point: Callable[[Any], None]) -> None:
+    @property
+    def pause_request(self) -> AtSafePoint | None:
+        """What the script thread is to call at its next safe point, if anything."""
+        return self.pauses.pending
+
+    def request_pause(self, at_safe_point: AtSafePoint) -> None:
         """Any thread: call ``at_safe_point(frame)`` on the script thread at its next safe point.
 
         Waits in ``input()`` and ``sleep()`` look at the flag every few milliseconds too.
         """
-        self.pause_request = at_safe_point
+        self.pauses.set(at_safe_point)
         self.stop.ask_attention()
         self.input.wake_for_pause()
 
@@ -126,6 +138,11 @@ class Run:
                 self.halt_frames = frames_from_live(self.book, frame)
                 self.halt_activity = self.activity
                 self.snapshot = snapshot_of_stack(self.book.is_user_code, frame)
+                error = sys.exc_info()[1]
+                if not self.halt_frames and error is not None and not isinstance(error, ScriptStopped):
+                    # Stopped while paused on an error that left the program's code: show it.
+                    self.halt_frames = frames_from_traceback(self.book, error.__traceback__)
+                    self.snapshot = snapshot_of_error(self.book.is_user_code, error)
             finally:
                 self.engine_busy = False
         handled = sys.exc_info()[1]
@@ -286,6 +303,10 @@ class Run:
                 sys.settrace(self._tracer())
             try:
                 script_exec(code, namespace)
+            except BaseException as error:
+                if self.on_uncaught is not None and not isinstance(error, (ScriptStopped, SystemExit)):
+                    self.on_uncaught(error)  # a debugger may pause on it before the run ends
+                raise
             finally:
                 sys.settrace(None)
                 self.main.keep_last_value(namespace)
@@ -390,7 +411,4 @@ class Run:
     def _tracer(self) -> Callable:
         return tracers(self.book.is_user_code, self._trace)[0]  # type: ignore[arg-type]
 
-    def trace_from_here(self, callback: Callable[[str, Any, Any], None], frame: Any) -> None:
-        """On the script thread, mid-run: trace from now on (``vm.tracing``)."""
-        trace_running_frames(self.book.is_user_code, callback, frame)
 

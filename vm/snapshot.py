@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from types import CodeType, FrameType
 from typing import Any
 
-from .inspector import children_of, has_children, short_summary, visible_globals
+from .inspector import PLACEHOLDER, children_of, has_children, short_summary, type_label, visible_globals
 
 MAX_DEPTH = 2          # levels below a variable that can be expanded afterwards
 MAX_NODES = 400        # values described per run end, in all (a couple of ms)
@@ -52,14 +52,6 @@ class _Budget:
         return self.left >= 0
 
 
-def _type_label(value: Any) -> str:
-    name = type(value).__name__
-    if isinstance(value, (list, tuple, dict, set, frozenset, str, bytes)):
-        return f"{name}, {len(value)} {'character' if isinstance(value, str) else 'item'}" \
-               f"{'' if len(value) == 1 else 's'}"
-    return name
-
-
 class _Draft:
     """A node being described; its children are filled in level by level."""
 
@@ -67,8 +59,10 @@ class _Draft:
 
     def __init__(self, name: str, value: Any) -> None:
         self.value, self.expandable = value, has_children(value)
-        self.name, self.type_name, self.summary = name, _type_label(value), short_summary(value)
+        self.name, self.type_name, self.summary = name, type_label(value), short_summary(value)
         self.children: list[_Draft] = []
+        if self.summary == PLACEHOLDER:
+            self.expandable = False  # what could not be described is not opened up either
 
     def freeze(self) -> ValueNode:
         return ValueNode(self.name, self.type_name, self.summary,

@@ -34,3 +34,13 @@ def trace_running_frames(is_user_code: Callable[[Any], bool], callback: TraceCal
             frame.f_trace_lines = True
         frame = frame.f_back
     sys.settrace(global_trace)
+
+
+def untrace_running_frames(is_user_code: Callable[[Any], bool], frame: Any) -> None:
+    """On the script thread: trace no more, so the rest of the run costs what a plain one
+    does (``bdb`` does the same when continuing with no breakpoints)."""
+    sys.settrace(None)
+    while frame is not None:
+        if is_user_code(frame.f_code):
+            frame.f_trace = None
+        frame = frame.f_back

@@ -1,6 +1,7 @@
 """Debugging in the window: breakpoints, stepping, variables, call stack, stop."""
 from PySide6.QtCore import Qt
 
+from ide.main_window import MainWindow
 from tests.ide.conftest import RUN_TIMEOUT_MS, set_code
 
 SCRIPT = """\
@@ -193,3 +194,22 @@ def test_debug_pauses_on_an_uncaught_error_with_live_values_and_the_choice_persi
     assert window.settings.pause_on_uncaught is False
     with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
         window.debug.debug_action.trigger()
+
+
+def test_pause_on_uncaught_errors_turned_off_stays_off_in_the_next_sessions_debug_runs(qtbot, settings, recovery):
+    settings.pause_on_uncaught = False          # chosen in an earlier session
+    window = MainWindow(settings, recovery)
+    qtbot.addWidget(window)
+    try:
+        assert not window.debug.pause_on_uncaught_action.isChecked()
+        set_code(window, "values = []\nprint(sum(values) / len(values))\n")
+        paused = []
+        window.runner.paused.connect(paused.append)
+        for _ in range(2):
+            with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS) as blocker:
+                window.debug.debug_action.trigger()
+            assert blocker.args[0].error_type == "ZeroDivisionError"
+        assert paused == []
+    finally:
+        window.document.editor.document().setModified(False)
+        window.runner.shutdown()

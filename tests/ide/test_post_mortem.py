@@ -1,5 +1,5 @@
 """After a run the values stay visible; an error shows the failing frame's values."""
-from tests.ide.conftest import run_to_end, set_code
+from tests.ide.conftest import RUN_TIMEOUT_MS, run_to_end, set_code
 
 SCRIPT = """\
 def last_item(items):
@@ -42,3 +42,40 @@ def test_globals_stay_visible_after_a_finished_run(qtbot, window):
     run_to_end(qtbot, window)
     assert _value(window, "name").text(1) == "'Ada'"
     assert _value(window, "ages").text(2) == "dict, 1 item"
+
+
+TURTLE_SCRIPT = """\
+import turtle
+pen = turtle.Turtle()
+pen.forward(80)
+ring = []
+ring.append(ring)
+score = 42
+print(score)
+"""
+
+
+def test_a_turtle_program_shows_all_its_variables_paused_and_after_the_run(qtbot, window, tmp_path):
+    set_code(window, TURTLE_SCRIPT)
+    window.editor.toggle_breakpoint(7)
+    with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS):
+        window.debug.debug_action.trigger()
+    # Paused: the live values, described on the window's thread.
+    assert _value(window, "score").text(1) == "42"
+    pen = _value(window, "pen")
+    assert pen.text(2) == "Turtle" and pen.text(1).startswith("Turtle(")
+    pen.setExpanded(True)
+    assert window.debug.variables.find("_position").text(1) == "Vec2D(80.0, 0.0)"
+    assert _value(window, "ring").text(1) == "[[[[...]]]]"
+    window.grab().save(str(tmp_path / "paused-turtle-variables.png"))
+    window.editor.toggle_breakpoint(7)
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS) as blocker:
+        window.debug.continue_action.trigger()
+    assert blocker.args[0].status == "finished"
+    # After the run: the snapshot keeps them all.
+    window.debug.variables_dock.show()
+    run_to_end(qtbot, window)
+    assert _value(window, "score").text(1) == "42"
+    assert _value(window, "pen").text(2) == "Turtle"
+    assert _value(window, "ring").text(1) == "[[[[...]]]]"
+    window.grab().save(str(tmp_path / "finished-turtle-variables.png"))

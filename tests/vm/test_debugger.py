@@ -215,3 +215,108 @@ def test_an_error_inside_with_still_counts_as_uncaught_and_the_option_can_be_off
     assert session.finish().error_type == "TypeError"
     quiet = Session(source, pause_on_uncaught=False)
     assert quiet.finish().error_type == "TypeError" and quiet.pauses.empty()
+
+
+class _WidenedCondition(threading.Condition):
+    """The debugger's lock, with a hook where the script thread has just released it while
+    resuming: a Pause pressed right then is the race under test."""
+
+    def __init__(self, debugger_of) -> None:
+        super().__init__()
+        self.debugger_of = debugger_of
+        self.tester = threading.current_thread()
+        self.armed = threading.Event()
+        self.in_window = threading.Event()
+        self.pressed = threading.Event()
+
+    def __exit__(self, *exc):
+        result = super().__exit__(*exc)
+        on_script_thread = threading.current_thread() is not self.tester
+        if on_script_thread and self.armed.is_set() and not self.debugger_of().paused:
+            self.armed.clear()
+            self.in_window.set()
+            self.pressed.wait(5)
+        return result
+
+
+def test_a_pause_pressed_just_as_the_program_resumes_is_not_undone():
+    pauses: queue.Queue[Pause] = queue.Queue()
+    vm = VM(on_output=lambda stream, text: None)
+    debugger = Debugger(vm, on_pause=pauses.put)
+    condition = debugger._condition = _WidenedCondition(lambda: debugger)
+    debugger.set_breakpoints("main.py", {4})
+    debugger.attach()
+    results = []
+    thread = threading.Thread(target=lambda: results.append(vm.run(
+        "count = 0\nwhile True:\n    count += 1\n    count += 1\n")), daemon=True)
+    thread.start()
+    try:
+        assert pauses.get(timeout=10).reason == "breakpoint"
+        debugger.set_breakpoints("main.py", set())
+        condition.armed.set()
+        debugger.continue_()
+        assert condition.in_window.wait(5)
+        debugger.pause()          # the script thread has released the lock, not yet set its mode
+        condition.pressed.set()
+        assert pauses.get(timeout=5).reason == "pause"
+    finally:
+        condition.pressed.set()
+        vm.interrupt()
+        thread.join(10)
+    assert results[0].status == "halted"
+
+
+def test_continue_with_no_breakpoint_left_runs_the_rest_untraced():
+    session = Session(textwrap.dedent("""\
+        import sys
+        total = 0
+        for i in range(3):
+            total += i
+        print('traced' if sys.gettrace() else 'untraced')
+    """), breakpoints={4})
+    assert session.next_pause().line == 4
+    session.debugger.continue_()
+    assert session.next_pause().line == 4      # the breakpoint is still set: it stops again
+    session.debugger.set_breakpoints("main.py", set())
+    session.debugger.continue_()
+    assert session.finish().status == "finished"
+    assert "".join(session.output) == "untraced\n"
+
+
+def test_an_uncaught_error_still_pauses_after_continue_took_the_tracer_off():
+    session = Session(textwrap.dedent("""\
+        def average(values):
+            total = sum(values)
+            return total / len(values)
+        start = 1
+        print(average([]))
+    """), breakpoints={4})
+    assert session.next_pause().line == 4
+    session.debugger.set_breakpoints("main.py", set())
+    session.debugger.continue_()
+    pause = session.next_pause()
+    assert pause.reason == "exception"
+    assert [(f.function, f.line) for f in pause.frames] == [("<module>", 5), ("average", 3)]
+    assert pause.frames[-1].local_values == {"values": [], "total": 0}
+    session.debugger.continue_()
+    result = session.finish()
+    assert result.error_type == "ZeroDivisionError" and result.frames[-1].line == 3
+
+
+def test_stop_while_paused_on_an_uncaught_error_after_continue_shows_where_it_was_raised():
+    session = Session(textwrap.dedent("""\
+        def average(values):
+            total = sum(values)
+            return total / len(values)
+        start = 1
+        print(average([]))
+    """), breakpoints={4})
+    assert session.next_pause().line == 4
+    session.debugger.set_breakpoints("main.py", set())
+    session.debugger.continue_()
+    assert session.next_pause().reason == "exception"
+    session.vm.interrupt()
+    result = session.finish()
+    assert result.status == "halted" and result.activity == "paused"
+    assert [(frame.function, frame.line) for frame in result.frames] == [("<module>", 5), ("average", 3)]
+    assert [frame.function for frame in result.snapshot] == ["<module>", "average"]

@@ -19,7 +19,8 @@ class PlainRun:
         self.pauses: queue.Queue[Pause] = queue.Queue()
         self.printed = threading.Event()
         self.prompted = threading.Event()
-        self.vm = VM(on_output=lambda stream, text: self.printed.set(),
+        self.output: list[str] = []
+        self.vm = VM(on_output=lambda stream, text: (self.output.append(text), self.printed.set()),
                      on_input_request=lambda prompt: self.prompted.set())
         self.debugger = Debugger(self.vm, on_pause=self.pauses.put)
         self.result = None
@@ -34,6 +35,9 @@ class PlainRun:
         self.debugger.pause()
         pause = self.pauses.get(timeout=10)
         return pause, time.perf_counter() - asked
+
+    def printed_text(self) -> str:
+        return "".join(self.output)
 
     def finish(self):
         self.thread.join(10)
@@ -130,3 +134,79 @@ def test_a_plain_run_never_pauses_unless_asked():
     run = PlainRun("total = sum(i for i in range(100_000))\nprint(total)\n")
     result = run.finish()
     assert result.status == "finished" and run.pauses.empty()
+
+
+def test_every_pause_reaches_the_main_thread_while_another_thread_passes_safe_points():
+    # The other thread reaches a safe point long before the sleeping main thread looks:
+    # it must leave the request for the main thread, not take it and drop it.
+    run = PlainRun("""
+        import threading
+        import time
+        def spin():
+            turns = 0
+            while True:
+                turns += 1
+        threading.Thread(target=spin, daemon=True).start()
+        print('ready')
+        while True:
+            time.sleep(30)
+    """)
+    try:
+        assert run.printed.wait(10)
+        for _ in range(10):
+            run.debugger.pause()
+            pause = run.pauses.get(timeout=5)  # a lost request never comes
+            assert pause.frames[-1].function == "<module>"
+            run.debugger.continue_()
+    finally:
+        run.vm.interrupt()
+    assert run.finish().status == "halted"
+
+
+def test_continue_after_a_pause_and_steps_takes_the_tracer_off():
+    run = PlainRun("""
+        import sys
+        name = input()
+        first = 1
+        second = 2
+        print('traced' if sys.gettrace() else 'untraced')
+    """)
+    try:
+        assert run.prompted.wait(10)
+        pause, _ = run.pause()
+        assert pause.line == 3
+        run.debugger.step_over()
+        run.vm.send_input("Ada")
+        assert run.pauses.get(timeout=10).line == 4
+        run.debugger.step_over()
+        assert run.pauses.get(timeout=10).line == 5
+        run.debugger.continue_()
+    finally:
+        run.thread.join(10)
+        run.vm.interrupt()    # only if it did not end
+    assert run.finish().status == "finished"
+    assert run.printed_text() == "untraced\n"
+
+
+def test_a_breakpoint_set_after_continue_brings_the_tracer_back():
+    run = PlainRun("""
+        count = 0
+        print('ready')
+        while True:
+            count += 1
+            count -= 1
+    """)
+    try:
+        assert run.printed.wait(10)
+        run.pause()
+        run.debugger.step_over()
+        assert run.pauses.get(timeout=10).reason == "step"
+        run.debugger.continue_()
+        run.debugger.set_breakpoints("main.py", {6})
+        pause = run.pauses.get(timeout=5)
+        assert (pause.reason, pause.line) == ("breakpoint", 6)
+        run.debugger.set_breakpoints("main.py", set())
+        run.debugger.continue_()
+    finally:
+        run.vm.interrupt()
+    assert run.finish().status == "halted"

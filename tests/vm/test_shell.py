@@ -1,5 +1,7 @@
 """The shell: one entry at a time in the last program's variables, echoing like ``>>>``."""
+import sys
 import threading
+import types
 
 from tests.vm.harness import Harness
 
@@ -84,3 +86,44 @@ def test_underscore_is_the_last_echoed_value():
     harness.vm.run_in_shell("6 * 7\n")
     harness.vm.run_in_shell("_ + 1\n")
     assert harness.text().endswith("42\n43\n")
+
+
+class _WidenedList(list):
+    """The VM's list of given-up modules, with a hook as one thread is adding to it."""
+
+    def __init__(self, hooked_thread_name: str) -> None:
+        super().__init__()
+        self.hooked_thread_name = hooked_thread_name
+        self.in_window, self.go = threading.Event(), threading.Event()
+
+    def append(self, module) -> None:
+        if threading.current_thread().name == self.hooked_thread_name and not self.in_window.is_set():
+            self.in_window.set()
+            self.go.wait(5)
+        super().append(module)
+
+
+def test_variables_given_up_while_a_run_ends_are_still_emptied_on_a_runs_thread(monkeypatch):
+    # Reset (on the window's thread) reads the kept module while a run is ending: the
+    # module that run keeps must not be dropped unseen, or its objects' ``__del__`` would
+    # run on the window's thread instead of being emptied by the next run on its own.
+    record = types.ModuleType("deletions")
+    record.threads = []
+    monkeypatch.setitem(sys.modules, "deletions", record)
+    source = ("import threading, deletions\nclass Marker:\n    def __del__(self):\n"
+              "        deletions.threads.append(threading.current_thread().name)\nmarker = Marker()\n")
+    vm = Harness().vm
+    vm.run(source, keep_namespace=True)
+    widened = vm._discarded = _WidenedList("reset-thread")
+    resetter = threading.Thread(target=vm.reset_namespace, name="reset-thread")
+    resetter.start()
+    assert widened.in_window.wait(5)          # Reset has read the kept module, not yet let go
+    ending = threading.Thread(target=lambda: vm.run(source, keep_namespace=True), name="run-caller")
+    ending.start()
+    ending.join(1)                            # that run ends meanwhile (or waits for Reset)
+    widened.go.set()
+    resetter.join(5)
+    ending.join(10)
+    vm.reset_namespace()
+    vm.run("pass\n")                          # empties what was given up, on its own thread
+    assert len(record.threads) == 2 and "reset-thread" not in record.threads, record.threads

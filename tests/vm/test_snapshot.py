@@ -76,3 +76,130 @@ def test_common_values_are_described_as_the_general_path_describes_them():
     for level in (3, 2, 1, 0):
         assert [summary_of(value, level) for value in sequences] == \
                [_SAFE.repr1(value, level) for value in sequences], level
+
+
+def test_a_program_holding_a_turtle_keeps_all_its_values_with_cycles_and_deep_nesting():
+    harness = Harness()
+    result = harness.run('''
+        import turtle
+        pen = turtle.Turtle()
+        pen.forward(50)
+        ring = []
+        ring.append(ring)
+        class Node:
+            pass
+        node = Node()
+        node.next = node
+        deep = []
+        for _ in range(10_000):
+            deep = [deep]
+        score = 42
+    ''')
+    assert result.status == "finished", result.message
+    (main,) = result.snapshot
+    values = _values(main.global_values)
+    assert {"turtle", "pen", "ring", "Node", "node", "deep", "score"} <= set(values)
+    assert values["score"].summary == "42"
+    assert values["pen"].type_name == "Turtle"
+    pen = _values(values["pen"].children)
+    assert pen["_position"].summary == "Vec2D(50.0, 0.0)"  # a tuple subclass, by tuple's own methods
+    assert values["ring"].summary == "[[[[...]]]]"
+    assert values["node"].summary.startswith("Node(next=Node(next=")
+    assert values["deep"].type_name == "list, 1 item" and values["deep"].summary.endswith("]]]]")
+
+
+def test_a_value_that_cannot_be_described_shows_a_placeholder_beside_the_others():
+    harness = Harness()
+    result = harness.run('''
+        class Failing:
+            def __repr__(self):
+                raise ValueError("no")
+        class Looping:
+            def __repr__(self):
+                return repr(self)
+        class Guarded:
+            def __getattribute__(self, name):
+                raise RuntimeError(name)
+        class Meta(type):
+            @property
+            def __mro__(cls):
+                raise RuntimeError("no order")
+        class Strange(metaclass=Meta):
+            pass
+        class Loud(type):
+            def __getattr__(cls, name):
+                raise RuntimeError(name)
+        class Pair(tuple, metaclass=Loud):
+            pass
+        class Tally(dict):
+            def __len__(self):
+                raise RuntimeError("never asked")
+            def items(self):
+                raise RuntimeError("never asked")
+        before = 1
+        failing = Failing()
+        failing.size = 2
+        looping = Looping()
+        guarded = Guarded()
+        object.__setattr__(guarded, "hidden", 3)
+        strange = Strange()
+        pair = Pair((1, 2))
+        tally = Tally(a=1)
+        after = 2
+    ''')
+    assert result.status == "finished", result.message
+    (main,) = result.snapshot
+    values = _values(main.global_values)
+    assert values["before"].summary == "1" and values["after"].summary == "2"
+    assert values["failing"].summary == "Failing(size=2)"   # its __repr__ is never called
+    assert values["looping"].summary == "Looping()"
+    assert values["guarded"].summary == "Guarded(hidden=3)"
+    assert values["strange"].summary == "Strange()"  # the metaclass's __mro__ is not asked
+    assert values["pair"].summary == "Pair(1, 2)"    # nor its __getattr__
+    assert values["tally"].summary == "Tally({'a': 1})" and values["tally"].type_name == "Tally, 1 item"
+
+
+def test_subclasses_of_built_in_types_are_described_through_their_base():
+    from collections import Counter, OrderedDict, namedtuple
+
+    from vm.inspector import children_of, describe
+    Point = namedtuple("Point", "x y")
+
+    class Name(str):
+        def __repr__(self):
+            raise AssertionError("called")
+
+    assert describe("p", Point(1, 2)).summary == "Point(x=1, y=2)"
+    assert describe("c", Counter("aab")).summary == "Counter({'a': 2, 'b': 1})"
+    assert describe("o", OrderedDict(a=1)).summary == "OrderedDict({'a': 1})"
+    assert describe("n", Name("Ada")).summary == "Name('Ada')"
+    assert [label for label, _ in children_of(Point(1, 2))] == ["[0]", "[1]"]
+    assert describe("big", 10 ** 5000).summary.startswith("<int of ")
+
+
+def test_one_value_whose_description_fails_hides_none_of_the_others(monkeypatch):
+    import vm.inspector
+    real = vm.inspector._instance_dict
+
+    def failing(value):
+        if type(value).__name__ == "Broken":
+            raise RuntimeError("dictionary changed size during iteration")
+        return real(value)
+    monkeypatch.setattr(vm.inspector, "_instance_dict", failing)
+    harness = Harness()
+    result = harness.run('''
+        class Broken:
+            pass
+        before = [1, 2]
+        broken = Broken()
+        holder = {"inside": broken}
+        after = "fine"
+    ''')
+    (main,) = result.snapshot
+    values = _values(main.global_values)
+    assert values["broken"].summary == "<cannot be shown>" and values["broken"].children == ()
+    assert values["before"].summary == "[1, 2]" and values["after"].summary == "'fine'"
+    holder = values["holder"]
+    assert holder.summary == "{'inside': <cannot be shown>}"
+    assert _values(holder.children)["'inside'"].summary == "<cannot be shown>"
+    assert vm.inspector.describe("broken", result) is not None
