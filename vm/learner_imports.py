@@ -23,6 +23,7 @@ from .compiler import compile_script
 from .drawing.turtle_module import TurtleLoader, turtle_spec
 from .host import current_run
 from .i18n import N_, _
+from .runtime_code import compile_imports_plainly
 
 if TYPE_CHECKING:
     from .run import Run
@@ -159,3 +160,4 @@ class LearnerFinder(importlib.abc.MetaPathFinder):
 def install() -> None:
     if not any(isinstance(finder, LearnerFinder) for finder in sys.meta_path):
         sys.meta_path.insert(0, LearnerFinder())
+    compile_imports_plainly()
