@@ -24,6 +24,7 @@ from .process_state import ProcessState
 from .recursion_room import RecursionRoom
 from .results import Frame, RunResult, Status
 from .run_threads import RunThreads
+from .script_path import script_path
 from .snapshot import FrameSnapshot, snapshot_globals, snapshot_of_error, snapshot_of_stack
 from .streams import PAUSE_WAKE, ErrorStream, InputChannel, ScriptStdin, ScriptStdout
 from .tracebacks import SourceBook, frames_from_live, frames_from_traceback, syntax_error_frame
@@ -79,10 +80,10 @@ class Run:
             if folder else filename
         self.argv = list(argv) if argv is not None else [self.file_path]
         host.install()
-        self.path = ([folder] if folder else []) + list(vars(sys)["path"])
+        self.path = script_path(folder)  # what ``python script.py`` gives: no Sprout folder
         self.stop = StopSignal(self)
         self.stop.add_waker(self.input.wake)
-        self.modules = LearnerModules(self, folder)
+        self.modules = LearnerModules(self)
         self.watchdog = Watchdog(self)  # watched by the caller of ``VM.run`` (``vm.watchdog``)
 
     # ---- safe points -------------------------------------------------------
