@@ -257,3 +257,16 @@ def test_a_scripts_unraisablehook_does_not_outlive_its_run():
     result = Harness().run("import sys\nsys.unraisablehook = lambda u: None\n")
     assert result.status == "finished"
     assert sys.unraisablehook is before
+
+
+def test_the_scripts_module_globals_are_those_python_gives(tmp_path):
+    source = ("x: int = 1\n"
+              "print([(name, type(value).__name__) for name, value in globals().items()])\n"
+              "print(__annotations__, __cached__, __spec__, __package__, __loader__.name, __file__)\n")
+    script = tmp_path / "lesson.py"
+    script.write_text(source)
+    plain = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60,
+                           check=True)
+    result, out, _ = run(source, filename="lesson.py", folder=str(tmp_path))
+    assert result.status == "finished", result
+    assert out == plain.stdout
