@@ -270,3 +270,19 @@ def test_the_scripts_module_globals_are_those_python_gives(tmp_path):
     result, out, _ = run(source, filename="lesson.py", folder=str(tmp_path))
     assert result.status == "finished", result
     assert out == plain.stdout
+
+
+@pytest.mark.parametrize("call", [
+    "time.sleep(float('inf'))", "time.sleep(1e300)", "time.sleep(10**30)",
+    "threading.Event().wait(1e300)", "threading.Event().wait(threading.TIMEOUT_MAX * 2)",
+    "condition = threading.Condition(); condition.acquire(); condition.wait(float('inf'))",
+    "thread = threading.Thread(target=time.sleep, args=(0.1,)); thread.start(); thread.join(1e300)",
+])
+def test_a_wait_too_long_for_the_clock_raises_as_in_python(call):
+    from vm import Limits
+    setup = "import threading, time\n"
+    with pytest.raises(OverflowError) as plain:
+        exec(setup + call, {})  # this thread is the host's: plain Python
+    harness = Harness(Limits(time=10.0))  # before the fix: a wait for ever, cut by the limit
+    result = harness.run(setup + call)
+    assert f"{result.error_type}: {result.message}" == f"OverflowError: {plain.value}"
