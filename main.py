@@ -26,6 +26,8 @@ def _no_display_reason() -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from vm.script_path import launched_plainly
+    launched_plainly()  # scripts' sys.path: this process's own, as Python set it at start
     args = sys.argv[1:] if argv is None else argv
     if args[:1] in (["--help"], ["-h"]):
         from vm.i18n import _

@@ -6,8 +6,10 @@ add). The process Sprout runs in has other entries besides: the folder it was st
 from (``python main.py`` puts Sprout's own checkout there) or the current directory,
 and whatever a test runner added. A learner's ``import main`` must not find Sprout's.
 
-The interpreter's entries are asked of the interpreter itself, once per process: a
-``python -c`` child with the same environment and working directory prints its path.
+Started as ``python main.py``, Sprout knows them: its own path at start, less the first
+entry. Anywhere else (tests, an embedding host) they are asked of the interpreter itself,
+once per process: a ``python -c`` child with the same environment and working directory
+prints its path.
 """
 from __future__ import annotations
 
@@ -35,6 +37,23 @@ def ask_early() -> None:
         if _asking is None and _interpreter is None:
             _asking = threading.Thread(target=_answer, name="sprout-script-path", daemon=True)
             _asking.start()
+
+
+def launched_plainly() -> None:
+    """Sprout's process was just started by Python (``python main.py``): its ``sys.path``
+    is the launcher's folder, then the interpreter's entries, so no child need be asked.
+    Not when the start left out part of what ``python script.py`` gets (``-I``, ``-E``,
+    ``-s``, ``-S``) or Python is bundled into an app."""
+    global _interpreter
+    flags = sys.flags
+    if getattr(sys, "frozen", False) or flags.isolated or flags.ignore_environment or \
+            flags.no_user_site or flags.no_site:
+        return
+    with _lock:
+        if _interpreter is None and _asking is None:
+            safe_path = bool(getattr(flags, "safe_path", False))
+            entries = [entry for entry in vars(sys)["path"] if isinstance(entry, str)]
+            _interpreter = safe_path, tuple(entries if safe_path else entries[1:])
 
 
 def script_path(folder: str | None) -> list[str]:
