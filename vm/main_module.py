@@ -56,7 +56,7 @@ def main_module(file_path: str) -> ModuleType:
     """A fresh ``__main__`` with the names, in the order, ``python script.py`` gives it."""
     module = ModuleType("__main__")
     namespace = module.__dict__  # __name__, __doc__, __package__, __loader__, __spec__
-    if os.path.isfile(file_path):
+    if os.path.isabs(file_path) and os.path.isfile(file_path):  # a saved file, not a buffer's name
         namespace["__loader__"] = SourceFileLoader("__main__", file_path)
     namespace.update(__annotations__={}, __builtins__=sys.modules["builtins"], __file__=file_path,
                      __cached__=None)
