@@ -66,6 +66,10 @@ def _desktop_entry(install: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from vm.script_path import launched_plainly
+    # Scripts' sys.path: this process's own, as Python set it when it started main.py or
+    # the sprout command (the launcher's folder first, then the interpreter's entries).
+    launched_plainly()
     args = sys.argv[1:] if argv is None else argv
     command = command_name()
     if args[:1] in (["--help"], ["-h"]):
