@@ -33,7 +33,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from . import guards, print_calls, printing, regex_guard, runtime_code
+from . import guards, print_calls, printing, regex_guard, runtime_code, thread_stacks
 from .compiler import (
     ATTENTION,
     GUARDED_MUL,
@@ -140,7 +140,7 @@ def _thread_start(run: Any, real: Callable, thread: threading.Thread) -> None:
     run.adopt_thread(thread)
     thread._sprout_run = run  # type: ignore[attr-defined]
     thread._invoke_excepthook = functools.partial(_run_thread_excepthook, run)  # type: ignore[attr-defined]
-    real(thread)
+    thread_stacks.start_run_thread(run, lambda: real(thread))  # deep recursion cannot crash the IDE
 
 
 def _run_thread_excepthook(run: Any, thread: threading.Thread) -> None:
@@ -176,7 +176,7 @@ def _start_new_thread(run: Any, real: Callable, function: Callable, args: tuple,
     run.thread_starting()
     run.threads.raw_began()
     try:
-        return real(body, args, kwargs or {})
+        return thread_stacks.start_run_thread(run, lambda: real(body, args, kwargs or {}))
     except BaseException:
         run.threads.raw_ended()
         raise
@@ -327,6 +327,8 @@ def install() -> None:
     threading.Thread._bootstrap_inner = _bootstrap_inner  # type: ignore[attr-defined]
     import _thread
     _patch(_thread, "start_new_thread", _start_new_thread)
+    _patch(threading, "stack_size", thread_stacks.stack_size)
+    _patch(_thread, "stack_size", thread_stacks.stack_size)
     for selector_name in ("SelectSelector", "PollSelector", "EpollSelector", "DevpollSelector",
                           "KqueueSelector"):
         selector = getattr(selectors, selector_name, None)
