@@ -165,6 +165,8 @@ def install() -> None:
         for name in PER_RUN:
             vars(sys).setdefault(name, None)
         sys.__class__ = ScriptSys
-        from . import patches
+        from . import patches, process_hooks, process_signals
         patches.install()
+        process_hooks.install()
+        process_signals.install()
         _installed = True

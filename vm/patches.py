@@ -45,7 +45,7 @@ from .compiler import (
 )
 from .engine_frames import hide_engine_frames
 from .host import _state, bind, current_run
-from .i18n import N_, _
+from .i18n import _
 from .interrupt import ScriptStopped
 
 WAIT_SLICE = 0.02
@@ -213,12 +213,6 @@ def _refused(what: str) -> Callable[..., None]:
     return refuse
 
 
-def _kill(run: Any, real: Callable, pid: int, signal: int) -> None:
-    if pid in (0, os.getpid()):
-        _refused(N_("Sending a signal to Sprout itself"))(run, real)
-    real(pid, signal)
-
-
 def _set_recursion_limit(run: Any, real: Callable, limit: int) -> None:
     run.recursion.set(limit)
 
@@ -312,7 +306,6 @@ def install() -> None:
     _patch(atexit, "unregister", _atexit_unregister)
     _patch(threading, "main_thread", _main_thread)
     _patch(os, "_exit", _exit_script)
-    _patch(os, "kill", _kill)
     for name in ("abort", "fork", "forkpty"):
         if hasattr(os, name):
             _patch(os, name, _refused(f"os.{name}()"))

@@ -17,6 +17,7 @@ from typing import Any
 
 from . import patches
 from .i18n import _
+from .process_hooks import HookState
 
 SYS_HOOKS = ("excepthook", "displayhook", "breakpointhook", "unraisablehook", "tracebacklimit", "ps1", "ps2")
 _MISSING = object()
@@ -36,6 +37,7 @@ class Baseline:
         self.builtins = dict(vars(builtins))
         self.patched = {key: getattr(_owner(key), key[1]) for key in patches.originals}
         self.main_module = sys.modules.get("__main__")
+        self.hooks = HookState()
         self.frozen = False
 
     def restore(self) -> list[str]:
@@ -66,6 +68,7 @@ class Baseline:
             setattr(_owner(key), key[1], value)
         if self.main_module is not None:
             sys.modules["__main__"] = self.main_module
+        self.hooks.restore()
         return changed
 
 

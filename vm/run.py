@@ -20,6 +20,7 @@ from .interrupt import ScriptStopped, StopSignal
 from .learner_imports import LearnerModules
 from .limits import Limits
 from .main_module import MainModule, empty
+from .process_hooks import run_hooks_end
 from .process_state import ProcessState
 from .recursion_room import RecursionRoom
 from .results import Frame, RunResult, Status
@@ -286,6 +287,7 @@ class Run:
                 script_exec(code, namespace)
             finally:
                 sys.settrace(None)
+                sys.setprofile(None)  # the script's own, if it set one
                 self.main.keep_last_value(namespace)
             self._wait_for_threads()
         except BaseException as error:  # noqa: BLE001 - every outcome is reported
@@ -294,6 +296,7 @@ class Run:
         try:
             self._run_exit_handlers()
             self._end_threads()
+            run_hooks_end(self)
             if not self.main.keep and not self.threads.any_alive():
                 empty(namespace)  # objects' __del__ runs now, on this thread, as at exit
                 gc.collect()
@@ -366,6 +369,7 @@ class Run:
             self.drawing.hand_over()
             self._end_threads()  # again: the script may have failed before its end
         finally:
+            run_hooks_end(self)
             self._stdout.end()
             self.closed = True
             watchdog.stop()
