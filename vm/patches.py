@@ -52,17 +52,18 @@ WAIT_SLICE = 0.02
 originals: dict[tuple[str, str], Any] = {}
 
 
-def _patch(owner: Any, name: str, guarded: Callable[..., Any]) -> None:
-    """``owner.name`` becomes: the original on host threads, ``guarded(run, ...)`` on runs."""
+def _patch(owner: Any, name: str, guarded: Callable[..., Any], host: Callable[..., Any] | None = None) -> None:
+    """``owner.name`` becomes: the original (or ``host``) on host threads, ``guarded(run, ...)`` on runs."""
     original = getattr(owner, name)
     originals[(_key(owner), name)] = original
+    on_host = host or original
 
     @functools.wraps(original)
     def dispatch(*args: Any, **kwargs: Any) -> Any:
         run = _state.run
         try:
             if run is None:
-                return original(*args, **kwargs)
+                return on_host(*args, **kwargs)
             return guarded(run, original, *args, **kwargs)
         except BaseException as error:
             hide_engine_frames(error)
@@ -286,8 +287,10 @@ def _quiet_stray_stops(real: Callable) -> Callable[[Any], None]:
 def install() -> None:
     """Patch the real modules; called once by ``host.install``."""
     sys.unraisablehook = _quiet_stray_stops(sys.unraisablehook)
-    for name, guarded in (("exec", runtime_code.exec_), ("eval", runtime_code.eval_),
-                          ("compile", runtime_code.compile_),
+    for name in ("exec", "eval"):
+        _patch(builtins, name, getattr(runtime_code, name + "_"),
+               host=runtime_code.with_caller_builtins(getattr(builtins, name)))
+    for name, guarded in (("compile", runtime_code.compile_),
                           ("pow", _pow), ("iter", _iter), ("__import__", _import)):
         _patch(builtins, name, guarded)
     vars(builtins).update({ATTENTION: False, SAFE_POINT: _safe_point,

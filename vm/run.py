@@ -81,7 +81,8 @@ class Run:
         self.argv = list(argv) if argv is not None else [self.file_path]
         host.install()
         self.path = ([folder] if folder else []) + list(vars(sys)["path"])
-        self.stop = StopSignal(self)
+        # The program is over once stopped: what is left to do is Sprout's, with Python's built-ins.
+        self.stop = StopSignal(self, before=ProcessState.restore_builtins)
         self.stop.add_waker(self.input.wake)
         self.modules = LearnerModules(self, folder)
         self.watchdog = Watchdog(self)  # watched by the caller of ``VM.run`` (``vm.watchdog``)

@@ -141,8 +141,11 @@ def test_a_warnings_filter_goes_with_its_run():
     result = Harness().run("import warnings\nwarnings.simplefilter('error')\n")
     assert result.status == "finished"
     assert warnings.filters == before
-    result, harness = _next_run("import warnings\nwarnings.warn('careful')\nprint('B')\n")
-    assert result.status == "finished" and harness.text() == "B\n"  # warned, not failed
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result, harness = _next_run("import warnings\nwarnings.warn('careful')\nprint('B')\n")
+    assert result.status == "finished" and harness.text() == "B\n"
+    assert [str(warning.message) for warning in caught] == ["careful"]  # warned, not failed
 
 
 def test_an_excepthook_is_used_in_its_run_and_gone_after_it():
