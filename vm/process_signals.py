@@ -14,6 +14,7 @@ process; here they would end the IDE. So, on a run's threads:
 """
 from __future__ import annotations
 
+import operator
 import os
 import signal
 import threading
@@ -73,15 +74,17 @@ def _pthread_kill(run: Any, real: Callable, thread_id: int, signum: int) -> Any:
 
 
 def _alarm(run: Any, real: Callable, seconds: Any) -> int:
-    if int(seconds) == 0:
+    if operator.index(seconds) == 0:  # Python's own TypeError for a bad argument
         return 0  # no alarm of the script's can be pending
     _refused("signal.alarm()")(run, real)
     return 0
 
 
-def _setitimer(run: Any, real: Callable, which: int, seconds: float, interval: float = 0.0) -> tuple[float, float]:
+def _setitimer(run: Any, real: Callable, which: int, seconds: Any, interval: Any = 0.0) -> tuple[float, float]:
     signal.getitimer(which)  # Python's own error for an unknown timer
-    if float(seconds) == 0:
+    if not isinstance(seconds, (int, float)) or not isinstance(interval, (int, float)):
+        return real(which, seconds, interval)  # Python's own TypeError; no timer is set
+    if seconds == 0:
         return (0.0, 0.0)
     _refused("signal.setitimer()")(run, real)
     return (0.0, 0.0)
