@@ -2,7 +2,8 @@
 
 Plain Python gives every script a fresh process, so a ``gc.callbacks`` entry, a
 ``threading.settrace`` tracer, a ``warnings.simplefilter("error")`` or a pending
-``faulthandler.dump_traceback_later`` ends with it. In Sprout they would stay in the
+``faulthandler.dump_traceback_later`` ends with it (so does ``logging``'s
+configuration: ``vm.logging_state``). In Sprout they would stay in the
 IDE and call into a program that is over: the next run would hang or fail. Their state
 is recorded with the rest of the process's (``vm.process_state``) and put back after the
 last overlapping run.
@@ -27,6 +28,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .host import _state
+from .logging_state import LoggingState
 from .patches import _patch, _refused
 
 THREADING_HOOKS = ("_trace_hook", "_profile_hook")
@@ -43,6 +45,7 @@ class HookState:
         self.threading = {name: vars(threading).get(name, _MISSING) for name in THREADING_HOOKS}
         self.warnings = {name: vars(warnings).get(name, _MISSING) for name in WARNINGS_STATE}
         self.filters = list(warnings.filters)
+        self.logging = LoggingState()
 
     def restore(self) -> None:
         gc.callbacks[:] = self.gc_callbacks
@@ -52,6 +55,7 @@ class HookState:
         if isinstance(filters, list):
             filters[:] = self.filters
         warnings._filters_mutated()  # type: ignore[attr-defined]
+        self.logging.restore()
         if _later_dump[0]:
             _later_dump[0] = False
             faulthandler.cancel_dump_traceback_later()

@@ -1,5 +1,7 @@
 """Hooks a script installs for the whole process are gone when its run ends."""
+import contextlib
 import gc
+import logging
 import os
 import sys
 import threading
@@ -162,3 +164,29 @@ def test_an_excepthook_is_used_in_its_run_and_gone_after_it():
     assert sys.excepthook is before
     result, harness = _next_run("print('B')\n1 / 0\n")
     assert result.status == "error" and harness.text() == "B\n"
+
+
+@contextlib.contextmanager
+def unconfigured_logging():
+    """The root logger as in a fresh ``python`` (pytest gives it handlers of its own)."""
+    handlers, logging.root.handlers = logging.root.handlers, []
+    try:
+        yield
+    finally:
+        logging.root.handlers = handlers
+
+
+def test_logging_configuration_goes_with_its_run():
+    source = '''
+        import logging
+        logging.basicConfig(level=logging.INFO, format='%(levelname)s %(message)s')
+        logging.getLogger('lesson').addHandler(logging.NullHandler())
+        logging.info('run {}')
+    '''
+    with unconfigured_logging():
+        harness = Harness()
+        result = harness.run(source.format("A"))
+        assert result.status == "finished" and harness.text("stderr") == "INFO run A\n"
+        assert logging.root.handlers == [] and "lesson" not in logging.Logger.manager.loggerDict
+        result, harness = _next_run(source.format("B"))
+        assert result.status == "finished" and harness.text("stderr") == "INFO run B\n"
