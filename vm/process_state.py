@@ -19,6 +19,7 @@ from typing import Any
 from . import patches
 from .compiler import ENGINE_NAMES
 from .i18n import _
+from .process_environment import Environment
 from .process_hooks import HookState
 
 SYS_HOOKS = ("excepthook", "displayhook", "breakpointhook", "unraisablehook", "tracebacklimit", "ps1", "ps2")
@@ -40,6 +41,7 @@ class Baseline:
         self.patched = {key: getattr(_owner(key), key[1]) for key in patches.originals}
         self.main_module = sys.modules.get("__main__")
         self.hooks = HookState()
+        self.environment = Environment()
         self.frozen = False
 
     def restore(self) -> list[str]:
@@ -69,6 +71,7 @@ class Baseline:
         if self.main_module is not None:
             sys.modules["__main__"] = self.main_module
         self.hooks.restore()
+        self.environment.restore()
         return changed
 
 
