@@ -22,7 +22,6 @@ TraceCallback = Callable[[str, Any, Any], None]
 DrawingCallback = Callable[[list[tuple]], None]
 
 
-
 def _terminal_output(stream: str, text: str) -> None:
     # ``vars(sys)``: the process's own streams, whichever thread calls (``sys.__stdout__``
     # answers per run).

@@ -47,3 +47,11 @@ def test_code_run_by_exec_sees_the_real_builtins():
         print(eval("len('abc')", {}))
     ''')
     assert result.status == "finished" and harness.text() == "3 True\n-1\n"
+
+
+def test_exec_on_the_ides_threads_fills_in_the_callers_builtins():
+    Harness().run("pass\n")  # Sprout is loaded and its exec/eval are in place
+    namespace: dict = {}
+    exec("size = len('abc')", namespace)
+    assert namespace["size"] == 3 and namespace["__builtins__"] is builtins.__dict__
+    assert eval("__builtins__", {}) is builtins.__dict__
