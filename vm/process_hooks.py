@@ -19,7 +19,6 @@ Two hooks cannot simply be put back, so they act on the run's own threads only:
 from __future__ import annotations
 
 import faulthandler
-import gc
 import sys
 import threading
 import warnings
@@ -27,6 +26,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+from .gc_callbacks import GcCallbacks
 from .host import _state
 from .logging_state import LoggingState
 from .patches import _patch, _refused
@@ -41,14 +41,14 @@ class HookState:
     """The process's hooks before the runs began."""
 
     def __init__(self) -> None:
-        self.gc_callbacks = list(gc.callbacks)
+        self.gc_callbacks = GcCallbacks()
         self.threading = {name: vars(threading).get(name, _MISSING) for name in THREADING_HOOKS}
         self.warnings = {name: vars(warnings).get(name, _MISSING) for name in WARNINGS_STATE}
         self.filters = list(warnings.filters)
         self.logging = LoggingState()
 
     def restore(self) -> None:
-        gc.callbacks[:] = self.gc_callbacks
+        self.gc_callbacks.restore()
         _put_back(vars(threading), self.threading)
         _put_back(vars(warnings), self.warnings)
         filters = self.warnings["filters"]

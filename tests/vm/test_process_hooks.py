@@ -52,6 +52,48 @@ def test_a_looping_gc_callback_goes_with_its_run(no_automatic_collections):
     assert result.status == "finished" and harness.text() == "B\n"
 
 
+def test_a_scripts_gc_callback_is_not_called_on_the_ides_threads(no_automatic_collections):
+    harness = Harness()
+    running = harness.start('''
+        import gc, time
+        looping = True
+        def watch(phase, info):
+            while globals().get('looping'):  # ends once the program's variables are gone
+                pass
+        gc.callbacks.append(watch)
+        print('ready', watch in gc.callbacks)
+        time.sleep(60)
+    ''')
+    try:
+        harness.wait_for_output("ready")
+        collector = threading.Thread(target=gc.collect, name="an IDE thread", daemon=True)
+        collector.start()
+        collector.join(NEXT_RUN_SECONDS)
+        assert not collector.is_alive(), "the script's gc callback ran on the IDE's thread"
+    finally:
+        harness.vm.interrupt()
+        assert running.result().status == "halted"
+    assert harness.text() == "ready True\n"
+
+
+def test_a_script_finds_and_removes_its_gc_callback_as_in_python(no_automatic_collections):
+    harness = Harness()
+    result = harness.run('''
+        import gc
+        phases = []
+        def count(phase, info):
+            phases.append(phase)
+        gc.callbacks.append(count)
+        gc.collect()
+        print(phases, count in gc.callbacks)
+        gc.callbacks.remove(count)
+        gc.collect()
+        print(phases, count in gc.callbacks)
+    ''')
+    assert result.status == "finished"
+    assert harness.text() == "['start', 'stop'] True\n['start', 'stop'] False\n"
+
+
 def test_a_threading_tracer_goes_with_its_run():
     result = Harness().run('''
         import threading
