@@ -22,7 +22,6 @@ import faulthandler
 import sys
 import threading
 import warnings
-import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -74,16 +73,17 @@ _later_dump = [False]  # a script asked faulthandler for a dump later: cancelled
 
 
 # ---- audit hooks ---------------------------------------------------------------
-_audit_hooks: weakref.WeakKeyDictionary[Any, list[Callable[[str, tuple], Any]]] = weakref.WeakKeyDictionary()
+_audit_hooks: dict[Any, list[Callable[[str, tuple], Any]]] = {}  # run -> its hooks, until its end
 _audit_lock = threading.Lock()
 _dispatcher_installed = False
+_listening = False  # some run has hooks: the dispatcher has work (else it returns at once)
 
 
 def _dispatch_audit(event: str, args: tuple) -> None:
     """Sprout's one audit hook: the hooks of the run the raising thread belongs to."""
-    run = _state.run
-    if run is None:
+    if not _listening:
         return
+    run: Any = _state.run
     hooks = _audit_hooks.get(run)
     if not hooks or run.closed or run.engine_busy:
         return
@@ -92,7 +92,7 @@ def _dispatch_audit(event: str, args: tuple) -> None:
 
 
 def _add_audit_hook(run: Any, real: Callable, hook: Callable[[str, tuple], Any]) -> None:
-    global _dispatcher_installed
+    global _dispatcher_installed, _listening
     try:
         sys.audit("sys.addaudithook")  # as Python does: a hook may veto the new one
     except RuntimeError:
@@ -102,12 +102,15 @@ def _add_audit_hook(run: Any, real: Callable, hook: Callable[[str, tuple], Any])
             real(_dispatch_audit)
             _dispatcher_installed = True
         _audit_hooks.setdefault(run, []).append(hook)
+        _listening = True
 
 
 def run_hooks_end(run: Any) -> None:
     """The script's code is over (its threads too): its audit hooks hear no more events."""
+    global _listening
     with _audit_lock:
         _audit_hooks.pop(run, None)
+        _listening = bool(_audit_hooks)
 
 
 # ---- tracing every thread (3.12) -------------------------------------------------
