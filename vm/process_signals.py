@@ -6,6 +6,8 @@ process; here they would end the IDE. So, on a run's threads:
 
 - SIGINT to the process raises ``KeyboardInterrupt`` in the script, as Python's default
   handler would (a script cannot install handlers: it does not run on the main thread);
+  so does ``_thread.interrupt_main()``, in the script's thread (at its next safe point
+  or wait, when another thread calls it);
 - signals whose default action does nothing (SIGCHLD, SIGWINCH...; Python ignores
   SIGPIPE and SIGXFSZ) do nothing; signal 0 (is it alive?) is answered as in Python;
 - everything else that would reach Sprout's process, or its process group, and every
@@ -14,6 +16,7 @@ process; here they would end the IDE. So, on a run's threads:
 """
 from __future__ import annotations
 
+import _thread
 import operator
 import os
 import signal
@@ -90,6 +93,22 @@ def _setitimer(run: Any, real: Callable, which: int, seconds: Any, interval: Any
     return (0.0, 0.0)
 
 
+def _interrupt_main(run: Any, real: Callable, signum: Any = signal.SIGINT) -> None:
+    """``_thread.interrupt_main``: the script's main thread is its own, not the IDE's."""
+    if not isinstance(signum, int) or signum not in signal.valid_signals():
+        return real(signum)  # Python's own error
+    if signum != signal.SIGINT:
+        return None  # the script has no handler for it: Python does nothing either
+    if threading.current_thread() is run.script_thread:
+        raise KeyboardInterrupt
+    run.request_pause(_raise_keyboard_interrupt)  # at the script thread's next safe point or wait
+    return None
+
+
+def _raise_keyboard_interrupt(frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
 def install() -> None:
     """Patch the real modules; called once by ``host.install``."""
     _patch(os, "kill", _kill)
@@ -99,3 +118,4 @@ def install() -> None:
                           ("alarm", _alarm), ("setitimer", _setitimer)):
         if hasattr(signal, name):
             _patch(signal, name, guarded)
+    _patch(_thread, "interrupt_main", _interrupt_main)

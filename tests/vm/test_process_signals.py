@@ -77,3 +77,31 @@ def test_harmless_signals_to_itself_do_what_they_do_in_python():
         print('fine')
     ''')
     assert result.status == "finished" and harness.text() == "fine\n"
+
+
+def test_interrupt_main_interrupts_the_scripts_main_thread_as_in_python(tmp_path):
+    source = '''
+        import _thread, threading, time
+        try:
+            _thread.interrupt_main()
+            print("not reached")
+        except KeyboardInterrupt:
+            print("caught at once")
+        threading.Timer(0.2, _thread.interrupt_main).start()
+        try:
+            time.sleep(30)
+        except KeyboardInterrupt:
+            print("a timer interrupted the sleep")
+        threading.Timer(0.2, _thread.interrupt_main).start()
+        try:
+            while True:
+                pass
+        except KeyboardInterrupt:
+            print("a timer interrupted the loop")
+    '''
+    script = tmp_path / "timeout.py"
+    script.write_text(textwrap.dedent(source), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "run", str(script)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60, start_new_session=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "caught at once\na timer interrupted the sleep\na timer interrupted the loop\n"
