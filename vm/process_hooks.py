@@ -1,20 +1,20 @@
 """Hooks a script installs for the whole process, gone when its run ends.
 
 Plain Python gives every script a fresh process, so a ``gc.callbacks`` entry, a
-``threading.settrace`` tracer, a ``warnings.simplefilter("error")`` or a pending
-``faulthandler.dump_traceback_later`` ends with it (so does ``logging``'s
-configuration: ``vm.logging_state``). In Sprout they would stay in the
-IDE and call into a program that is over: the next run would hang or fail. Their state
-is recorded with the rest of the process's (``vm.process_state``) and put back after the
-last overlapping run.
+``threading.settrace`` tracer, a ``warnings.simplefilter("error")``, a ``logging``
+configuration (``vm.logging_state``) or a pending ``faulthandler.dump_traceback_later``
+ends with it. In Sprout they would stay in the IDE and call into a program that is
+over: the next run would hang or fail. Their state is recorded with the rest of the
+process's (``vm.process_state``) and put back after the last overlapping run.
 
-Two hooks cannot simply be put back, so they act on the run's own threads only:
+While runs are active, hooks that would reach the IDE's own threads act on the runs'
+threads only:
 
-- ``sys.addaudithook`` can never be removed: the first script that adds one installs a
-  single dispatcher of Sprout's, which calls each run's hooks for events raised on that
-  run's threads while it runs, and nothing else;
-- ``threading.settrace_all_threads``/``setprofile_all_threads`` (3.12) would reach the
-  IDE's threads: theirs reaches the run's threads only.
+- ``gc.callbacks`` entries a script adds (``vm.gc_callbacks``);
+- ``sys.addaudithook``, which can never be undone: the first script that adds one
+  installs a single dispatcher of Sprout's, which calls each run's hooks for events
+  raised on that run's threads while its code runs, and nothing else;
+- ``threading.settrace_all_threads``/``setprofile_all_threads`` (3.12).
 """
 from __future__ import annotations
 
