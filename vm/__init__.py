@@ -2,6 +2,10 @@
 
 Plain Python, no Qt. The IDE and the terminal runner use only what is exported here.
 """
+# First: every other engine module is loaded with the engine's own built-ins.
+from . import engine_builtins  # noqa: F401
+
+# isort: split
 from .debugger import Debugger, Pause, PausedFrame
 from .explain import explain
 from .inspector import ValueView, children_of, describe, visible_globals

@@ -225,6 +225,9 @@ def install() -> None:
         for name in PER_RUN:
             vars(sys).setdefault(name, None)
         sys.__class__ = ScriptSys
-        from . import patches
+        from . import patches, process_hooks, process_limits, process_signals
         patches.install()
+        process_hooks.install()
+        process_signals.install()
+        process_limits.install()
         _installed = True

@@ -40,8 +40,9 @@ class StopSignal:
     looks at all of them: a stop that stands for any run keeps it raised.
     """
 
-    def __init__(self, run: object) -> None:
+    def __init__(self, run: object, before: Callable[[], None] | None = None) -> None:
         self._run = run
+        self._before = before  # called when the stop arrives, before the script can see it
         self._lock = threading.Lock()
         self._wakers: list[Callable[[], None]] = []
         self.reason: str | None = None
@@ -62,6 +63,8 @@ class StopSignal:
                 return False
             self.reason = reason
             wakers = list(self._wakers)
+        if self._before is not None:
+            self._before()
         _flags[ATTENTION] = True
         self.event.set()
         for wake in wakers:

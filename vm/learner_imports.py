@@ -10,6 +10,7 @@ standard library, installed packages) imports as usual.
 """
 from __future__ import annotations
 
+import builtins
 import importlib.abc
 import importlib.util
 import os
@@ -46,6 +47,9 @@ class LearnerLoader(importlib.abc.Loader):
             source = importlib.util.decode_source(handle.read())
         self.owner.run.book.add(self.path, source)
         self.owner.loaded.add(module.__name__)
+        # The learner's module sees the real builtins, as from Python's own import
+        # (an exec from here would give it the engine's copy).
+        module.__dict__.setdefault("__builtins__", vars(builtins))
         exec(compile_script(source, self.path), module.__dict__)
 
     def get_source(self, fullname: str) -> str:

@@ -15,6 +15,7 @@ from .limits import Limits
 from .main_module import MainModule
 from .results import RunResult
 from .run import Run
+from .thread_stacks import start_with_large_stack
 from .tracing import trace_running_frames, untrace_running_frames
 
 OutputCallback = Callable[[str, str], None]
@@ -22,9 +23,6 @@ InputRequestCallback = Callable[[str], None]
 TraceCallback = Callable[[str, Any, Any], None]
 DrawingCallback = Callable[[list[tuple]], None]
 UncaughtCallback = Callable[[BaseException], None]
-
-SCRIPT_STACK_BYTES = 256 * 1024 * 1024  # reserved, not committed: deep recursion stays safe
-_stack_size_lock = threading.Lock()
 
 
 def _terminal_output(stream: str, text: str) -> None:
@@ -253,18 +251,9 @@ class VM:
 
     @staticmethod
     def _start_script_thread(target: Callable[[], None]) -> threading.Thread:
-        with _stack_size_lock:
-            previous = threading.stack_size()
-            try:
-                threading.stack_size(SCRIPT_STACK_BYTES)
-            except (ValueError, RuntimeError):
-                pass  # a platform without adjustable stacks keeps its default
-            try:
-                # Named as Python names its main thread: the script's code runs there.
-                thread = threading.Thread(target=target, name="MainThread", daemon=True)
-                thread.start()
-            finally:
-                threading.stack_size(previous)
+        # Named as Python names its main thread: the script's code runs there.
+        thread = threading.Thread(target=target, name="MainThread", daemon=True)
+        start_with_large_stack(thread.start)
         return thread
 
     def _read_terminal_line(self, prompt: str) -> None:

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from . import guards, print_calls, printing, regex_guard, runtime_code
+from . import guards, print_calls, printing, regex_guard, runtime_code, thread_stacks
 from .compiler import (
     ATTENTION,
     GUARDED_MUL,
@@ -45,7 +45,7 @@ from .compiler import (
 )
 from .engine_frames import hide_engine_frames
 from .host import _state, bind, current_run
-from .i18n import N_, _
+from .i18n import _
 from .interrupt import ScriptStopped
 
 WAIT_SLICE = 0.02
@@ -53,17 +53,18 @@ CLOCK_LIMIT = 2**63 / 10**9  # seconds; a longer wait is an OverflowError in Pyt
 originals: dict[tuple[str, str], Any] = {}
 
 
-def _patch(owner: Any, name: str, guarded: Callable[..., Any]) -> None:
-    """``owner.name`` becomes: the original on host threads, ``guarded(run, ...)`` on runs."""
+def _patch(owner: Any, name: str, guarded: Callable[..., Any], host: Callable[..., Any] | None = None) -> None:
+    """``owner.name`` becomes: the original (or ``host``) on host threads, ``guarded(run, ...)`` on runs."""
     original = getattr(owner, name)
     originals[(_key(owner), name)] = original
+    on_host = host or original
 
     @functools.wraps(original)
     def dispatch(*args: Any, **kwargs: Any) -> Any:
         run = _state.run
         try:
             if run is None:
-                return original(*args, **kwargs)
+                return on_host(*args, **kwargs)
             return guarded(run, original, *args, **kwargs)
         except BaseException as error:
             hide_engine_frames(error)
@@ -149,7 +150,7 @@ def _thread_start(run: Any, real: Callable, thread: threading.Thread) -> None:
     run.adopt_thread(thread)
     thread._sprout_run = run  # type: ignore[attr-defined]
     thread._invoke_excepthook = functools.partial(_run_thread_excepthook, run)  # type: ignore[attr-defined]
-    real(thread)
+    thread_stacks.start_run_thread(run, lambda: real(thread))  # deep recursion cannot crash the IDE
 
 
 def _run_thread_excepthook(run: Any, thread: threading.Thread) -> None:
@@ -185,7 +186,7 @@ def _start_new_thread(run: Any, real: Callable, function: Callable, args: tuple,
     run.thread_starting()
     run.threads.raw_began()
     try:
-        return real(body, args, kwargs or {})
+        return thread_stacks.start_run_thread(run, lambda: real(body, args, kwargs or {}))
     except BaseException:
         run.threads.raw_ended()
         raise
@@ -220,12 +221,6 @@ def _refused(what: str) -> Callable[..., None]:
         raise PermissionError(_("{what} would take the whole Sprout IDE down with your "
                                 "program, so it is not available here").format(what=_(what)))
     return refuse
-
-
-def _kill(run: Any, real: Callable, pid: int, signal: int) -> None:
-    if pid in (0, os.getpid()):
-        _refused(N_("Sending a signal to Sprout itself"))(run, real)
-    real(pid, signal)
 
 
 def _set_recursion_limit(run: Any, real: Callable, limit: int) -> None:
@@ -301,8 +296,10 @@ def _quiet_stray_stops(real: Callable) -> Callable[[Any], None]:
 def install() -> None:
     """Patch the real modules; called once by ``host.install``."""
     sys.unraisablehook = _quiet_stray_stops(sys.unraisablehook)
-    for name, guarded in (("exec", runtime_code.exec_), ("eval", runtime_code.eval_),
-                          ("compile", runtime_code.compile_),
+    for name in ("exec", "eval"):
+        _patch(builtins, name, getattr(runtime_code, name + "_"),
+               host=runtime_code.with_caller_builtins(getattr(builtins, name)))
+    for name, guarded in (("compile", runtime_code.compile_),
                           ("pow", _pow), ("iter", _iter), ("__import__", _import)):
         _patch(builtins, name, guarded)
     vars(builtins).update({ATTENTION: False, SAFE_POINT: _safe_point,
@@ -321,7 +318,6 @@ def install() -> None:
     _patch(atexit, "unregister", _atexit_unregister)
     _patch(threading, "main_thread", _main_thread)
     _patch(os, "_exit", _exit_script)
-    _patch(os, "kill", _kill)
     for name in ("abort", "fork", "forkpty"):
         if hasattr(os, name):
             _patch(os, name, _refused(f"os.{name}()"))
@@ -336,6 +332,8 @@ def install() -> None:
     threading.Thread._bootstrap_inner = _bootstrap_inner  # type: ignore[attr-defined]
     import _thread
     _patch(_thread, "start_new_thread", _start_new_thread)
+    _patch(threading, "stack_size", thread_stacks.stack_size)
+    _patch(_thread, "stack_size", thread_stacks.stack_size)
     for selector_name in ("SelectSelector", "PollSelector", "EpollSelector", "DevpollSelector",
                           "KqueueSelector"):
         selector = getattr(selectors, selector_name, None)

@@ -13,10 +13,14 @@ import builtins
 import gc
 import sys
 import threading
+from collections.abc import Collection
 from typing import Any
 
 from . import patches
+from .compiler import ENGINE_NAMES
 from .i18n import _
+from .process_environment import Environment
+from .process_hooks import HookState
 
 SYS_HOOKS = ("excepthook", "displayhook", "breakpointhook", "unraisablehook", "tracebacklimit", "ps1", "ps2")
 _MISSING = object()
@@ -36,6 +40,8 @@ class Baseline:
         self.builtins = dict(vars(builtins))
         self.patched = {key: getattr(_owner(key), key[1]) for key in patches.originals}
         self.main_module = sys.modules.get("__main__")
+        self.hooks = HookState()
+        self.environment = Environment()
         self.frozen = False
 
     def restore(self) -> list[str]:
@@ -59,14 +65,22 @@ class Baseline:
         namespace = vars(builtins)
         for name in set(namespace) - set(self.builtins):
             del namespace[name]
-        for name, value in self.builtins.items():
-            if namespace.get(name, _MISSING) is not value:
-                namespace[name] = value
+        self.restore_builtins()
         for key, value in self.patched.items():
             setattr(_owner(key), key[1], value)
         if self.main_module is not None:
             sys.modules["__main__"] = self.main_module
+        self.hooks.restore()
+        self.environment.restore()
         return changed
+
+
+    def restore_builtins(self, keep: Collection[str] = ()) -> None:
+        """Python's own built-ins (and Sprout's) back where a script replaced or removed them."""
+        namespace = vars(builtins)
+        for name, value in self.builtins.items():
+            if namespace.get(name, _MISSING) is not value and name not in keep:
+                namespace[name] = value
 
 
 def _owner(key: tuple[str, str]) -> Any:
@@ -105,6 +119,16 @@ class ProcessState:
         with cls._lock:
             baseline = cls._baseline
         return baseline.recursion_limit if baseline is not None else patches.original(sys, "getrecursionlimit")()
+
+    @classmethod
+    def restore_builtins(cls) -> None:
+        """A run was stopped: the built-ins a script replaced (``builtins.len = ...``) are put
+        back at once, so that Sprout's own work while the program unwinds, in the standard
+        library too, does not call them. Sprout's flags in ``builtins`` stay as they are."""
+        with cls._lock:
+            baseline = cls._baseline
+        if baseline is not None:
+            baseline.restore_builtins(keep=ENGINE_NAMES)
 
     @classmethod
     def leave(cls) -> list[str]:

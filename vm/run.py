@@ -22,6 +22,7 @@ from .limits import Limits
 from .main_module import MainModule, empty
 from .package_folders import with_package_folders
 from .pause_request import AtSafePoint, PauseRequest
+from .process_hooks import run_hooks_end
 from .process_state import ProcessState
 from .recursion_room import RecursionRoom
 from .results import Frame, RunResult, Status
@@ -87,7 +88,8 @@ class Run:
         # What ``python script.py`` gives (no Sprout folder), with the packages the learner
         # installed from the IDE where the user's site-packages would be.
         self.path = with_package_folders(script_path(folder))
-        self.stop = StopSignal(self)
+        # The program is over once stopped: what is left to do is Sprout's, with Python's built-ins.
+        self.stop = StopSignal(self, before=ProcessState.restore_builtins)
         self.stop.add_waker(self.input.wake)
         self.modules = LearnerModules(self)
         self.watchdog = Watchdog(self)  # watched by the caller of ``VM.run`` (``vm.watchdog``)
@@ -311,6 +313,7 @@ class Run:
                 raise
             finally:
                 sys.settrace(None)
+                sys.setprofile(None)  # the script's own, if it set one
                 self.main.keep_last_value(namespace)
             self._wait_for_threads()
         except BaseException as error:  # noqa: BLE001 - every outcome is reported
@@ -319,6 +322,7 @@ class Run:
         try:
             self._run_exit_handlers()
             self._end_threads()
+            run_hooks_end(self)
             if not self.main.keep and not self.threads.any_alive():
                 empty(namespace)  # objects' __del__ runs now, on this thread, as at exit
                 gc.collect()
@@ -391,6 +395,7 @@ class Run:
             self.drawing.hand_over()
             self._end_threads()  # again: the script may have failed before its end
         finally:
+            run_hooks_end(self)
             self._stdout.end()
             self.closed = True
             watchdog.stop()

@@ -22,6 +22,7 @@ from types import CodeType
 from typing import Any
 
 from .compiler import deep_recursion, plant_safe_points
+from .engine_builtins import caller_builtins
 
 FUTURE_FLAGS = functools.reduce(
     lambda flags, name: flags | getattr(__future__, name).compiler_flag,
@@ -96,8 +97,23 @@ def _code_for(run: Any, source: Any, mode: str, namespace: Any) -> Any:
     return compile_(run, real_compile, source, "<string>", mode, flags, True)
 
 
+def with_caller_builtins(real: Callable) -> Callable[..., Any]:
+    """``exec``/``eval`` for the host's threads: a namespace without ``__builtins__`` gets
+    the caller's, as from Python's own (not the engine's copy, ``vm.engine_builtins``)."""
+    def call(*args: Any, **kwargs: Any) -> Any:
+        _fill_builtins(args[1] if len(args) > 1 else kwargs.get("globals"), 2)
+        return real(*args, **kwargs)
+    return call
+
+
+def _fill_builtins(namespace: Any, depth: int) -> None:
+    if isinstance(namespace, dict) and "__builtins__" not in namespace:
+        namespace["__builtins__"] = caller_builtins(depth + 1)
+
+
 def exec_(run: Any, real: Callable, source: Any, globals_: Any = None, locals_: Any = None,
           *args: Any, **kwargs: Any) -> None:
+    _fill_builtins(globals_, 2)
     if args or not isinstance(source, (str, bytes, bytearray, CodeType)) or not (
             globals_ is None or isinstance(globals_, dict)):
         return real(source, globals_, locals_, *args, **kwargs)
@@ -109,6 +125,7 @@ def exec_(run: Any, real: Callable, source: Any, globals_: Any = None, locals_: 
 
 def eval_(run: Any, real: Callable, source: Any, globals_: Any = None, locals_: Any = None,
           *args: Any, **kwargs: Any) -> Any:
+    _fill_builtins(globals_, 2)
     if args or kwargs or not isinstance(source, (str, bytes, bytearray, CodeType)) or not (
             globals_ is None or isinstance(globals_, dict)):
         return real(source, globals_, locals_, *args, **kwargs)
