@@ -103,6 +103,10 @@ def _trimmed_host_path() -> tuple[bool, tuple[str, ...]]:
     and without Sprout's own folder."""
     safe_path = bool(getattr(sys.flags, "safe_path", False))
     entries = list(vars(sys)["path"])
+    if getattr(sys, "frozen", False):
+        # A standalone Sprout (tools/bundle.py): its path is its own Python's standard
+        # library, inside the bundle's folder with Sprout's modules; nothing came first.
+        return False, tuple(entry for entry in entries if isinstance(entry, str))
     if entries and not safe_path:
         entries = entries[1:]
     own = {SPROUT_ROOT, os.path.realpath(SPROUT_ROOT)}
