@@ -14,7 +14,6 @@ from typing import Any
 from . import host
 from .compiler import compile_script
 from .drawing import DrawingLink
-from .engine_frames import without_engine_frames
 from .i18n import _
 from .interrupt import ScriptStopped, StopSignal
 from .learner_imports import LearnerModules
@@ -24,6 +23,7 @@ from .process_state import ProcessState
 from .recursion_room import RecursionRoom
 from .results import Frame, RunResult, Status
 from .run_threads import RunThreads
+from .script_report import call_script_excepthook, describe
 from .snapshot import FrameSnapshot, snapshot_globals, snapshot_of_error, snapshot_of_stack
 from .streams import PAUSE_WAKE, ErrorStream, InputChannel, ScriptStdin, ScriptStdout
 from .tracebacks import SourceBook, frames_from_live, frames_from_traceback, syntax_error_frame
@@ -55,6 +55,9 @@ class Run:
         self.input = InputChannel()
         self.closed = False
         self.halt_frames: tuple[Frame, ...] | None = None
+        self._thread_halt: tuple[tuple[Frame, ...], str | None, tuple] | None = None  # first stop on another thread
+        self._message = ""             # the uncaught error's text, as Python shows it
+        self._reported_by_script = False  # the script's ``sys.excepthook`` reported it
         self.pause_request: Callable[[Any], None] | None = None  # called at the next safe point
         self.snapshot: tuple[FrameSnapshot, ...] = ()
         self.engine_busy = False  # the script thread is in the engine's own bookkeeping
@@ -116,16 +119,15 @@ class Run:
     def halt(self) -> ScriptStopped:
         """The exception to raise now; the first one records where the program was."""
         if self.halt_frames is None and self.stop.reason != "ended":
-            # Recording a 50,000-frame stack takes a while: the watchdog's push must not
-            # interrupt it (it would start over at the next safe point, forever).
-            self.engine_busy = True
-            try:
+            if threading.current_thread() is self.script_thread:
+                self._record_halt(sys._getframe(1))
+            elif self._thread_halt is None:
+                # A thread the script started (``asyncio.to_thread``) met the stop first:
+                # where the main code was is what the learner needs, so this is kept
+                # only in case the script's own thread has nothing to show.
                 frame = sys._getframe(1)
-                self.halt_frames = frames_from_live(self.book, frame)
-                self.halt_activity = self.activity
-                self.snapshot = snapshot_of_stack(self.book.is_user_code, frame)
-            finally:
-                self.engine_busy = False
+                self._thread_halt = (frames_from_live(self.book, frame), self.activity,
+                                     snapshot_of_stack(self.book.is_user_code, frame))
         handled = sys.exc_info()[1]
         if isinstance(handled, ScriptStopped):
             # A bare ``except:`` caught the stop and carried on: raise the same one again.
@@ -133,6 +135,22 @@ class Run:
             # that chain at every raise: unwinding deep recursion would take quadratic time.
             return handled
         return ScriptStopped(self.stop.message())
+
+    def _record_halt(self, frame: Any) -> None:
+        """Where the script's own thread was when the stop reached it."""
+        # Recording a 50,000-frame stack takes a while: the watchdog's push must not
+        # interrupt it (it would start over at the next safe point, forever).
+        self.engine_busy = True
+        try:
+            frames = frames_from_live(self.book, frame)
+            if not frames and self._thread_halt is not None:
+                self.halt_frames, self.halt_activity, self.snapshot = self._thread_halt
+            else:
+                self.halt_frames = frames
+                self.halt_activity = self.activity
+                self.snapshot = snapshot_of_stack(self.book.is_user_code, frame)
+        finally:
+            self.engine_busy = False
 
     def _take_snapshot(self, outcome: BaseException | None, namespace: dict) -> None:
         """The values to show after the run, taken before anything is cleared."""
@@ -252,6 +270,8 @@ class Run:
         try:
             return self._execute(watchdog)
         except BaseException as error:  # noqa: BLE001 - the engine must not die either
+            if isinstance(error, ScriptStopped) and self.stop.stopped:
+                return self._result(error)  # a stop is the script's doing, never Sprout's failure
             return self.internal_failure(f"{type(error).__name__}: {error}")
         finally:
             self._close(watchdog)
@@ -290,7 +310,8 @@ class Run:
             self._wait_for_threads()
         except BaseException as error:  # noqa: BLE001 - every outcome is reported
             outcome = error
-        self._take_snapshot(outcome, namespace)
+        outcome = self._settle(outcome)
+        self._without_pushes(lambda: self._take_snapshot(outcome, namespace))
         try:
             self._run_exit_handlers()
             self._end_threads()
@@ -307,6 +328,36 @@ class Run:
             except ScriptStopped:
                 continue  # a late push from the watchdog: the outcome is already known
         return self._result(outcome)
+
+    def _settle(self, outcome: BaseException | None) -> BaseException | None:
+        """Python's report of an uncaught error runs the script's code (the error's
+        ``__str__``, its ``sys.excepthook``): run it while a stop can still end it."""
+        if self.halt_frames is None and self._thread_halt is not None and self.stop.stopped:
+            self.halt_frames, self.halt_activity, self.snapshot = self._thread_halt
+        if outcome is None or isinstance(outcome, (SystemExit, ScriptStopped)) or \
+                self.halt_frames is not None:
+            return outcome
+        try:
+            self._message = describe(outcome)
+            self._reported_by_script = call_script_excepthook(
+                outcome, self._host_excepthook, self.engine_stderr)
+        except ScriptStopped as stop:
+            return stop
+        return outcome
+
+    def _without_pushes(self, step: Callable[[], Any]) -> None:
+        """The engine's own work after the script: a push the watchdog made just before
+        it stopped pushing may land here once; do the work again."""
+        self.engine_busy = True
+        try:
+            for _attempt in range(3):
+                try:
+                    step()
+                    return
+                except ScriptStopped:
+                    continue
+        finally:
+            self.engine_busy = False
 
     def _run_exit_handlers(self) -> None:
         """``atexit`` handlers the script registered run when it ends, newest first."""
@@ -335,20 +386,10 @@ class Run:
         if isinstance(outcome, SystemExit):
             return RunResult(status=Status.FINISHED.value, exit_code=self._exit_code(outcome),
                              filename=self.filename)
-        self._call_script_excepthook(outcome)
         frames = frames_from_traceback(self.book, outcome.__traceback__)
         return RunResult(status=Status.ERROR.value, error_type=type(outcome).__name__,
-                         message=str(outcome), frames=frames, filename=self.filename)
-
-    def _call_script_excepthook(self, error: BaseException) -> None:
-        """A script that installed ``sys.excepthook`` gets it called, as in Python."""
-        hook = vars(sys).get("excepthook")
-        if hook is None or hook is self._host_excepthook:
-            return
-        try:
-            hook(type(error), error, without_engine_frames(error.__traceback__))
-        except BaseException:  # noqa: BLE001 - Python ignores a failing hook too
-            pass
+                         message=self._message, frames=frames, filename=self.filename,
+                         reported_by_script=self._reported_by_script)
 
     def _exit_code(self, exit_request: SystemExit) -> int:
         code = exit_request.code
