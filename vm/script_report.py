@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 import traceback
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import Any
 
 from .engine_frames import without_engine_frames
 from .interrupt import ScriptStopped
@@ -30,7 +30,7 @@ def describe(error: BaseException) -> str:
     return text if isinstance(text, str) else STR_FAILED
 
 
-def call_script_excepthook(error: BaseException, host_hook: Any, stderr: TextIO) -> bool:
+def call_script_excepthook(error: BaseException, host_hook: Any, stderr: Any) -> bool:
     """Call the ``sys.excepthook`` the script installed; returns whether it reported the
     error (so Sprout shows no traceback of its own). A failing hook is reported as
     Python does, and then the original traceback is shown as usual."""
