@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from . import host
+from .children import RunChildren
 from .compiler import compile_script
 from .drawing import DrawingLink
 from .i18n import _
@@ -56,6 +57,7 @@ class Run:
         self.closed = False
         self.halt_frames: tuple[Frame, ...] | None = None
         self._thread_halt: tuple[tuple[Frame, ...], str | None, tuple] | None = None  # first stop on another thread
+        self._stop_site: tuple[Frame, ...] = ()  # the script thread's frames when the stop came
         self._message = ""             # the uncaught error's text, as Python shows it
         self._reported_by_script = False  # the script's ``sys.excepthook`` reported it
         self.pause_request: Callable[[Any], None] | None = None  # called at the next safe point
@@ -64,6 +66,7 @@ class Run:
         self.activity: str | None = None       # what the script waits in: input, sleep...
         self.halt_activity: str | None = None  # ...when the stop reached it
         self.threads = RunThreads()
+        self.children = RunChildren()  # processes the script started (``vm.children``)
         self.threaded = False  # the script started a thread (print then writes piece by piece)
         self.script_thread: threading.Thread | None = None
         self.leftovers: list[str] = []
@@ -85,6 +88,8 @@ class Run:
         self.path = ([folder] if folder else []) + list(vars(sys)["path"])
         self.stop = StopSignal(self)
         self.stop.add_waker(self.input.wake)
+        self.stop.add_waker(self.children.stop_now)
+        self.stop.add_waker(self._note_stop_site)
         self.modules = LearnerModules(self, folder)
         self.watchdog = Watchdog(self)  # watched by the caller of ``VM.run`` (``vm.watchdog``)
 
@@ -136,6 +141,15 @@ class Run:
             return handled
         return ScriptStopped(self.stop.message())
 
+    def _note_stop_site(self) -> None:
+        """On the stopping thread: where the script thread is now. A stop that lands only
+        after the script's code has ended (a blocking read the stop unblocked) is shown
+        there."""
+        thread = self.script_thread
+        if thread is None or thread.ident is None:
+            return
+        self._stop_site = frames_from_live(self.book, sys._current_frames().get(thread.ident))
+
     def _record_halt(self, frame: Any) -> None:
         """Where the script's own thread was when the stop reached it."""
         # Recording a 50,000-frame stack takes a while: the watchdog's push must not
@@ -145,6 +159,8 @@ class Run:
             frames = frames_from_live(self.book, frame)
             if not frames and self._thread_halt is not None:
                 self.halt_frames, self.halt_activity, self.snapshot = self._thread_halt
+            elif not frames and self._stop_site:
+                self.halt_frames = self._stop_site
             else:
                 self.halt_frames = frames
                 self.halt_activity = self.activity
@@ -252,7 +268,11 @@ class Run:
         bound = host.current_run()
         host.bind(None)  # the engine's own waits: a standing stop must not cut them short
         try:
+            stopped = self.stop.stopped  # a stop ends the children it interrupted: no surprise
             self.leftovers.extend(self.threads.end(lambda: self.stop.request("ended")))
+            ended_children = self.children.end()
+            if not stopped:
+                self.leftovers.extend(ended_children)
         finally:
             host.bind(bound)
 
