@@ -33,7 +33,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from . import children, guards, print_calls, printing, regex_guard, runtime_code
+from . import children, guards, print_calls, printing, regex_guard, runtime_code, waits
 from .compiler import (
     ATTENTION,
     GUARDED_MUL,
@@ -340,5 +340,6 @@ def install() -> None:
     from . import learner_imports
     learner_imports.install()
     children.install(_patch)
+    waits.install(_patch)
     for name in ("count", "cycle", "repeat"):
         setattr(itertools, name, guards.checked_source_type(getattr(itertools, name), _state))

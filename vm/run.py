@@ -157,10 +157,10 @@ class Run:
         self.engine_busy = True
         try:
             frames = frames_from_live(self.book, frame)
-            if not frames and self._thread_halt is not None:
-                self.halt_frames, self.halt_activity, self.snapshot = self._thread_halt
-            elif not frames and self._stop_site:
+            if not frames and self._stop_site:
                 self.halt_frames = self._stop_site
+            elif not frames and self._thread_halt is not None:
+                self.halt_frames, self.halt_activity, self.snapshot = self._thread_halt
             else:
                 self.halt_frames = frames
                 self.halt_activity = self.activity
