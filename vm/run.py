@@ -88,8 +88,8 @@ class Run:
         self.path = ([folder] if folder else []) + list(vars(sys)["path"])
         self.stop = StopSignal(self)
         self.stop.add_waker(self.input.wake)
+        self.stop.add_waker(self._note_stop_site)  # before the children end and the script moves on
         self.stop.add_waker(self.children.stop_now)
-        self.stop.add_waker(self._note_stop_site)
         self.modules = LearnerModules(self, folder)
         self.watchdog = Watchdog(self)  # watched by the caller of ``VM.run`` (``vm.watchdog``)
 
