@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .i18n import _
+from .waits import wait_sliced
 
 WAIT_SLICE = 0.02
 GRACE_SECONDS = 0.5
@@ -216,7 +217,32 @@ def _spawner(run: Any, real: Callable, *args: Any, **kwargs: Any) -> int:
     return pid
 
 
-_real_wait = subprocess.Popen.wait  # before Sprout patches it: the engine's own waits
+def _waitpid(run: Any, real: Callable, pid: int, options: int) -> tuple[int, int]:
+    """``os.waitpid`` that blocks waits in slices (``os.posix_spawn``'s children)."""
+    if options & os.WNOHANG:
+        return real(pid, options)
+    result = real(pid, options | os.WNOHANG)
+    if result != (0, 0):
+        return result
+    run.flush_stdout()
+    run.checkpoint()
+    outcome = [result]
+
+    def attempt(left: float) -> bool:
+        run.stop.event.wait(left)
+        outcome[0] = real(pid, options | os.WNOHANG)
+        return outcome[0] != (0, 0)
+    wait_sliced(run, None, attempt)
+    return outcome[0]
+
+
+def _wait(run: Any, real: Callable) -> tuple[int, int]:
+    """``os.wait()``: any child, as ``os.waitpid(-1, 0)``."""
+    return _waitpid(run, _real_waitpid, -1, 0)
+
+
+_real_wait = subprocess.Popen.wait  # before Sprout patches them: the engine's own waits
+_real_waitpid = os.waitpid
 
 
 def install(patch: Callable[[Any, str, Callable[..., Any]], None]) -> None:
@@ -225,6 +251,8 @@ def install(patch: Callable[[Any, str, Callable[..., Any]], None]) -> None:
     patch(subprocess.Popen, "wait", _popen_wait)
     patch(subprocess.Popen, "communicate", _popen_communicate)
     patch(os, "system", _system)
+    patch(os, "waitpid", _waitpid)
+    patch(os, "wait", _wait)
     for name in ("posix_spawn", "posix_spawnp"):
         if hasattr(os, name):
             patch(os, name, _spawner)

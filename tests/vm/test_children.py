@@ -64,6 +64,7 @@ def _alive(pid: int) -> bool:
     "subprocess.check_output(['sleep', '100'])",
     "os.system('sleep 100; echo never')",
     "os.popen('sleep 100').read()",
+    "os.waitpid(os.posix_spawnp('sleep', ['sleep', '100'], os.environ), 0)",
 ])
 def test_stop_during_a_child_process_ends_it(call):
     before = set(_descendants())
