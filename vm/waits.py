@@ -91,6 +91,11 @@ class RunLock:
         return f"<{state} _thread.lock object at {id(self):#x}>"
 
 
+# A learner printing ``type(lock)`` sees Python's own name.
+RunLock.__name__ = RunLock.__qualname__ = "lock"
+RunLock.__module__ = "_thread"
+
+
 class RunRLock(RunLock):
     """``threading.RLock()`` made on a run's thread (what ``Condition()`` uses)."""
 
@@ -110,6 +115,33 @@ class RunRLock(RunLock):
 
     def __repr__(self) -> str:
         return repr(self._lock)
+
+
+RunRLock.__name__ = RunRLock.__qualname__ = "RLock"
+RunRLock.__module__ = "_thread"
+
+
+class _LockFactory(type):
+    """What ``threading.Lock`` is while Sprout is installed: a call makes a ``RunLock`` on
+    a run's thread and Python's own lock elsewhere, and ``isinstance`` accepts both
+    (from 3.13 ``threading.Lock`` is the lock type itself)."""
+
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        if _state.run is None or args or kwargs:
+            return _allocate_lock(*args, **kwargs)
+        return RunLock()
+
+    def __instancecheck__(cls, instance: Any) -> bool:
+        return isinstance(instance, (_LOCK_TYPE, RunLock))
+
+
+class Lock(metaclass=_LockFactory):
+    """``threading.Lock``: see ``_LockFactory``."""
+
+    __module__ = "_thread"
+
+
+_LOCK_TYPE = type(_allocate_lock())
 
 
 def _lock(run: Any, real: Callable) -> RunLock:
@@ -185,7 +217,8 @@ def _when_readable(method: str) -> Callable[..., Any]:
 
 def install(patch: Callable[[Any, str, Callable[..., Any]], None]) -> None:
     """Patch the waits with ``patch`` (``vm.patches``'s run-only dispatch)."""
-    patch(threading, "Lock", _lock)
+    patch(threading, "Lock", _lock)  # recorded as patched (restored after a script replaces it)...
+    threading.Lock = Lock  # type: ignore[assignment]  # ...and a type, as 3.13's own
     patch(threading, "RLock", _rlock)
     queue.SimpleQueue = SimpleQueue  # type: ignore[misc]
     patch(select, "select", _select)

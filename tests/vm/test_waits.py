@@ -62,6 +62,7 @@ def test_waits_that_end_behave_as_in_python(tmp_path):
     plain, sprout, errors = both('''
         import queue, select, socket, threading, os
         lock = threading.Lock()
+        print(type(lock), type(threading.RLock()))
         print(lock.acquire(), lock.acquire(False), lock.acquire(timeout=0.05), lock.locked())
         lock.release()
         with lock:
