@@ -26,6 +26,7 @@ WAIT_SLICE = 0.02
 _allocate_lock = _thread.allocate_lock
 _CRLock: Any = threading._CRLock or threading._PyRLock  # type: ignore[attr-defined]
 _real_select = select.select
+_simple_get = _queue.SimpleQueue.get
 
 
 def _readable(sock: socket.socket, seconds: float) -> bool:
@@ -67,12 +68,20 @@ class RunLock:
         self._lock: Any = _allocate_lock()
 
     def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
+        if blocking is True and timeout == -1 and self._lock.acquire(False):
+            return True  # free: the common case costs one C call
         run = _state.run
         if run is None:
             return self._lock.acquire(blocking, timeout)
         return _acquire(run, self._lock, blocking, timeout)
 
-    __enter__ = acquire
+    def __enter__(self) -> bool:
+        if self._lock.acquire(False):
+            return True
+        run = _state.run
+        if run is None:
+            return self._lock.acquire()
+        return _acquire(run, self._lock, True, -1)
 
     def __exit__(self, *exc_info: Any) -> None:
         self._lock.release()
@@ -159,11 +168,16 @@ class SimpleQueue(_queue.SimpleQueue):
     __module__ = "queue"
 
     def get(self, block: bool = True, timeout: float | None = None) -> Any:
+        if block is True and timeout is None:
+            try:
+                return _simple_get(self, False)  # an item is there: one C call
+            except queue.Empty:
+                pass
         run = _state.run
         if run is None or not block or (timeout is not None and timeout <= 0):
-            return super().get(block, timeout)
+            return _simple_get(self, block, timeout)
         try:
-            return super().get(False)
+            return _simple_get(self, False)
         except queue.Empty:
             pass
         run.checkpoint()
@@ -171,7 +185,7 @@ class SimpleQueue(_queue.SimpleQueue):
 
         def attempt(left: float) -> bool:
             try:
-                got.append(_queue.SimpleQueue.get(self, True, left))
+                got.append(_simple_get(self, True, left))
                 return True
             except queue.Empty:
                 return False
