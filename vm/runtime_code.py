@@ -66,6 +66,9 @@ def _with_engine_module(code: CodeType) -> CodeType:
     return code.replace(co_consts=consts)
 
 
+_ANY = object()  # code from ``compile()``: no namespace known
+
+
 def _own_range(namespace: Any) -> bool:
     """A namespace whose ``range`` may not be Python's: its own builtins, or its own name."""
     if not isinstance(namespace, dict):
@@ -76,11 +79,17 @@ def _own_range(namespace: Any) -> bool:
 
 def compile_(run: Any, real: Callable, source: Any, filename: Any, mode: Any, flags: int = 0,
              dont_inherit: bool = False, optimize: int = -1, **kwargs: Any) -> Any:
-    return _compiled(run, real, source, filename, mode, flags, dont_inherit, optimize, kwargs)
+    # The learner's own ``compile()`` may be run anywhere; a library's (``importlib``,
+    # ``codeop``) runs in a module's namespace, with Python's builtins.
+    caller = sys._getframe(2).f_code
+    namespace = _ANY if run.book.is_user_code(caller) else None
+    return _compiled(run, real, source, filename, mode, flags, dont_inherit, optimize, kwargs, namespace)
 
 
 def _compiled(run: Any, real: Callable, source: Any, filename: Any, mode: Any, flags: int,
-              dont_inherit: bool, optimize: int, kwargs: dict, own_range: bool = False) -> Any:
+              dont_inherit: bool, optimize: int, kwargs: dict, namespace: Any = _ANY) -> Any:
+    """``namespace``: where ``exec``/``eval`` will run the code; code from ``compile()``
+    may run anywhere, so its checks must not depend on the namespace's builtins."""
     if isinstance(source, CodeType) or not isinstance(flags, int) or flags & ast.PyCF_ONLY_AST:
         return real(source, filename, mode, flags, dont_inherit, optimize, **kwargs)
     if not dont_inherit:
@@ -94,7 +103,10 @@ def _compiled(run: Any, real: Callable, source: Any, filename: Any, mode: Any, f
     run.book.add(name, source if isinstance(source, (str, bytes)) else "", cache=False)
     try:
         with deep_recursion():
-            tree = _SelfContained(own_range).visit(plant_safe_points(tree))
+            tree = plant_safe_points(tree)
+            if namespace is not _ANY and not _own_range(namespace):
+                return real(tree, name, mode, flags, True, optimize, **kwargs)  # the common case
+            tree = _SelfContained(namespace is _ANY or _own_range(namespace)).visit(tree)
             return _with_engine_module(real(tree, name, mode, flags, True, optimize, **kwargs))
     except RecursionError:
         if not isinstance(source, (str, bytes)):
@@ -123,7 +135,7 @@ def _code_for(run: Any, source: Any, mode: str, namespace: Any) -> Any:
         source = bytes(source).lstrip(b" \t")
     flags = sys._getframe(3).f_code.co_flags & FUTURE_FLAGS
     return _compiled(run, _real_compile, source, "<string>", mode, flags, True, -1, {},
-                     own_range=_own_range(namespace))
+                     namespace=namespace)
 
 
 def exec_(run: Any, real: Callable, source: Any, globals_: Any = None, locals_: Any = None,
