@@ -24,7 +24,7 @@ from .process_state import ProcessState
 from .recursion_room import RecursionRoom
 from .results import Frame, RunResult, Status
 from .run_threads import RunThreads
-from .script_report import call_script_excepthook, describe
+from .script_report import call_script_excepthook, describe, exit_text
 from .snapshot import FrameSnapshot, snapshot_globals, snapshot_of_error, snapshot_of_stack
 from .streams import PAUSE_WAKE, ErrorStream, InputChannel, ScriptStdin, ScriptStdout
 from .tracebacks import SourceBook, frames_from_live, frames_from_traceback, syntax_error_frame
@@ -60,6 +60,7 @@ class Run:
         self._stop_site: tuple[Frame, ...] = ()  # the script thread's frames when the stop came
         self._message = ""             # the uncaught error's text, as Python shows it
         self._reported_by_script = False  # the script's ``sys.excepthook`` reported it
+        self._exit_status = 0  # what ``sys.exit(...)`` asked for
         self.pause_request: Callable[[Any], None] | None = None  # called at the next safe point
         self.snapshot: tuple[FrameSnapshot, ...] = ()
         self.engine_busy = False  # the script thread is in the engine's own bookkeeping
@@ -354,10 +355,12 @@ class Run:
         ``__str__``, its ``sys.excepthook``): run it while a stop can still end it."""
         if self.halt_frames is None and self._thread_halt is not None and self.stop.stopped:
             self.halt_frames, self.halt_activity, self.snapshot = self._thread_halt
-        if outcome is None or isinstance(outcome, (SystemExit, ScriptStopped)) or \
-                self.halt_frames is not None:
+        if outcome is None or isinstance(outcome, ScriptStopped) or self.halt_frames is not None:
             return outcome
         try:
+            if isinstance(outcome, SystemExit):
+                self._exit_status = self._exit_code(outcome)
+                return outcome
             self._message = describe(outcome)
             self._reported_by_script = call_script_excepthook(
                 outcome, self._host_excepthook, self.engine_stderr)
@@ -404,7 +407,7 @@ class Run:
         if outcome is None:
             return RunResult(status=Status.FINISHED.value, exit_code=0, filename=self.filename)
         if isinstance(outcome, SystemExit):
-            return RunResult(status=Status.FINISHED.value, exit_code=self._exit_code(outcome),
+            return RunResult(status=Status.FINISHED.value, exit_code=self._exit_status,
                              filename=self.filename)
         frames = frames_from_traceback(self.book, outcome.__traceback__)
         return RunResult(status=Status.ERROR.value, error_type=type(outcome).__name__,
@@ -417,7 +420,9 @@ class Run:
             return 0
         if isinstance(code, int):
             return code
-        self.engine_stderr.write(f"{code}\n")
+        text = exit_text(code)
+        if text is not None:
+            self.engine_stderr.write(text + "\n")
         return 1
 
     def _close(self, watchdog: Watchdog) -> None:

@@ -30,6 +30,18 @@ def describe(error: BaseException) -> str:
     return text if isinstance(text, str) else STR_FAILED
 
 
+def exit_text(code: object) -> str | None:
+    """What ``sys.exit(code)`` prints for a code that is not a number: its ``str``, or
+    nothing at all when that fails (as Python); a stop inside it is not caught."""
+    try:
+        text = str(code)
+    except ScriptStopped:
+        raise
+    except BaseException:  # noqa: BLE001 - Python prints nothing then
+        return None
+    return text if isinstance(text, str) else None
+
+
 def call_script_excepthook(error: BaseException, host_hook: Any, stderr: Any) -> bool:
     """Call the ``sys.excepthook`` the script installed; returns whether it reported the
     error (so Sprout shows no traceback of its own). A failing hook is reported as

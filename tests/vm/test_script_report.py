@@ -85,3 +85,30 @@ def test_excepthook_reset_to_python_default_prints_no_second_traceback():
     ''')
     assert harness.text("stderr") == ""
     assert format_result(result).endswith("ZeroDivisionError: division by zero\n")
+
+
+def test_exit_with_an_object_whose_str_fails_prints_nothing_and_exits_1_as_python():
+    harness = Harness()
+    result = harness.run('''
+        import sys
+        class Farewell:
+            def __str__(self):
+                raise ValueError("no text")
+        sys.exit(Farewell())
+    ''')
+    assert (result.status, result.exit_code) == ("finished", 1), result
+    assert harness.text("stderr") == ""
+
+
+def test_stop_in_a_looping_str_of_an_exit_code_is_a_halt():
+    result, _ = Harness().stop_at('''
+        import sys
+        class Farewell:
+            def __str__(self):
+                print("ready")
+                while True:
+                    pass
+        sys.exit(Farewell())
+    ''')
+    assert (result.status, result.reason) == ("halted", "user"), result
+    assert result.frames[-1].function == "__str__"
