@@ -28,6 +28,7 @@ from .waits import wait_sliced
 WAIT_SLICE = 0.02
 GRACE_SECONDS = 0.5
 _SESSION_ARGUMENT_AT = 15  # ``start_new_session``'s position in ``Popen(args, ...)``'s parameters
+_PREEXEC_ARGUMENT_AT = 6   # ``preexec_fn``'s
 
 
 class RunChildren:
@@ -146,6 +147,8 @@ def _popen_init(run: Any, real: Callable, popen: subprocess.Popen, *args: Any, *
         detached = bool(args[_SESSION_ARGUMENT_AT])
     elif "start_new_session" in kwargs or kwargs.get("process_group") is not None:
         detached = bool(kwargs.get("start_new_session")) or kwargs.get("process_group") is not None
+    elif kwargs.get("preexec_fn") is not None or len(args) > _PREEXEC_ARGUMENT_AT:
+        detached = False  # it may call ``os.setsid`` itself, which fails in a new session
     else:
         kwargs["start_new_session"] = True  # the child and all it starts end together
         real(popen, *args, **kwargs)

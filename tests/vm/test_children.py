@@ -131,6 +131,7 @@ def test_child_processes_behave_as_in_python(tmp_path):
         except FileNotFoundError as error:
             print(error)
         print(subprocess.check_output(["printf", "a\\nb"], text=True).split())
+        print(subprocess.run(["true"], preexec_fn=os.setsid).returncode)
         print(os.waitstatus_to_exitcode(os.system("exit 5")), os.system("kill -9 $$"))
         with os.popen("echo popen") as pipe:
             print(pipe.read().strip())
