@@ -15,6 +15,7 @@ from . import host
 from .children import RunChildren
 from .compiler import compile_script
 from .drawing import DrawingLink
+from .halt_sites import HaltSites
 from .i18n import _
 from .interrupt import ScriptStopped, StopSignal
 from .learner_imports import LearnerModules
@@ -24,7 +25,7 @@ from .process_state import ProcessState
 from .recursion_room import RecursionRoom
 from .results import Frame, RunResult, Status
 from .run_threads import RunThreads
-from .script_report import call_script_excepthook, describe, exit_text
+from .script_report import Report, report
 from .snapshot import FrameSnapshot, snapshot_globals, snapshot_of_error, snapshot_of_stack
 from .streams import PAUSE_WAKE, ErrorStream, InputChannel, ScriptStdin, ScriptStdout
 from .tracebacks import SourceBook, frames_from_live, frames_from_traceback, syntax_error_frame
@@ -56,11 +57,8 @@ class Run:
         self.input = InputChannel()
         self.closed = False
         self.halt_frames: tuple[Frame, ...] | None = None
-        self._thread_halt: tuple[tuple[Frame, ...], str | None, tuple] | None = None  # first stop on another thread
-        self._stop_site: tuple[Frame, ...] = ()  # the script thread's frames when the stop came
-        self._message = ""             # the uncaught error's text, as Python shows it
-        self._reported_by_script = False  # the script's ``sys.excepthook`` reported it
-        self._exit_status = 0  # what ``sys.exit(...)`` asked for
+        self.sites = HaltSites(self.book, lambda: self.script_thread)  # when it has no frame to show
+        self._report = Report()  # how Python reports the outcome (``vm.script_report``)
         self.pause_request: Callable[[Any], None] | None = None  # called at the next safe point
         self.snapshot: tuple[FrameSnapshot, ...] = ()
         self.engine_busy = False  # the script thread is in the engine's own bookkeeping
@@ -89,7 +87,7 @@ class Run:
         self.path = ([folder] if folder else []) + list(vars(sys)["path"])
         self.stop = StopSignal(self)
         self.stop.add_waker(self.input.wake)
-        self.stop.add_waker(self._note_stop_site)  # before the children end and the script moves on
+        self.stop.add_waker(self.sites.note_request)  # before the children end and the script moves on
         self.stop.add_waker(self.children.stop_now)
         self.modules = LearnerModules(self, folder)
         self.watchdog = Watchdog(self)  # watched by the caller of ``VM.run`` (``vm.watchdog``)
@@ -127,13 +125,8 @@ class Run:
         if self.halt_frames is None and self.stop.reason != "ended":
             if threading.current_thread() is self.script_thread:
                 self._record_halt(sys._getframe(1))
-            elif self._thread_halt is None:
-                # A thread the script started (``asyncio.to_thread``) met the stop first:
-                # where the main code was is what the learner needs, so this is kept
-                # only in case the script's own thread has nothing to show.
-                frame = sys._getframe(1)
-                self._thread_halt = (frames_from_live(self.book, frame), self.activity,
-                                     snapshot_of_stack(self.book.is_user_code, frame))
+            else:  # where the main code was is what the learner needs: kept in reserve
+                self.sites.note_other_thread(sys._getframe(1), self.activity)
         handled = sys.exc_info()[1]
         if isinstance(handled, ScriptStopped):
             # A bare ``except:`` caught the stop and carried on: raise the same one again.
@@ -142,15 +135,6 @@ class Run:
             return handled
         return ScriptStopped(self.stop.message())
 
-    def _note_stop_site(self) -> None:
-        """On the stopping thread: where the script thread is now. A stop that lands only
-        after the script's code has ended (a blocking read the stop unblocked) is shown
-        there."""
-        thread = self.script_thread
-        if thread is None or thread.ident is None:
-            return
-        self._stop_site = frames_from_live(self.book, sys._current_frames().get(thread.ident))
-
     def _record_halt(self, frame: Any) -> None:
         """Where the script's own thread was when the stop reached it."""
         # Recording a 50,000-frame stack takes a while: the watchdog's push must not
@@ -158,10 +142,10 @@ class Run:
         self.engine_busy = True
         try:
             frames = frames_from_live(self.book, frame)
-            if not frames and self._stop_site:
-                self.halt_frames = self._stop_site
-            elif not frames and self._thread_halt is not None:
-                self.halt_frames, self.halt_activity, self.snapshot = self._thread_halt
+            sighting = None if frames else self.sites.fallback()
+            if sighting is not None:
+                self.halt_frames, activity, self.snapshot = sighting
+                self.halt_activity = activity or self.activity
             else:
                 self.halt_frames = frames
                 self.halt_activity = self.activity
@@ -353,17 +337,12 @@ class Run:
     def _settle(self, outcome: BaseException | None) -> BaseException | None:
         """Python's report of an uncaught error runs the script's code (the error's
         ``__str__``, its ``sys.excepthook``): run it while a stop can still end it."""
-        if self.halt_frames is None and self._thread_halt is not None and self.stop.stopped:
-            self.halt_frames, self.halt_activity, self.snapshot = self._thread_halt
+        if self.halt_frames is None and self.stop.stopped and (sighting := self.sites.fallback()):
+            self.halt_frames, self.halt_activity, self.snapshot = sighting
         if outcome is None or isinstance(outcome, ScriptStopped) or self.halt_frames is not None:
             return outcome
         try:
-            if isinstance(outcome, SystemExit):
-                self._exit_status = self._exit_code(outcome)
-                return outcome
-            self._message = describe(outcome)
-            self._reported_by_script = call_script_excepthook(
-                outcome, self._host_excepthook, self.engine_stderr)
+            self._report = report(outcome, self._host_excepthook, self.engine_stderr)
         except ScriptStopped as stop:
             return stop
         return outcome
@@ -407,23 +386,12 @@ class Run:
         if outcome is None:
             return RunResult(status=Status.FINISHED.value, exit_code=0, filename=self.filename)
         if isinstance(outcome, SystemExit):
-            return RunResult(status=Status.FINISHED.value, exit_code=self._exit_status,
+            return RunResult(status=Status.FINISHED.value, exit_code=self._report.exit_code,
                              filename=self.filename)
         frames = frames_from_traceback(self.book, outcome.__traceback__)
         return RunResult(status=Status.ERROR.value, error_type=type(outcome).__name__,
-                         message=self._message, frames=frames, filename=self.filename,
-                         reported_by_script=self._reported_by_script)
-
-    def _exit_code(self, exit_request: SystemExit) -> int:
-        code = exit_request.code
-        if code is None:
-            return 0
-        if isinstance(code, int):
-            return code
-        text = exit_text(code)
-        if text is not None:
-            self.engine_stderr.write(text + "\n")
-        return 1
+                         message=self._report.message, frames=frames, filename=self.filename,
+                         reported_by_script=self._report.reported_by_script)
 
     def _close(self, watchdog: Watchdog) -> None:
         """Always runs: end the run's threads, restore the process, forget the sources."""

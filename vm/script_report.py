@@ -11,12 +11,44 @@ from __future__ import annotations
 import sys
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from .engine_frames import without_engine_frames
 from .interrupt import ScriptStopped
 
 STR_FAILED = "<exception str() failed>"  # what Python prints when ``str(error)`` raises
+
+
+@dataclass(frozen=True)
+class Report:
+    """How Python reports the end of a program: an error's text, whether the script's
+    own hook reported it, the exit code ``sys.exit`` asked for."""
+
+    message: str = ""
+    reported_by_script: bool = False
+    exit_code: int = 0
+
+
+def report(outcome: BaseException, host_hook: Any, stderr: Any) -> Report:
+    """Run what Python runs for an uncaught ``outcome`` (a stop inside it is not caught)."""
+    if isinstance(outcome, SystemExit):
+        return Report(exit_code=exit_code(outcome, stderr))
+    message = describe(outcome)
+    return Report(message=message, reported_by_script=call_script_excepthook(outcome, host_hook, stderr))
+
+
+def exit_code(exit_request: SystemExit, stderr: Any) -> int:
+    """``sys.exit(code)``: a number is the exit code; anything else is printed, exit code 1."""
+    code = exit_request.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    text = exit_text(code)
+    if text is not None:
+        stderr.write(text + "\n")
+    return 1
 
 
 def describe(error: BaseException) -> str:
