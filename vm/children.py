@@ -17,6 +17,7 @@ import os
 import select
 import signal
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -248,6 +249,8 @@ def _system(run: Any, real: Callable, command: Any) -> int:
 
 
 def _spawner(run: Any, real: Callable, *args: Any, **kwargs: Any) -> int:
+    if sys._getframe(2).f_code.co_filename == subprocess.__file__:
+        return real(*args, **kwargs)  # ``Popen`` spawning: it is adopted as a ``Popen``
     if "setsid" in kwargs or "setpgroup" in kwargs:
         pid = real(*args, **kwargs)
         if not (kwargs.get("setsid") or kwargs.get("setpgroup") is not None):

@@ -132,6 +132,8 @@ def test_child_processes_behave_as_in_python(tmp_path):
             print(error)
         print(subprocess.check_output(["printf", "a\\nb"], text=True).split())
         print(subprocess.run(["true"], preexec_fn=os.setsid).returncode)
+        child = subprocess.Popen(["/bin/sleep", "0.2"], close_fds=False, start_new_session=False)
+        print(os.getsid(child.pid) == os.getsid(0), child.wait())
         print(os.waitstatus_to_exitcode(os.system("exit 5")), os.system("kill -9 $$"))
         with os.popen("echo popen") as pipe:
             print(pipe.read().strip())
