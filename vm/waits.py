@@ -195,6 +195,8 @@ class SimpleQueue(_queue.SimpleQueue):
 
 
 def _select(run: Any, real: Callable, rlist: Any, wlist: Any, xlist: Any, timeout: Any = None) -> Any:
+    if not all(isinstance(waitables, (list, tuple)) for waitables in (rlist, wlist, xlist)):
+        return real(rlist, wlist, xlist, timeout)  # an iterator could be read only once
     ready = real(rlist, wlist, xlist, 0)  # Python's own argument errors; ready at once
     if any(ready) or (timeout is not None and timeout <= 0):
         return ready
@@ -216,9 +218,13 @@ def _pause(run: Any, real: Callable) -> None:
 
 
 def _when_readable(method: str) -> Callable[..., Any]:
+    flags_at = 1 if method in ("recv", "recvfrom") else 2
+
     def guarded(run: Any, real: Callable, sock: socket.socket, *args: Any, **kwargs: Any) -> Any:
         timeout = sock.gettimeout()
-        if timeout is not None and timeout <= 0:
+        flags = kwargs.get("flags", args[flags_at] if len(args) > flags_at else 0)
+        if (timeout is not None and timeout <= 0) or \
+                (isinstance(flags, int) and flags & getattr(socket, "MSG_DONTWAIT", 0)):
             return real(sock, *args, **kwargs)
         if not _readable(sock, 0):
             run.checkpoint()

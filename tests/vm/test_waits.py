@@ -91,6 +91,11 @@ def test_waits_that_end_behave_as_in_python(tmp_path):
         a, b = socket.socketpair()
         b.sendall(b"hello")
         print(a.recv(5))
+        try:
+            a.recv(5, socket.MSG_DONTWAIT)
+        except BlockingIOError:
+            print("would block")
+        print(select.select(iter([r]), iter([]), iter([]), 0)[0] == [r])
         a.settimeout(0.05)
         try:
             a.recv(5)
