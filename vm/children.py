@@ -243,7 +243,7 @@ def _system(run: Any, real: Callable, command: Any) -> int:
     if not isinstance(command, (str, bytes)) or not command:
         return real(command)  # Python's own TypeError; ``system("")`` asks if a shell exists
     run.flush_stdout()
-    child = subprocess.Popen(command, shell=True, close_fds=False)
+    child = _Popen(command, shell=True, close_fds=False)  # even if the script mocks ``Popen``
     code = child.wait()
     return code << 8 if code >= 0 else -code  # the wait status ``os.system`` returns
 
@@ -285,6 +285,7 @@ def _wait(run: Any, real: Callable) -> tuple[int, int]:
     return _waitpid(run, _real_waitpid, -1, 0)
 
 
+_Popen = subprocess.Popen
 _real_wait = subprocess.Popen.wait  # before Sprout patches them: the engine's own waits
 _real_waitpid = os.waitpid
 
