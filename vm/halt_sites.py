@@ -17,6 +17,7 @@ from .results import Frame
 from .snapshot import snapshot_of_stack
 from .tracebacks import SourceBook, frames_from_live
 
+DEEPEST_NOTED = 500  # frames: describing a deep recursion would hold up the stopping thread
 Sighting = tuple[tuple[Frame, ...], "str | None", tuple]  # frames, activity, snapshot
 
 
@@ -30,8 +31,17 @@ class HaltSites:
     def note_request(self) -> None:
         """A stop waker, on the stopping thread: where the script thread is now."""
         thread = self._script_thread()
-        if thread is not None and thread.ident is not None:
-            self._at_request = frames_from_live(self._book, sys._current_frames().get(thread.ident))
+        if thread is None or thread.ident is None:
+            return
+        frame = sys._current_frames().get(thread.ident)
+        below = frame
+        for _ in range(DEEPEST_NOTED):
+            if below is None:
+                break
+            below = below.f_back
+        else:
+            return  # deep: it is still running code of its own, and reports from there
+        self._at_request = frames_from_live(self._book, frame)
 
     def note_other_thread(self, frame: Any, activity: str | None) -> None:
         """Another of the program's threads raises the stop at ``frame``; the first counts."""
