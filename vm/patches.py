@@ -33,7 +33,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from . import guards, print_calls, printing, regex_guard, runtime_code, thread_stacks
+from . import children, guards, print_calls, printing, regex_guard, runtime_code, thread_stacks, waits
 from .compiler import (
     ATTENTION,
     GUARDED_MUL,
@@ -346,5 +346,7 @@ def install() -> None:
     _patch(math, "perm", _math_guard(guards.check_perm))
     from . import learner_imports
     learner_imports.install()
+    children.install(_patch)
+    waits.install(_patch)
     for name in ("count", "cycle", "repeat"):
         setattr(itertools, name, guards.checked_source_type(getattr(itertools, name), _state))

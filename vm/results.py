@@ -65,3 +65,4 @@ class RunResult:
     activity: str | None = None  # a halted run was waiting: "input", "sleep", "wait", "paused", "regex"
     snapshot: tuple[FrameSnapshot, ...] = ()  # the values when it ended, outermost frame first
     leftovers: tuple[str, ...] = ()  # what the run left changed or running (Sprout put it right)
+    reported_by_script: bool = False  # the script's own ``sys.excepthook`` reported the error

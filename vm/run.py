@@ -12,9 +12,10 @@ from dataclasses import replace
 from typing import Any
 
 from . import host
+from .children import RunChildren
 from .compiler import compile_script
 from .drawing import DrawingLink
-from .engine_frames import without_engine_frames
+from .halt_sites import HaltSites
 from .i18n import _
 from .interrupt import ScriptStopped, StopSignal
 from .learner_imports import LearnerModules
@@ -28,6 +29,7 @@ from .recursion_room import RecursionRoom
 from .results import Frame, RunResult, Status
 from .run_threads import RunThreads
 from .script_path import script_path
+from .script_report import Report, report
 from .snapshot import FrameSnapshot, snapshot_globals, snapshot_of_error, snapshot_of_stack
 from .streams import PAUSE_WAKE, ErrorStream, InputChannel, ScriptStdin, ScriptStdout
 from .tracebacks import SourceBook, frames_from_live, frames_from_traceback, syntax_error_frame
@@ -62,11 +64,14 @@ class Run:
         self.halt_frames: tuple[Frame, ...] | None = None
         self.pauses = PauseRequest()  # a debugger's call at the next safe point
         self.on_uncaught = on_uncaught
+        self.sites = HaltSites(self.book, lambda: self.script_thread)  # when it has no frame to show
+        self._report = Report()  # how Python reports the outcome (``vm.script_report``)
         self.snapshot: tuple[FrameSnapshot, ...] = ()
         self.engine_busy = False  # the script thread is in the engine's own bookkeeping
         self.activity: str | None = None       # what the script waits in: input, sleep...
         self.halt_activity: str | None = None  # ...when the stop reached it
         self.threads = RunThreads()
+        self.children = RunChildren()  # processes the script started (``vm.children``)
         self.threaded = False  # the script started a thread (print then writes piece by piece)
         self.script_thread: threading.Thread | None = None
         self.leftovers: list[str] = []
@@ -91,6 +96,8 @@ class Run:
         # The program is over once stopped: what is left to do is Sprout's, with Python's built-ins.
         self.stop = StopSignal(self, before=ProcessState.restore_builtins)
         self.stop.add_waker(self.input.wake)
+        self.stop.add_waker(self.sites.note_request)  # before the children end and the script moves on
+        self.stop.add_waker(self.children.stop_now)
         self.modules = LearnerModules(self)
         self.watchdog = Watchdog(self)  # watched by the caller of ``VM.run`` (``vm.watchdog``)
 
@@ -134,21 +141,10 @@ class Run:
     def halt(self) -> ScriptStopped:
         """The exception to raise now; the first one records where the program was."""
         if self.halt_frames is None and self.stop.reason != "ended":
-            # Recording a 50,000-frame stack takes a while: the watchdog's push must not
-            # interrupt it (it would start over at the next safe point, forever).
-            self.engine_busy = True
-            try:
-                frame = sys._getframe(1)
-                self.halt_frames = frames_from_live(self.book, frame)
-                self.halt_activity = self.activity
-                self.snapshot = snapshot_of_stack(self.book.is_user_code, frame)
-                error = sys.exc_info()[1]
-                if not self.halt_frames and error is not None and not isinstance(error, ScriptStopped):
-                    # Stopped while paused on an error that left the program's code: show it.
-                    self.halt_frames = frames_from_traceback(self.book, error.__traceback__)
-                    self.snapshot = snapshot_of_error(self.book.is_user_code, error)
-            finally:
-                self.engine_busy = False
+            if threading.current_thread() is self.script_thread:
+                self._record_halt(sys._getframe(1))
+            else:  # where the main code was is what the learner needs: kept in reserve
+                self.sites.note_other_thread(sys._getframe(1), self.activity)
         handled = sys.exc_info()[1]
         if isinstance(handled, ScriptStopped):
             # A bare ``except:`` caught the stop and carried on: raise the same one again.
@@ -156,6 +152,31 @@ class Run:
             # that chain at every raise: unwinding deep recursion would take quadratic time.
             return handled
         return ScriptStopped(self.stop.message())
+
+    def _record_halt(self, frame: Any) -> None:
+        """Where the script's own thread was when the stop reached it."""
+        # Recording a 50,000-frame stack takes a while: the watchdog's push must not
+        # interrupt it (it would start over at the next safe point, forever).
+        self.engine_busy = True
+        try:
+            frames = frames_from_live(self.book, frame)
+            error = sys.exc_info()[1]
+            if not frames and error is not None and not isinstance(error, ScriptStopped):
+                # Stopped while paused on an error that left the program's code: show it.
+                self.halt_frames = frames_from_traceback(self.book, error.__traceback__)
+                self.halt_activity = self.activity
+                self.snapshot = snapshot_of_error(self.book.is_user_code, error)
+                return
+            sighting = None if frames else self.sites.fallback()
+            if sighting is not None:
+                self.halt_frames, activity, self.snapshot = sighting
+                self.halt_activity = activity or self.activity
+            else:
+                self.halt_frames = frames
+                self.halt_activity = self.activity
+                self.snapshot = snapshot_of_stack(self.book.is_user_code, frame)
+        finally:
+            self.engine_busy = False
 
     def _take_snapshot(self, outcome: BaseException | None, namespace: dict) -> None:
         """The values to show after the run, taken before anything is cleared."""
@@ -257,7 +278,11 @@ class Run:
         bound = host.current_run()
         host.bind(None)  # the engine's own waits: a standing stop must not cut them short
         try:
+            stopped = self.stop.stopped  # a stop ends the children it interrupted: no surprise
             self.leftovers.extend(self.threads.end(lambda: self.stop.request("ended")))
+            ended_children = self.children.end()
+            if not stopped:
+                self.leftovers.extend(ended_children)
         finally:
             host.bind(bound)
 
@@ -275,6 +300,8 @@ class Run:
         try:
             return self._execute(watchdog)
         except BaseException as error:  # noqa: BLE001 - the engine must not die either
+            if isinstance(error, ScriptStopped) and self.stop.stopped:
+                return self._result(error)  # a stop is the script's doing, never Sprout's failure
             return self.internal_failure(f"{type(error).__name__}: {error}")
         finally:
             self._close(watchdog)
@@ -318,7 +345,8 @@ class Run:
             self._wait_for_threads()
         except BaseException as error:  # noqa: BLE001 - every outcome is reported
             outcome = error
-        self._take_snapshot(outcome, namespace)
+        outcome = self._settle(outcome)
+        self._without_pushes(lambda: self._take_snapshot(outcome, namespace))
         try:
             self._run_exit_handlers()
             self._end_threads()
@@ -336,6 +364,33 @@ class Run:
             except ScriptStopped:
                 continue  # a late push from the watchdog: the outcome is already known
         return self._result(outcome)
+
+    def _settle(self, outcome: BaseException | None) -> BaseException | None:
+        """Python's report of an uncaught error runs the script's code (the error's
+        ``__str__``, its ``sys.excepthook``): run it while a stop can still end it."""
+        if self.halt_frames is None and self.stop.stopped and (sighting := self.sites.fallback()):
+            self.halt_frames, self.halt_activity, self.snapshot = sighting
+        if outcome is None or isinstance(outcome, ScriptStopped) or self.halt_frames is not None:
+            return outcome
+        try:
+            self._report = report(outcome, self._host_excepthook, self.engine_stderr)
+        except ScriptStopped as stop:
+            return stop
+        return outcome
+
+    def _without_pushes(self, step: Callable[[], Any]) -> None:
+        """The engine's own work after the script: a push the watchdog made just before
+        it stopped pushing may land here once; do the work again."""
+        self.engine_busy = True
+        try:
+            for _attempt in range(3):
+                try:
+                    step()
+                    return
+                except ScriptStopped:
+                    continue
+        finally:
+            self.engine_busy = False
 
     def _run_exit_handlers(self) -> None:
         """``atexit`` handlers the script registered run when it ends, newest first."""
@@ -362,31 +417,12 @@ class Run:
         if outcome is None:
             return RunResult(status=Status.FINISHED.value, exit_code=0, filename=self.filename)
         if isinstance(outcome, SystemExit):
-            return RunResult(status=Status.FINISHED.value, exit_code=self._exit_code(outcome),
+            return RunResult(status=Status.FINISHED.value, exit_code=self._report.exit_code,
                              filename=self.filename)
-        self._call_script_excepthook(outcome)
         frames = frames_from_traceback(self.book, outcome.__traceback__)
         return RunResult(status=Status.ERROR.value, error_type=type(outcome).__name__,
-                         message=str(outcome), frames=frames, filename=self.filename)
-
-    def _call_script_excepthook(self, error: BaseException) -> None:
-        """A script that installed ``sys.excepthook`` gets it called, as in Python."""
-        hook = vars(sys).get("excepthook")
-        if hook is None or hook is self._host_excepthook:
-            return
-        try:
-            hook(type(error), error, without_engine_frames(error.__traceback__))
-        except BaseException:  # noqa: BLE001 - Python ignores a failing hook too
-            pass
-
-    def _exit_code(self, exit_request: SystemExit) -> int:
-        code = exit_request.code
-        if code is None:
-            return 0
-        if isinstance(code, int):
-            return code
-        self.engine_stderr.write(f"{code}\n")
-        return 1
+                         message=self._report.message, frames=frames, filename=self.filename,
+                         reported_by_script=self._report.reported_by_script)
 
     def _close(self, watchdog: Watchdog) -> None:
         """Always runs: end the run's threads, restore the process, forget the sources."""

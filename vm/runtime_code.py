@@ -1,7 +1,11 @@
 """Code a script builds at run time (``exec``, ``eval``, ``compile``) gets safe points too.
 
-The argument handling, errors and ``from __future__`` inheritance stay Python's; a
-namespace that brings its own ``__builtins__`` (the safe-eval lesson) gets plain code.
+The argument handling, errors and ``from __future__`` inheritance stay Python's. Such
+code may run in a namespace that brings its own ``__builtins__`` (the safe-eval lesson:
+``exec(text, {"__builtins__": {}})``), where the engine's names are not found; so its
+checks do not look names up: they read the real ``builtins`` module from the code's
+own constants (``<module>.__sprout_attention__``). The learner's builtins still decide
+every name the learner wrote, exactly as in Python.
 These are the guarded halves of the patches ``vm.patches`` installs into ``builtins``.
 
 What the import system compiles itself is the exception: it is plain code (see
@@ -21,7 +25,7 @@ from collections.abc import Callable
 from types import CodeType
 from typing import Any
 
-from .compiler import deep_recursion, plant_safe_points
+from .compiler import GUARDED_RANGE, deep_recursion, plant_safe_points
 from .engine_builtins import caller_builtins
 
 FUTURE_FLAGS = functools.reduce(
@@ -30,20 +34,71 @@ FUTURE_FLAGS = functools.reduce(
 _real_compile = builtins.compile  # imported before Sprout patches builtins
 
 
-def _foreign_builtins(namespace: Any) -> bool:
-    """A namespace with its own ``__builtins__`` (the safe-eval lesson) gets plain code."""
-    if not isinstance(namespace, dict) or "__builtins__" not in namespace:
+_ENGINE_MODULE = "__sprout_engine_builtins__"  # stands for ``builtins`` until compiled
+
+
+class _SelfContained(ast.NodeTransformer):
+    """The engine's names (``__sprout_...__``) become attributes of a constant that
+    stands for the ``builtins`` module, and leave the ``global`` declarations.
+    ``own_range``: the namespace decides what ``range`` is (its own builtins, or a
+    ``range`` of its own), so ``range(...)`` is looked up as written."""
+
+    def __init__(self, own_range: bool = False) -> None:
+        self.own_range = own_range
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:
+        if not _is_engine_name(node.id) or not isinstance(node.ctx, ast.Load):
+            return node
+        if node.id == GUARDED_RANGE and self.own_range:
+            return ast.copy_location(ast.Name(id="range", ctx=ast.Load()), node)
+        holder = ast.copy_location(ast.Constant(_ENGINE_MODULE), node)
+        return ast.copy_location(ast.Attribute(value=holder, attr=node.id, ctx=ast.Load()), node)
+
+    def visit_Global(self, node: ast.Global) -> ast.AST | None:
+        node.names = [name for name in node.names if not _is_engine_name(name)]
+        return node if node.names else None
+
+
+def _is_engine_name(name: str) -> bool:
+    return name.startswith("__sprout_") and name.endswith("__") and name in vars(builtins)
+
+
+def _with_engine_module(code: CodeType) -> CodeType:
+    """Put the ``builtins`` module where the compiled code holds its stand-in."""
+    consts = tuple(_with_engine_module(const) if isinstance(const, CodeType)
+                   else builtins if isinstance(const, str) and const == _ENGINE_MODULE else const
+                   for const in code.co_consts)
+    return code.replace(co_consts=consts)
+
+
+_ANY = object()  # code from ``compile()``: no namespace known
+
+
+def _own_range(namespace: Any) -> bool:
+    """A namespace whose ``range`` may not be Python's: its own builtins, or its own name."""
+    if not isinstance(namespace, dict):
         return False
-    chosen = namespace["__builtins__"]
-    return chosen is not builtins and chosen is not builtins.__dict__
+    chosen = namespace.get("__builtins__", builtins)
+    return "range" in namespace or (chosen is not builtins and chosen is not builtins.__dict__)
 
 
 def compile_(run: Any, real: Callable, source: Any, filename: Any, mode: Any, flags: int = 0,
              dont_inherit: bool = False, optimize: int = -1, **kwargs: Any) -> Any:
+    # The learner's own ``compile()`` may be run anywhere; a library's (``importlib``,
+    # ``codeop``) runs in a module's namespace, with Python's builtins.
+    caller = sys._getframe(2).f_code
+    namespace = _ANY if run.book.is_user_code(caller) else None
+    return _compiled(run, real, source, filename, mode, flags, dont_inherit, optimize, kwargs, namespace)
+
+
+def _compiled(run: Any, real: Callable, source: Any, filename: Any, mode: Any, flags: int,
+              dont_inherit: bool, optimize: int, kwargs: dict, namespace: Any = _ANY) -> Any:
+    """``namespace``: where ``exec``/``eval`` will run the code; code from ``compile()``
+    may run anywhere, so its checks must not depend on the namespace's builtins."""
     if isinstance(source, CodeType) or not isinstance(flags, int) or flags & ast.PyCF_ONLY_AST:
         return real(source, filename, mode, flags, dont_inherit, optimize, **kwargs)
     if not dont_inherit:
-        flags |= sys._getframe(2).f_code.co_flags & FUTURE_FLAGS
+        flags |= sys._getframe(3).f_code.co_flags & FUTURE_FLAGS
     if isinstance(source, ast.AST):
         real(source, filename, mode, flags, True, optimize, **kwargs)  # Python's own checks
         tree = copy.deepcopy(source)
@@ -53,7 +108,11 @@ def compile_(run: Any, real: Callable, source: Any, filename: Any, mode: Any, fl
     run.book.add(name, source if isinstance(source, (str, bytes)) else "", cache=False)
     try:
         with deep_recursion():
-            return real(plant_safe_points(tree), name, mode, flags, True, optimize, **kwargs)
+            tree = plant_safe_points(tree)
+            if namespace is not _ANY and not _own_range(namespace):
+                return real(tree, name, mode, flags, True, optimize, **kwargs)  # the common case
+            tree = _SelfContained(namespace is _ANY or _own_range(namespace)).visit(tree)
+            return _with_engine_module(real(tree, name, mode, flags, True, optimize, **kwargs))
     except RecursionError:
         if not isinstance(source, (str, bytes)):
             raise
@@ -85,16 +144,14 @@ def _namespaces(globals_: Any, locals_: Any) -> tuple[Any, Any]:
 
 
 def _code_for(run: Any, source: Any, mode: str, namespace: Any) -> Any:
-    """``source`` compiled as exec/eval would, with safe points unless builtins are foreign."""
+    """``source`` compiled as exec/eval would, with safe points."""
     if isinstance(source, str) and mode == "eval":
         source = source.lstrip(" \t")
     elif isinstance(source, (bytes, bytearray)) and mode == "eval":
         source = bytes(source).lstrip(b" \t")
     flags = sys._getframe(3).f_code.co_flags & FUTURE_FLAGS
-    real_compile = _real_compile
-    if _foreign_builtins(namespace):
-        return real_compile(source, "<string>", mode, flags, True)
-    return compile_(run, real_compile, source, "<string>", mode, flags, True)
+    return _compiled(run, _real_compile, source, "<string>", mode, flags, True, -1, {},
+                     namespace=namespace)
 
 
 def with_caller_builtins(real: Callable) -> Callable[..., Any]:
