@@ -93,12 +93,38 @@ def stream_changed(run: Run) -> None:
         _refresh_streams()
 
 
+_PlainModule = types.ModuleType  # the real module type, taken before ``sys`` changes class
+
+
+def _plain_get(module: types.ModuleType, name: str) -> Any:
+    """What a module's attribute reads as in plain Python (its dict, then ``__getattr__``)."""
+    namespace = vars(module)
+    if name in namespace:
+        return namespace[name]
+    fallback = namespace.get("__getattr__")
+    if fallback is not None:
+        return fallback(name)
+    raise AttributeError(f"module {namespace.get('__name__', '?')!r} has no attribute {name!r}")
+
+
+def _plain_delete(module: types.ModuleType, name: str) -> None:
+    try:
+        del vars(module)[name]
+    except KeyError:
+        raise AttributeError(name) from None
+
+
 def _stream_property(name: str) -> property:
     def get(module: types.ModuleType) -> Any:
+        if module is not sys:
+            return _plain_get(module, name)
         run = _state.run
         return getattr(run, name) if run is not None else _host_streams[name]
 
     def set_(module: types.ModuleType, value: Any) -> None:
+        if module is not sys:
+            vars(module)[name] = value
+            return
         run = _state.run
         with _lock:
             if run is not None:
@@ -108,6 +134,9 @@ def _stream_property(name: str) -> property:
             _refresh_streams()
 
     def delete(module: types.ModuleType) -> None:
+        if module is not sys:
+            _plain_delete(module, name)
+            return
         set_(module, None)  # C code then writes nowhere, as with ``sys.stdout = None``
     return property(get, set_, delete)
 
@@ -115,21 +144,51 @@ def _stream_property(name: str) -> property:
 def _per_run_property(name: str, attribute: str) -> property:
     def get(module: types.ModuleType) -> Any:
         run = _state.run
-        if run is not None:
+        if run is not None and module is sys:
             return getattr(run, attribute)
-        return vars(module)[name]
+        return _plain_get(module, name)
 
     def set_(module: types.ModuleType, value: Any) -> None:
         run = _state.run
-        if run is not None:
+        if run is not None and module is sys:
             setattr(run, attribute, value)
         else:
             vars(module)[name] = value
-    return property(get, set_)
+
+    def delete(module: types.ModuleType) -> None:
+        if _state.run is not None and module is sys:
+            raise AttributeError(name)  # a run's own ``argv``/``path`` stay
+        _plain_delete(module, name)
+    return property(get, set_, delete)
 
 
-class ScriptSys(types.ModuleType):
-    """The real ``sys``'s class while Sprout is loaded: some attributes answer per run."""
+class _ModuleKind(type):
+    """``isinstance(module, type(sys))`` holds for every module, as in plain Python."""
+
+    def __instancecheck__(cls, instance: Any) -> bool:
+        if cls is ScriptSys:
+            return isinstance(instance, _PlainModule)
+        return super().__instancecheck__(instance)
+
+    def __subclasscheck__(cls, subclass: type) -> bool:
+        if cls is ScriptSys:
+            return issubclass(subclass, _PlainModule)
+        return super().__subclasscheck__(subclass)
+
+
+class ScriptSys(types.ModuleType, metaclass=_ModuleKind):
+    """The real ``sys``'s class while Sprout is loaded: some attributes answer per run.
+
+    Only ``sys`` itself answers per run. ``type(sys)(name)`` is how importlib makes
+    every new module: it gets a plain module, or ``matplotlib.path`` (a submodule set
+    on its package) would become the run's ``sys.path``. A script's own subclass of
+    ``type(sys)`` inherits the properties, which then act as plain attributes.
+    """
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        if cls is ScriptSys:
+            return _PlainModule(*args, **kwargs)
+        return super().__new__(cls, *args, **kwargs)
 
     stdout = _stream_property("stdout")
     stderr = _stream_property("stderr")
@@ -141,9 +200,10 @@ class ScriptSys(types.ModuleType):
     __stdin__ = _per_run_property("__stdin__", "engine_stdin")
 
 
-# ``type(sys).__name__`` is "module" in plain Python; error messages that name the type
-# (``json.dumps(sys)``: "Object of type module is not JSON serializable") stay the same.
+# ``type(sys)`` reads as in plain Python: ``<class 'module'>``, and error messages that
+# name the type (``json.dumps(sys)``: "Object of type module is not JSON serializable").
 ScriptSys.__name__ = ScriptSys.__qualname__ = "module"
+ScriptSys.__module__ = "builtins"
 
 
 def _route(name: str) -> ThreadRouter:

@@ -1,7 +1,7 @@
 """Modules and packages the learner writes, imported with safe points.
 
 Python puts the script's folder first on ``sys.path``; each run's own ``sys.path``
-(``vm.host``) does too. A finder at the front of ``sys.meta_path`` answers, on a run's
+(``vm.host``, built by ``vm.script_path``) does too. A finder at the front of ``sys.meta_path`` answers, on a run's
 threads only, for modules found in the *learner's* folders: the script's folder and
 any folder the script adds to ``sys.path``. Those are compiled with safe points like
 the script, live in ``sys.modules`` while the run lasts (so their classes pickle) and
@@ -23,6 +23,9 @@ from .compiler import compile_script
 from .drawing.turtle_module import TurtleLoader, turtle_spec
 from .host import current_run
 from .i18n import N_, _
+from .package_folders import package_folders
+from .runtime_code import compile_imports_plainly
+from .script_path import SPROUT_ROOT, interpreter_entries
 
 if TYPE_CHECKING:
     from .run import Run
@@ -53,18 +56,32 @@ class LearnerLoader(importlib.abc.Loader):
 class LearnerModules:
     """The learner's importable folders and the modules loaded from them, for one run."""
 
-    def __init__(self, run: Run, folder: str | None) -> None:
+    def __init__(self, run: Run) -> None:
         self.run = run
         self.loaded: set[str] = set()
-        self._host_path = frozenset(run.path[1:] if folder else run.path)
+        self._host_path = interpreter_entries() | frozenset(package_folders())  # imported plainly
         self.shadowing: dict[str, ModuleType] = {}  # learner files named like a loaded module
+        self._sprout_modules: dict[str, bool] = {}  # loaded modules: whether they are Sprout's
 
     def shadowing_module(self, name: str, importer_globals: Any) -> ModuleType | None:
-        """The learner's own ``name.py`` when their code imports ``name`` and a module of
-        that name is already loaded in the process (the standard library's ``random``,
-        say). Plain Python would find the learner's file first: so does their code."""
-        if "." in name or name not in sys.modules or not self._imported_by_learner(importer_globals):
+        """What the learner's ``import name`` gets instead of a module already loaded in
+        the process, as plain Python would find it: their own ``name.py`` first (over the
+        standard library's ``random``, say), and ``ModuleNotFoundError`` for Sprout's own
+        modules (``vm``, ``ide``, ``main``) where Python would not find them."""
+        top = name.partition(".")[0]
+        if top not in sys.modules or not self._imported_by_learner(importer_globals):
             return None
+        if "." not in name:
+            own = self._learners_own(name)
+            if own is not None:
+                return own
+        if self._sprouts_own(top) and self.find_spec(top, None) is None and not any(
+                finder.find_spec(top, None) is not None for finder in sys.meta_path
+                if not isinstance(finder, LearnerFinder) and hasattr(finder, "find_spec")):
+            raise ModuleNotFoundError(f"No module named {top!r}", name=top)
+        return None
+
+    def _learners_own(self, name: str) -> ModuleType | None:
         if name in self.shadowing:
             return self.shadowing[name]
         spec = self.find_spec(name, None)
@@ -78,6 +95,13 @@ class LearnerModules:
             del self.shadowing[name]
             raise
         return module
+
+    def _sprouts_own(self, name: str) -> bool:
+        """Whether the loaded module ``name`` is one of Sprout's files."""
+        if name not in self._sprout_modules:
+            origin = getattr(sys.modules.get(name), "__file__", None)
+            self._sprout_modules[name] = isinstance(origin, str) and _inside(origin, SPROUT_ROOT)
+        return self._sprout_modules[name]
 
     def _imported_by_learner(self, importer_globals: Any) -> bool:
         if not isinstance(importer_globals, dict):
@@ -129,6 +153,13 @@ class LearnerModules:
         self.loaded.clear()
 
 
+def _inside(path: str, folder: str) -> bool:
+    try:
+        return os.path.commonpath([os.path.realpath(path), folder]) == folder
+    except ValueError:  # another drive
+        return False
+
+
 REFUSED_IMPORTS = {
     "multiprocessing": N_("Sprout runs your program inside the IDE, where starting new "
                           "Python processes is not possible; use threading instead"),
@@ -159,3 +190,4 @@ class LearnerFinder(importlib.abc.MetaPathFinder):
 def install() -> None:
     if not any(isinstance(finder, LearnerFinder) for finder in sys.meta_path):
         sys.meta_path.insert(0, LearnerFinder())
+    compile_imports_plainly()

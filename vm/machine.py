@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from types import FrameType, ModuleType
 from typing import Any
 
+from . import script_path
 from .drawing import DrawingLink
 from .limits import Limits
 from .main_module import MainModule
@@ -55,6 +56,7 @@ class VM:
         self._discarded: list[ModuleType] = []     # given up; emptied by the next run
         self._expecting = False                    # a run was asked for on another thread...
         self._early_stop: str | None = None        # ...and stopped before it began
+        script_path.ask_early()                    # the interpreter's sys.path, for the first run
 
     # ---- the contract ------------------------------------------------------
     def run(self, source: str, filename: str = "main.py", limits: Limits | None = None,

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import builtins
 import gc
+import os
 import sys
+from importlib.machinery import SourceFileLoader
 from types import ModuleType
 
 _MISSING = object()
@@ -46,9 +48,19 @@ class MainModule:
     def prepare(self, file_path: str) -> ModuleType:
         self._underscore_before = vars(builtins).get("_", _MISSING)
         if self.module is None:
-            self.module = ModuleType("__main__")
-            self.module.__dict__.update(__builtins__=sys.modules["builtins"], __file__=file_path)
+            self.module = main_module(file_path)
         return self.module
+
+
+def main_module(file_path: str) -> ModuleType:
+    """A fresh ``__main__`` with the names, in the order, ``python script.py`` gives it."""
+    module = ModuleType("__main__")
+    namespace = module.__dict__  # __name__, __doc__, __package__, __loader__, __spec__
+    if os.path.isfile(file_path):
+        namespace["__loader__"] = SourceFileLoader("__main__", file_path)
+    namespace.update(__annotations__={}, __builtins__=sys.modules["builtins"], __file__=file_path,
+                     __cached__=None)
+    return module
 
 
 def empty(namespace: dict) -> None:

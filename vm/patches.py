@@ -49,6 +49,7 @@ from .i18n import N_, _
 from .interrupt import ScriptStopped
 
 WAIT_SLICE = 0.02
+CLOCK_LIMIT = 2**63 / 10**9  # seconds; a longer wait is an OverflowError in Python
 originals: dict[tuple[str, str], Any] = {}
 
 
@@ -83,9 +84,15 @@ def original(owner: Any, name: str) -> Any:
 
 
 # ---- waits ---------------------------------------------------------------------
+def _too_long(seconds: Any) -> bool:
+    """A wait Python's clock cannot count (nanoseconds in 64 bits): Python raises
+    ``OverflowError`` at once, so the original is called for its error."""
+    return type(seconds) in (int, float) and seconds >= CLOCK_LIMIT
+
+
 def _sleep(run: Any, real: Callable, seconds: Any = None, *more: Any) -> None:
-    if more or type(seconds) not in (int, float) or not seconds > 0:
-        return real(seconds, *more)  # zero, or Python's own error for a bad argument
+    if more or type(seconds) not in (int, float) or not 0 < seconds < CLOCK_LIMIT:
+        return real(seconds, *more)  # zero, or Python's own error for a bad or endless argument
     run.flush_stdout()
     run.checkpoint()
     stop_aware_sleep(run, seconds, "sleep")
@@ -117,13 +124,15 @@ def _sliced(run: Any, timeout: float | None, attempt: Callable[[float], Any]) ->
 
 
 def _condition_wait(run: Any, real: Callable, condition: Any, timeout: float | None = None) -> bool:
+    if _too_long(timeout):
+        return real(condition, timeout)
     run.checkpoint()
     return _sliced(run, timeout, lambda left: real(condition, left))
 
 
 def _thread_join(run: Any, real: Callable, thread: threading.Thread, timeout: float | None = None) -> None:
-    if not thread._started.is_set() or thread is threading.current_thread():  # type: ignore[attr-defined]
-        return real(thread, timeout)  # Python's own RuntimeError
+    if not thread._started.is_set() or thread is threading.current_thread() or _too_long(timeout):  # type: ignore[attr-defined]
+        return real(thread, timeout)  # Python's own RuntimeError or OverflowError
     run.flush_stdout()
     _sliced(run, timeout, lambda left: real(thread, left) or not thread.is_alive())
 

@@ -25,6 +25,7 @@ from .process_state import ProcessState
 from .recursion_room import RecursionRoom
 from .results import Frame, RunResult, Status
 from .run_threads import RunThreads
+from .script_path import script_path
 from .snapshot import FrameSnapshot, snapshot_globals, snapshot_of_error, snapshot_of_stack
 from .streams import PAUSE_WAKE, ErrorStream, InputChannel, ScriptStdin, ScriptStdout
 from .tracebacks import SourceBook, frames_from_live, frames_from_traceback, syntax_error_frame
@@ -80,11 +81,12 @@ class Run:
             if folder else filename
         self.argv = list(argv) if argv is not None else [self.file_path]
         host.install()
-        # Packages the learner installed from the IDE import like the environment's own.
-        self.path = ([folder] if folder else []) + with_package_folders(list(vars(sys)["path"]))
+        # What ``python script.py`` gives (no Sprout folder), with the packages the learner
+        # installed from the IDE where the user's site-packages would be.
+        self.path = with_package_folders(script_path(folder))
         self.stop = StopSignal(self)
         self.stop.add_waker(self.input.wake)
-        self.modules = LearnerModules(self, folder)
+        self.modules = LearnerModules(self)
         self.watchdog = Watchdog(self)  # watched by the caller of ``VM.run`` (``vm.watchdog``)
 
     # ---- safe points -------------------------------------------------------

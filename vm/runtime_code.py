@@ -3,6 +3,9 @@
 The argument handling, errors and ``from __future__`` inheritance stay Python's; a
 namespace that brings its own ``__builtins__`` (the safe-eval lesson) gets plain code.
 These are the guarded halves of the patches ``vm.patches`` installs into ``builtins``.
+
+What the import system compiles itself is the exception: it is plain code (see
+``compile_imports_plainly``).
 """
 from __future__ import annotations
 import __future__
@@ -11,6 +14,7 @@ import ast
 import builtins
 import copy
 import functools
+import importlib._bootstrap_external
 import os
 import sys
 from collections.abc import Callable
@@ -55,6 +59,17 @@ def compile_(run: Any, real: Callable, source: Any, filename: Any, mode: Any, fl
         # An expression nested deeper than CPython compiles from a tree (3.12 caps it);
         # it has no loops to check, so it runs as written.
         return real(source, name, mode, flags, True, optimize, **kwargs)
+
+
+def compile_imports_plainly() -> None:
+    """importlib compiles with plain ``compile``, not the guarded one.
+
+    ``SourceLoader.source_to_code`` is what every normal import, ``py_compile`` and
+    ``compileall`` use, and they write its result to ``__pycache__``, where plain Python
+    reads it back later (and would fail on the engine's names). The learner's own
+    modules get their safe points from ``vm.learner_imports``, which caches nothing.
+    """
+    vars(importlib._bootstrap_external)["compile"] = _real_compile
 
 
 def _namespaces(globals_: Any, locals_: Any) -> tuple[Any, Any]:

@@ -257,3 +257,32 @@ def test_a_scripts_unraisablehook_does_not_outlive_its_run():
     result = Harness().run("import sys\nsys.unraisablehook = lambda u: None\n")
     assert result.status == "finished"
     assert sys.unraisablehook is before
+
+
+def test_the_scripts_module_globals_are_those_python_gives(tmp_path):
+    source = ("x: int = 1\n"
+              "print([(name, type(value).__name__) for name, value in globals().items()])\n"
+              "print(__annotations__, __cached__, __spec__, __package__, __loader__.name, __file__)\n")
+    script = tmp_path / "lesson.py"
+    script.write_text(source)
+    plain = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60,
+                           check=True)
+    result, out, _ = run(source, filename="lesson.py", folder=str(tmp_path))
+    assert result.status == "finished", result
+    assert out == plain.stdout
+
+
+@pytest.mark.parametrize("call", [
+    "time.sleep(float('inf'))", "time.sleep(1e300)", "time.sleep(10**30)",
+    "threading.Event().wait(1e300)", "threading.Event().wait(threading.TIMEOUT_MAX * 2)",
+    "condition = threading.Condition(); condition.acquire(); condition.wait(float('inf'))",
+    "thread = threading.Thread(target=time.sleep, args=(0.1,)); thread.start(); thread.join(1e300)",
+])
+def test_a_wait_too_long_for_the_clock_raises_as_in_python(call):
+    from vm import Limits
+    setup = "import threading, time\n"
+    with pytest.raises(OverflowError) as plain:
+        exec(setup + call, {})  # this thread is the host's: plain Python
+    harness = Harness(Limits(time=10.0))  # before the fix: a wait for ever, cut by the limit
+    result = harness.run(setup + call)
+    assert f"{result.error_type}: {result.message}" == f"OverflowError: {plain.value}"
