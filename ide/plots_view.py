@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPaintEvent, QPixmap, QWheelEvent
+from PySide6.QtGui import QColor, QIcon, QImage, QKeyEvent, QPainter, QPaintEvent, QPixmap, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,7 @@ from .i18n import tr
 
 ZOOM_STEP = 1.25
 ZOOM_LIMITS = (0.1, 8.0)
-THUMB = QSize(112, 84)
+THUMB = QSize(96, 72)
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -51,13 +50,23 @@ class FigureCanvas(QWidget):
     """Paints one figure: scaled to fit (never past its own size, so it stays crisp) or zoomed."""
 
     zoom_requested = Signal(int)
+    step_requested = Signal(int)  # Left/Right: the previous or next figure
 
     def __init__(self) -> None:
         super().__init__()
         self.image: QImage | None = None
         self.fitting = True
         self.zoom = 1.0
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(tr("Figure"))
+        self.setAccessibleDescription(tr("The figure shown; Left and Right go to the previous and next one"))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+        if event.key() in steps:
+            self.step_requested.emit(steps[event.key()])
+        else:
+            super().keyPressEvent(event)
 
     def logical_size(self) -> QSize:
         if self.image is None:
@@ -105,6 +114,7 @@ class PlotsView(QWidget):
         self.current = -1
         self.canvas = FigureCanvas()
         self.canvas.zoom_requested.connect(self.zoom)
+        self.canvas.step_requested.connect(self.go)
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.canvas)
         self.scroll.setWidgetResizable(True)
@@ -120,16 +130,13 @@ class PlotsView(QWidget):
         self.strip.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.strip.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.strip.setFixedHeight(THUMB.height() + 48)
+        self.strip.setFixedHeight(THUMB.height() + 40)
         self.strip.currentRowChanged.connect(self._on_row)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.scroll)
-        splitter.addWidget(self.strip)
-        splitter.setStretchFactor(0, 1)
-        splitter.setCollapsible(0, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.setSpacing(2)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.strip)
 
     # ---- figures --------------------------------------------------------------------
     def apply(self, messages: list[tuple]) -> None:

@@ -49,7 +49,8 @@ def test_show_puts_every_figure_in_the_pane_and_returns(qtbot, window):
     assert view.current == 2  # the newest is shown
     view.show_figure(0)
     assert red_share(view.canvas.grab().toImage()) > 0.002  # the thick red line is on screen
-    assert window.plots.panel.position.text() == "Figure 1 (1 of 3)"
+    assert window.plots.panel.position.text() == "1 / 3"
+    assert window.plots.panel.position.toolTip() == "Figure 1"
     window.plots.panel.next_button.click()
     assert view.current == 1
 
