@@ -81,6 +81,16 @@ while True:
     plt.pause(0.05)
 """
 
+PLOTTER = """\
+import math
+import time
+
+print("temperature humidity")
+for t in range(300):
+    print(f"{20 + 5 * math.sin(t / 20):.2f},{30 + 10 * math.cos(t / 35):.2f}")
+    time.sleep(0.005)
+"""
+
 
 def run_shown(window, code: str, name: str, figures: int = 1) -> None:
     window.editor.setPlainText(code)
@@ -105,6 +115,13 @@ def plot_shots(app: QApplication, folder: Path, language: str = "en") -> None:
     shoot(window, f"{prefix}plots_animation.png")
     window.stop_script()
     wait_until(lambda: not window.runner.running)
+    window.plots.dock.hide()
+    window.plotter.dock.show()
+    window.editor.setPlainText(PLOTTER)
+    window.run_script()
+    wait_until(lambda: not window.runner.running, timeout=60)
+    shoot(window, f"{prefix}plotter.png")
+    window.plotter.dock.hide()
     window.document.editor.document().setModified(False)
     window.close()
 

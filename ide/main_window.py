@@ -32,6 +32,7 @@ from .output_panel import OutputPanel
 from .packages_controller import PackagesController
 from .pane_focus import PaneFocus
 from .plots_panel import PlotsController
+from .plotter import PlotterController
 from .run_state import RunState
 from .runner import Runner
 from .settings import Settings
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
                                      start_debug_run=lambda: self.run_script(debug=True))
         self.drawing = DrawingController(self.runner, self)
         self.plots = PlotsController(self.runner, self)
+        self.plotter = PlotterController(self.runner, self)
         self.packages = PackagesController(self, self.runner)
         self.pane_focus = PaneFocus(self.actions, self._panes, {
             "go_editor": (tr("Go to &Editor"), "Ctrl+1", lambda: self.editor),

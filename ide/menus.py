@@ -48,7 +48,7 @@ def build_menus(window: MainWindow) -> None:
         window.theme_menu.addAction(entry)
     view_menu.addSeparator()
     view_menu.addActions([*window.debug.view_actions(), window.drawing.toggle_action(),
-                          window.plots.toggle_action()])
+                          window.plots.toggle_action(), window.plotter.toggle_action()])
     view_menu.addSeparator()
     view_menu.addActions(window.pane_focus.actions)
     view_menu.addSeparator()

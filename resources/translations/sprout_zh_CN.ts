@@ -1035,5 +1035,21 @@ What you just did may not have worked. You can keep working; if it happens again
         <source>Figure {number}</source>
         <translation>图 {number}</translation>
     </message>
+    <message>
+        <source>Plotter</source>
+        <translation>数据绘图器</translation>
+    </message>
+    <message>
+        <source>Lines of numbers the program prints, drawn as lines, one per column</source>
+        <translation>把程序打印的一行行数字画成折线，每一列一条</translation>
+    </message>
+    <message>
+        <source>Print numbers to plot them, e.g. print(x, y)</source>
+        <translation>打印数字就能画出来，例如 print(x, y)</translation>
+    </message>
+    <message>
+        <source>Plotter pane</source>
+        <translation>数据绘图器面板</translation>
+    </message>
 </context>
 </TS>
