@@ -239,3 +239,21 @@ def test_pause_hands_each_frame_over_while_the_program_runs(plots):
     assert time.monotonic() - started < RUN_TIMEOUT
     plots.vm.interrupt()
     assert running.result().status == "halted"
+
+
+def test_a_high_dpi_screen_gets_sharper_pictures_and_savefig_keeps_the_figures_size(plots, tmp_path):
+    plots.vm.set_plot_pixel_ratio(2)
+    target = tmp_path / "saved.png"
+    result = plots.run(f"""
+        import matplotlib.pyplot as plt
+        fig = plt.figure(figsize=(3, 2), dpi=100)
+        plt.plot([1, 2])
+        plt.show()
+        fig.savefig({str(target)!r})
+        print(fig.canvas.get_width_height())
+    """)
+    assert result.status == "finished", result
+    assert plots.text() == "(300, 200)\n"  # what the program sees stays in screen pixels
+    [picture] = plots.figures()
+    assert (picture.width, picture.height, picture.ratio) == (600, 400, 2.0)
+    assert target.read_bytes()[16:24] == (300).to_bytes(4, "big") + (200).to_bytes(4, "big")  # PNG size

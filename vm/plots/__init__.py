@@ -61,7 +61,10 @@ class PlotsLink:
         with self.render_lock:
             self._figures.clear()
         self.timers = []
-        reset_matplotlib()
+        try:
+            reset_matplotlib()
+        except Exception:  # noqa: BLE001 - a matplotlib the last program broke must not stop this one
+            pass
         if self.emit is not None:
             self.emit([("clear",)])
 
