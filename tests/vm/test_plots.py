@@ -257,3 +257,19 @@ def test_a_high_dpi_screen_gets_sharper_pictures_and_savefig_keeps_the_figures_s
     [picture] = plots.figures()
     assert (picture.width, picture.height, picture.ratio) == (600, 400, 2.0)
     assert target.read_bytes()[16:24] == (300).to_bytes(4, "big") + (200).to_bytes(4, "big")  # PNG size
+
+
+def test_draw_then_flush_events_updates_the_pane_once_per_new_picture(plots):
+    result = plots.run("""
+        import matplotlib.pyplot as plt
+        plt.ion()
+        fig, ax = plt.subplots()
+        line, = ax.plot([0, 1], [0, 1])
+        for i in range(3):
+            line.set_ydata([0, i])
+            fig.canvas.draw()
+            fig.canvas.flush_events()
+        fig.canvas.flush_events()  # nothing new to show
+    """)
+    assert result.status == "finished", result
+    assert len(plots.figures()) == 3

@@ -11,6 +11,7 @@ render but go nowhere.
 """
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from matplotlib import is_interactive
@@ -20,7 +21,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from ..host import current_run
 from . import PlotImage, PlotsLink
-from .events import run_events
+from .events import run_events, stop_current_loop
 
 backend_version = "1"
 
@@ -40,7 +41,6 @@ class SproutTimer(TimerBase):
         super().__init__(*args, **kwargs)
 
     def _timer_start(self) -> None:
-        import time
         self.link = self.link or _link()
         self.due = time.monotonic() + self.interval / 1000
         if self.link is not None and self not in self.link.timers:
@@ -82,7 +82,8 @@ class SproutCanvas(FigureCanvasAgg):
         self.unsent = True  # an animation drew into the buffer: send it as it is
 
     def flush_events(self) -> None:
-        send_figures([self.figure])
+        """What a GUI does when it processes events: a pending draw happens, the window repaints."""
+        send_figures([self.figure], only_changed=True)
 
     def start_event_loop(self, timeout: float = 0) -> None:
         """``plt.pause``'s wait (and ``ginput``'s): the figures update, timers run, a
@@ -91,7 +92,6 @@ class SproutCanvas(FigureCanvasAgg):
         run_events(timeout if timeout > 0 else None, until_idle=False, on_pass=_on_event_pass)
 
     def stop_event_loop(self) -> None:
-        from .events import stop_current_loop
         stop_current_loop()
 
 
