@@ -171,3 +171,24 @@ def test_the_pane_has_a_view_toggle_and_accessible_names(qtbot, window):
     assert toggle.text() == "Plots Panel" and toggle.shortcut().toString() == "Ctrl+Shift+P"
     assert window.plots.dock.accessibleName() == "Plots pane"
     assert window.plots.view.strip.accessibleName() == "Figures of this run"
+
+
+def test_the_feed_keeps_the_newest_picture_of_each_figure_and_drops_an_abandoned_runs(qtbot):
+    from ide.plots_feed import PlotsFeed
+    from vm import PlotImage
+
+    def picture(key: int, tag: bytes) -> tuple:
+        return ("figure", PlotImage(key=key, number=key, label="", width=1, height=1, ratio=1.0, pixels=tag * 4))
+
+    current = [2]
+    feed = PlotsFeed(lambda: current[0])
+    taken: list[list[tuple]] = []
+    feed.arrived.connect(taken.append)
+    feed.put(1, [picture(9, b"x")])  # an abandoned run's: dropped
+    feed.put(2, [picture(1, b"a"), picture(2, b"b")])
+    feed.put(2, [picture(1, b"c")])  # a newer picture of figure 1 replaces the waiting one
+    qtbot.waitUntil(lambda: bool(taken))
+    assert [(message[1].key, message[1].pixels[:1]) for message in taken[0]] == [(1, b"c"), (2, b"b")]
+    feed.put(2, [picture(3, b"d"), ("clear",), picture(4, b"e")])
+    qtbot.waitUntil(lambda: len(taken) == 2)
+    assert [message[0] for message in taken[1]] == ["clear", "figure"] and taken[1][1][1].key == 4
