@@ -185,6 +185,14 @@ def main() -> None:
     turtle_shots(app, folder)
     chinese_shots(app, folder)
     editor_shots(app, folder)
+    try:
+        import matplotlib  # noqa: F401 - the Plots pane's pictures need it; Sprout does not
+    except ImportError:
+        os.write(1, b"matplotlib is not installed: skipping the Plots pane's screenshots\n")
+    else:
+        from plot_screenshots import plot_shots
+        plot_shots(app, folder)
+        plot_shots(app, folder, "zh_CN")
 
 
 def long_output_shots(window: MainWindow) -> None:

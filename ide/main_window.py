@@ -33,6 +33,8 @@ from .menus import build_menus
 from .output_panel import OutputPanel
 from .packages_controller import PackagesController
 from .pane_focus import PaneFocus
+from .plots_panel import PlotsController
+from .plotter import PlotterController
 from .run_state import RunState
 from .runner import Runner
 from .settings import Settings
@@ -69,6 +71,8 @@ class MainWindow(QMainWindow):
                                      file_name=lambda: self.document.display_name,
                                      start_debug_run=lambda: self.run_script(debug=True))
         self.drawing = DrawingController(self.runner, self)
+        self.plots = PlotsController(self.runner, self)
+        self.plotter = PlotterController(self.runner, self)
         self.packages = PackagesController(self, self.runner)
         self.editor_options = EditorOptions(self.editor, self.settings, self)
         self.pane_focus = PaneFocus(self.actions, self._panes, {
@@ -172,7 +176,7 @@ class MainWindow(QMainWindow):
 
     def _panes(self) -> list[QWidget]:
         """The panes Ctrl+Tab goes round, in reading order."""
-        return [self.editor, self.output_panel.currentWidget(), *self.debug.panels(), self.drawing.view]
+        return [self.editor, self.output_panel.currentWidget(), *self.debug.panels(), self.drawing.view, self.plots.view.canvas]
 
     def _connect(self) -> None:
         self.runner.output.connect(self._show_output)

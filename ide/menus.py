@@ -49,7 +49,8 @@ def build_menus(window: MainWindow) -> None:
         themes.addAction(entry)
         window.theme_menu.addAction(entry)
     view_menu.addSeparator()
-    view_menu.addActions([*window.debug.view_actions(), window.drawing.toggle_action()])
+    view_menu.addActions([*window.debug.view_actions(), window.drawing.toggle_action(),
+                          window.plots.toggle_action(), window.plotter.toggle_action()])
     view_menu.addSeparator()
     view_menu.addActions(window.pane_focus.actions)
     view_menu.addSeparator()

@@ -31,6 +31,7 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QThread, QT
 from vm import VM, Debugger, Limits, Pause, RunResult
 
 from .i18n import tr
+from .plots_feed import PlotsFeed
 from .run_state import RunState, check_transition, ended_state
 
 STOP_STALL_MS = 2000
@@ -92,7 +93,8 @@ class _Engine:
         self.vm = VM(on_output=lambda stream, text: runner.queue_output(generation, stream, text),
                      on_input_request=lambda prompt: runner.input_wanted.emit(generation, prompt),
                      limits=limits,
-                     on_drawing=lambda commands: runner.drawn.emit(generation, commands))
+                     on_drawing=lambda commands: runner.drawn.emit(generation, commands),
+                     on_plots=lambda messages: runner.plots_feed.put(generation, messages))
         self.debugger = Debugger(
             self.vm, on_pause=lambda pause: runner.paused_from_script.emit(generation, pause),
             on_resume=lambda: runner.resumed_from_script.emit(generation))
@@ -152,6 +154,7 @@ class Runner(QObject):
         self.drawn.connect(self._on_drawn)
         self.paused_from_script.connect(self._on_paused)
         self.resumed_from_script.connect(self._on_resumed)
+        self.plots_feed = PlotsFeed(lambda: self._generation, self)  # matplotlib's figures (vm.plots)
         self._engine = self._new_engine()
         app = QCoreApplication.instance()
         if app is not None:

@@ -42,14 +42,17 @@ def build(out: Path) -> Path:
     arguments = ["--noconfirm", "--clean", "--name", "sprout", "--windowed" if sys.platform != "linux" else "--console",
                  "--distpath", str(out), "--workpath", str(out / "build"), "--specpath", str(out / "build"),
                  "--icon", str(ROOT / "resources" / "desktop" / "icons" / "256x256" / "io.github.sproutide.Sprout.png"),
-                 "--collect-submodules", "vm", "--collect-submodules", "ide"]
+                 "--collect-submodules", "vm", "--collect-submodules", "ide",
+                 # matplotlib's backend for the Plots pane: loaded by a learner's own matplotlib
+                 # (from their package folder), which the bundle does not carry.
+                 "--hidden-import", "vm.plots.backend"]
     if sys.platform == "darwin":
         arguments += ["--osx-bundle-identifier", "io.github.sproutide.Sprout"]
     for source, target in data:
         arguments += ["--add-data", f"{source}{separator}{target}"]
     for name in stdlib_modules():
         arguments += ["--hidden-import", name, "--collect-submodules", name]
-    for name in ("tkinter", "_tkinter", "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick"):
+    for name in ("tkinter", "_tkinter", "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "matplotlib"):
         arguments += ["--exclude-module", name]
     PyInstaller.__main__.run([*arguments, str(ROOT / "main.py")])
     folder = out / "sprout"

@@ -11,10 +11,11 @@ from .explain import explain
 from .inspector import ValueView, children_of, describe, visible_globals
 from .limits import Limits
 from .machine import VM
+from .plots import MAX_FIGURES, PlotImage
 from .results import Frame, HaltReason, RunResult, Status
 from .snapshot import FrameSnapshot, ValueNode
 from .tracebacks import format_result
 
 __all__ = ["VM", "RunResult", "Frame", "Limits", "Status", "HaltReason", "format_result", "explain",
            "Debugger", "Pause", "PausedFrame", "ValueView", "describe", "children_of",
-           "visible_globals", "FrameSnapshot", "ValueNode"]
+           "visible_globals", "FrameSnapshot", "ValueNode", "PlotImage", "MAX_FIGURES"]

@@ -32,6 +32,7 @@ WAITING = {  # RunResult.activity: what a stopped program was doing instead of c
     "turtle": N_("animating its turtle drawing (turtle waits a little after every step: "
                  "speed(0), or tracer(0) with update(), draws at once)"),
     "turtle_events": N_("waiting for key presses, clicks or timers in its drawing (turtle's mainloop/done)"),
+    "plots": N_("showing its matplotlib figures (plt.pause, or an animation that plt.show() runs)"),
     "regex": N_("matching a regular expression whose repeats inside repeats can try an "
                 "enormous number of ways to split the text"),
 }
@@ -105,10 +106,24 @@ def explain(result: RunResult, source: str) -> str | None:
         return _explain_halt(result, tree)
     line = result.frames[-1].line if result.frames else None
     at = _("Line {line}").format(line=line) if line else _("Your program")
+    if _while_drawing(result, source):
+        return _("{at} shows or saves matplotlib figures, and drawing one of them failed: something "
+                 "given to matplotlib before this line (a title or label, the data, a colour) cannot "
+                 "be drawn. The message above names it.").format(at=at)
     handler = EXPLAINERS.get(result.error_type)
     if handler is None:
         return None
     return handler(result, at, tree)
+
+
+DRAWING_CALLS = re.compile(r"\b(show|pause|savefig|draw|draw_idle|flush_events)\s*\(")
+
+
+def _while_drawing(result: RunResult, source: str) -> bool:
+    """An error that matplotlib raised while drawing, on the line that showed or saved."""
+    return (bool(result.frames) and "matplotlib" in source and result.error_type in ("ValueError", "TypeError", "KeyError",
+                                                                               "RuntimeError", "OverflowError")
+            and DRAWING_CALLS.search(result.frames[-1].source or "") is not None)
 
 
 def _explain_halt(result: RunResult, tree: ast.AST | None) -> str | None:

@@ -25,6 +25,7 @@ from .drawing.turtle_module import TurtleLoader, turtle_spec
 from .host import current_run
 from .i18n import N_, _
 from .package_folders import package_folders
+from .plots.setup import matplotlib_spec
 from .runtime_code import compile_imports_plainly
 from .script_path import SPROUT_ROOT, interpreter_entries
 
@@ -188,6 +189,8 @@ class LearnerFinder(importlib.abc.MetaPathFinder):
         if spec is None and fullname == "turtle":
             spec = turtle_spec(run)
             run.modules.loaded.add(fullname)
+        if spec is None and top == "matplotlib":
+            spec = matplotlib_spec(fullname, path)  # Sprout's backend; refuses windowed ones
         return spec
 
 

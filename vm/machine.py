@@ -13,6 +13,7 @@ from . import script_path
 from .drawing import DrawingLink
 from .limits import Limits
 from .main_module import MainModule
+from .plots import PlotsCallback, PlotsLink
 from .results import RunResult
 from .run import Run
 from .thread_stacks import start_with_large_stack
@@ -44,12 +45,14 @@ class VM:
 
     def __init__(self, on_output: OutputCallback | None = None,
                  on_input_request: InputRequestCallback | None = None,
-                 limits: Limits | None = None, on_drawing: DrawingCallback | None = None) -> None:
+                 limits: Limits | None = None, on_drawing: DrawingCallback | None = None,
+                 on_plots: PlotsCallback | None = None) -> None:
         self.on_output = on_output or _terminal_output
         self.on_input_request = on_input_request or self._read_terminal_line
         self.limits = limits or Limits()
         self._lock = threading.Lock()
         self._drawing = DrawingLink(on_drawing)   # turtle's commands, batched (``vm.drawing``)
+        self._plots = PlotsLink(on_plots)         # matplotlib's figures (``vm.plots``)
         self._run: Run | None = None
         self._trace: TraceCallback | None = None
         self._on_uncaught: UncaughtCallback | None = None
@@ -75,6 +78,7 @@ class VM:
         self.reset_namespace()
         self._drawing.forget()  # the last program's drawing takes no more events
         resets, _, discard = self._take_kept(take=False)
+        self._plots.new_program()  # no figures yet, matplotlib's settings afresh
         main = MainModule(keep=keep_namespace, discard=discard)
         result = self._execute_run(source, filename, limits, folder, argv, main)
         self._keep(main.module if keep_namespace else None, resets)
@@ -125,7 +129,7 @@ class VM:
         run = Run(source=source, filename=filename, limits=self.limits.merged(limits),
                   on_output=self.on_output, on_input_request=self.on_input_request,
                   trace=self._trace, folder=folder, argv=argv, main=main, drawing=self._drawing,
-                  on_uncaught=self._on_uncaught)
+                  plots=self._plots, on_uncaught=self._on_uncaught)
         with self._lock:
             self._run = run
             early, self._early_stop, self._expecting = self._early_stop, None, False
@@ -164,6 +168,16 @@ class VM:
         """Any thread: a key, click or close in the drawing, for the program's handlers
         (the event forms are listed in ``vm.drawing``)."""
         self._drawing.post(event)
+
+    def set_plot_pixel_ratio(self, ratio: float) -> None:
+        """Figures made from now on render with ``ratio`` pixels per screen pixel."""
+        self._plots.pixel_ratio = max(1.0, float(ratio))
+
+    def save_figure(self, key: int, path: str) -> None:
+        """Any thread: write a figure the pane shows (``PlotImage.key``) with matplotlib's
+        ``savefig``, format from the file name. ``LookupError`` if it is no longer kept,
+        ``TimeoutError`` if the program is busy drawing it."""
+        self._plots.save(key, path)
 
     def set_trace(self, callback: TraceCallback | None) -> None:
         """Deliver line/call/return/exception events for user frames from the next run.

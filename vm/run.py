@@ -23,6 +23,7 @@ from .limits import Limits
 from .main_module import MainModule, empty
 from .package_folders import with_package_folders
 from .pause_request import AtSafePoint, PauseRequest
+from .plots import PlotsLink
 from .process_hooks import run_hooks_end
 from .process_state import ProcessState
 from .recursion_room import RecursionRoom
@@ -52,13 +53,14 @@ class Run:
                  on_output: Callable[[str, str], None], on_input_request: Callable[[str], None],
                  trace: Callable[[str, Any, Any], None] | None, folder: str | None = None,
                  argv: list[str] | None = None, main: MainModule | None = None,
-                 drawing: DrawingLink | None = None,
+                 drawing: DrawingLink | None = None, plots: PlotsLink | None = None,
                  on_uncaught: Callable[[BaseException], None] | None = None) -> None:
         self.source, self.filename, self.limits = source, filename, limits
         self.main = main or MainModule()
         self._on_output, self._on_input_request, self._trace = on_output, on_input_request, trace
         self.book = SourceBook()
         self.drawing = drawing or DrawingLink(None)  # turtle's window, once imported
+        self.plots = plots or PlotsLink(None)        # matplotlib's figures (``vm.plots``)
         self.input = InputChannel()
         self.closed = False
         self.halt_frames: tuple[Frame, ...] | None = None

@@ -1055,5 +1055,123 @@ What you just did may not have worked. You can keep working; if it happens again
         <source>The file declares the encoding {encoding}, which cannot hold the character {character} on line {line}. Remove the character, or change the coding line to utf-8, then save again.</source>
         <translation>文件声明的编码是 {encoding}，它装不下第 {line} 行的字符 {character}。请删掉这个字符，或把编码声明行改成 utf-8，然后再保存。</translation>
     </message>
+    <message>
+        <source>Plots tools</source>
+        <translation>绘图工具栏</translation>
+    </message>
+    <message>
+        <source>Previous figure</source>
+        <translation>上一张图</translation>
+    </message>
+    <message>
+        <source>Which figure</source>
+        <translation>当前是哪张图</translation>
+    </message>
+    <message>
+        <source>Next figure</source>
+        <translation>下一张图</translation>
+    </message>
+    <message>
+        <source>Fit the figure to the pane</source>
+        <translation>让图适合面板大小</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save the figure as PNG, SVG or PDF, at its own size and resolution</source>
+        <translation>把图保存为 PNG、SVG 或 PDF，按图本身的大小和分辨率</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the figure to the clipboard</source>
+        <translation>把图复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Remove the figures from the pane (the next run clears it too)</source>
+        <translation>从面板中移除这些图（下次运行也会清空它）</translation>
+    </message>
+    <message>
+        <source>{index} / {count}</source>
+        <translation>{index} / {count}</translation>
+    </message>
+    <message>
+        <source>No figures</source>
+        <translation>没有图</translation>
+    </message>
+    <message>
+        <source>Plots</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Plots pane</source>
+        <translation>图表面板</translation>
+    </message>
+    <message>
+        <source>Shows the figures the program draws with matplotlib</source>
+        <translation>显示程序用 matplotlib 画的图</translation>
+    </message>
+    <message>
+        <source>Plots Panel</source>
+        <translation>图表面板</translation>
+    </message>
+    <message>
+        <source>Save Figure</source>
+        <translation>保存图</translation>
+    </message>
+    <message>
+        <source>PNG picture (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The figure could not be saved:
+{reason}</source>
+        <translation>无法保存这张图：
+{reason}</translation>
+    </message>
+    <message>
+        <source>the program is drawing this figure just now: pause or stop it, then save again</source>
+        <translation>程序正在画这张图：请先暂停或停止程序，然后再保存</translation>
+    </message>
+    <message>
+        <source>this figure&apos;s program is gone; only its picture can be saved, as PNG</source>
+        <translation>画这张图的程序已经不在了；只能把它的画面保存为 PNG</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>图</translation>
+    </message>
+    <message>
+        <source>The figure shown; Left and Right go to the previous and next one</source>
+        <translation>当前显示的图；按左、右方向键切换到上一张和下一张</translation>
+    </message>
+    <message>
+        <source>Figures of this run</source>
+        <translation>本次运行的图</translation>
+    </message>
+    <message>
+        <source>Figure {number}</source>
+        <translation>图 {number}</translation>
+    </message>
+    <message>
+        <source>Plotter</source>
+        <translation>数据绘图器</translation>
+    </message>
+    <message>
+        <source>Lines of numbers the program prints, drawn as lines, one per column</source>
+        <translation>把程序打印的一行行数字画成折线，每一列一条</translation>
+    </message>
+    <message>
+        <source>Print numbers to plot them, e.g. print(x, y)</source>
+        <translation>打印数字就能画出来，例如 print(x, y)</translation>
+    </message>
+    <message>
+        <source>Plotter pane</source>
+        <translation>数据绘图器面板</translation>
+    </message>
 </context>
 </TS>

@@ -1,0 +1,166 @@
+"""The Plots pane: matplotlib's figures with previous/next, fit, zoom, save, copy and
+clear, in a dock that appears with a run's first figure and keeps the last run's
+figures until the next run."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .i18n import tr
+from .plots_view import PlotsView
+from .runner import Runner
+
+DOCK_SHARE = 0.45  # of the window's width, when the pane first appears
+SAVE_FORMATS = (".png", ".svg", ".pdf")
+
+
+class PlotsPanel(QWidget):
+    """The view and its toolbar."""
+
+    save_clicked = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view = PlotsView()
+        self.toolbar = QToolBar()
+        self.toolbar.setAccessibleName(tr("Plots tools"))
+        self.toolbar.setIconSize(QSize(16, 16))
+        self.previous_button = self._button("", tr("Previous figure"), lambda: self.view.go(-1))
+        self.previous_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
+        self.position = QLabel()
+        self.position.setAccessibleName(tr("Which figure"))
+        self.toolbar.addWidget(self.position)
+        self.next_button = self._button("", tr("Next figure"), lambda: self.view.go(1))
+        self.next_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.next_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.toolbar.addSeparator()
+        self._button(tr("Fit"), tr("Fit the figure to the pane"), self.view.fit)
+        self._button(tr("Zoom In"), tr("Zoom in (Ctrl+wheel)"), lambda: self.view.zoom(1))
+        self._button(tr("Zoom Out"), tr("Zoom out (Ctrl+wheel)"), lambda: self.view.zoom(-1))
+        self.toolbar.addSeparator()
+        self.save_button = self._button(tr("Save…"), tr("Save the figure as PNG, SVG or PDF, at its own size and resolution"),
+                                        self.save_clicked.emit)
+        self.copy_button = self._button(tr("Copy"), tr("Copy the figure to the clipboard"), self.copy)
+        self.clear_button = self._button(tr("Clear"), tr("Remove the figures from the pane (the next run clears it too)"),
+                                         self.view.clear)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.view, 1)
+        self.view.changed.connect(self._update)
+        self._update()
+
+    def _button(self, text: str, tip: str, slot: object) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(text.rstrip("…") or tip)
+        button.setAccessibleDescription(tip)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.clicked.connect(slot)
+        self.toolbar.addWidget(button)
+        return button
+
+    def _update(self) -> None:
+        view = self.view
+        count = len(view.figures)
+        figure = view.current_figure()
+        self.position.setText(tr("{index} / {count}").format(index=view.current + 1, count=count)
+                              if figure is not None else tr("No figures"))
+        self.position.setToolTip(figure.label if figure is not None else "")
+        self.previous_button.setEnabled(view.current > 0)
+        self.next_button.setEnabled(0 <= view.current < count - 1)
+        for button in (self.save_button, self.copy_button, self.clear_button):
+            button.setEnabled(figure is not None)
+        view.strip.setVisible(count > 1)
+
+    def copy(self) -> None:
+        figure = self.view.current_figure()
+        if figure is not None:
+            QGuiApplication.clipboard().setImage(figure.image)
+
+
+class PlotsController:
+    """Connects the runner's figures to the pane, and the pane's Save to the engine."""
+
+    def __init__(self, runner: Runner, host: QMainWindow) -> None:
+        self.runner = runner
+        self.host = host
+        self._sized = False
+        self.panel = PlotsPanel()
+        self.view = self.panel.view
+        self.dock = QDockWidget(tr("Plots"), host)
+        self.dock.setObjectName("plots_dock")
+        self.dock.setWidget(self.panel)
+        self.dock.setAccessibleName(tr("Plots pane"))
+        self.dock.setAccessibleDescription(tr("Shows the figures the program draws with matplotlib"))
+        host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        runner.plots_feed.arrived.connect(self.view.apply)
+        runner.started.connect(self._on_run_started)
+        self.view.first_figure.connect(self.show)
+        self.panel.save_clicked.connect(self.ask_save)
+
+    def toggle_action(self) -> QAction:
+        toggle = self.dock.toggleViewAction()
+        toggle.setText(tr("Plots Panel"))
+        toggle.setShortcut("Ctrl+Shift+P")
+        return toggle
+
+    def show(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        if not self._sized:  # the first time: wide enough to see a figure
+            self._sized = True
+            self.host.resizeDocks([self.dock], [int(self.host.width() * DOCK_SHARE)], Qt.Orientation.Horizontal)
+
+    def _on_run_started(self) -> None:
+        self.runner.vm.set_plot_pixel_ratio(self.host.devicePixelRatioF())
+
+    def ask_save(self) -> None:
+        figure = self.view.current_figure()
+        if figure is None:
+            return
+        name = "".join(c if c.isalnum() else "_" for c in figure.label).strip("_") or "figure"
+        path, _ = QFileDialog.getSaveFileName(self.panel, tr("Save Figure"), f"{name}.png",
+                                              tr("PNG picture (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"))
+        if not path:
+            return
+        try:
+            self.save(path)
+        except (OSError, ValueError, RuntimeError) as error:
+            QMessageBox.warning(self.panel, tr("Save Figure"),
+                                tr("The figure could not be saved:\n{reason}").format(reason=error))
+
+    def save(self, path: str) -> None:
+        """Write the current figure with matplotlib's ``savefig`` (format from the name's
+        ending) while the engine keeps it; a picture of it as shown if only PNG can be."""
+        figure = self.view.current_figure()
+        if figure is None:
+            return
+        if Path(path).suffix.lower() not in SAVE_FORMATS:
+            path += ".png"
+        try:
+            self.runner.vm.save_figure(figure.key, path)
+        except TimeoutError:
+            raise RuntimeError(tr("the program is drawing this figure just now: pause or stop it, "
+                                  "then save again")) from None
+        except LookupError:
+            # An abandoned run's figures are gone with its engine: the picture is all there is.
+            if Path(path).suffix.lower() != ".png" or not figure.image.save(path, "PNG"):
+                raise RuntimeError(tr("this figure's program is gone; only its picture can be saved, as PNG")) from None
