@@ -202,10 +202,15 @@ class Debugger:
                     self._paused_on_error = error
                     self._pause(frame, "exception")
         elif event == "return" and frame is self._target and self._mode in (Mode.STEP_OVER, Mode.STEP_OUT):
-            # The frame being stepped is done: stop at the next line, wherever it is.
+            # The frame being stepped is done: stop in its caller on the line that called
+            # it (as the learner expects of Step Out), else at the next line, wherever it is.
             with self._condition:
-                if self._mode in (Mode.STEP_OVER, Mode.STEP_OUT):  # a Pause meanwhile stays
+                stepping = self._mode in (Mode.STEP_OVER, Mode.STEP_OUT)  # a Pause meanwhile stays
+                if stepping:
                     self._mode, self._target = Mode.STEP_INTO, None
+            caller = frame.f_back
+            if stepping and caller is not None and self.vm.user_frames(caller)[:1] == [caller]:
+                self._pause(caller, "step")
 
     def _should_pause(self, frame: FrameType) -> str | None:
         if frame.f_lineno in self._breakpoints.get(frame.f_code.co_filename, ()):
