@@ -88,7 +88,7 @@ def _enclosing_loops(tree: ast.AST | None, line: int) -> list[ast.stmt]:
             if start is not None and start <= line <= (end or start):
                 inside = child
                 break
-        if isinstance(inside, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+        if isinstance(inside, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             loops = []  # the line runs in that function's frame: loops outside it are not running
         elif isinstance(inside, LOOP_NODES):
             loops.insert(0, inside)
