@@ -130,16 +130,29 @@ def _asks_fastest_turtle(tree: ast.AST | None) -> bool:
     return False
 
 
+def _loop_of_the_stop(result: RunResult, tree: ast.AST | None) -> tuple[ast.stmt | None, bool]:
+    """The loop that was running, and whether it is in a caller: a stop in a function with
+    no loop of its own, called from a loop (a game's ``while True:``), names that loop."""
+    for depth, frame in enumerate(reversed(result.frames)):
+        if frame.filename != result.filename:
+            continue
+        loop = _running_loop(tree, frame.line)
+        if loop is not None:
+            return loop, depth > 0
+    return None, False
+
+
 def _where_it_was(result: RunResult, tree: ast.AST | None) -> str:
     frame = result.frames[-1]
     where = _("line {line}").format(line=frame.line)
     if frame.function not in ("<module>", "<lambda>") and not frame.function.startswith("<"):
         where = _("line {line} in the function {function}()").format(line=frame.line, function=frame.function)
-    loop = _running_loop(tree, frame.line) if frame.filename == result.filename else None
+    loop, in_caller = _loop_of_the_stop(result, tree)
     if loop is not None:
         kind = "while" if isinstance(loop, ast.While) else "for"
-        where = _("{where}, inside the {kind} loop that starts on line {start}").format(
-            where=where, kind=kind, start=loop.lineno)
+        inside = _("{where}, called from the {kind} loop that starts on line {start}") if in_caller \
+            else _("{where}, inside the {kind} loop that starts on line {start}")
+        where = inside.format(where=where, kind=kind, start=loop.lineno)
     return where
 
 
@@ -171,8 +184,7 @@ def _explain_halt(result: RunResult, tree: ast.AST | None) -> str | None:
         if reason == "user":
             return _("You stopped the program while it was {doing} at {where}.").format(doing=_(waiting), where=where)
         return _("The program was stopped while it was {doing} at {where}.").format(doing=_(waiting), where=where)
-    frame = result.frames[-1]
-    loop = _running_loop(tree, frame.line) if frame.filename == result.filename else None
+    loop, _in_caller = _loop_of_the_stop(result, tree)
     hint = SPACE() + _loop_hint(loop) if loop is not None else ""
     if reason == "user":
         return _("You stopped the program while it was at {where}.").format(where=where) + hint

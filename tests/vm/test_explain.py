@@ -170,3 +170,20 @@ def test_a_stopped_turtle_animation_is_told_only_what_it_does_not_already_do(spe
     result, _ = Harness().stop_at(source)
     sentence = explain(result, source)
     assert result.activity == "turtle" and words in sentence, sentence
+
+
+def test_a_stop_in_a_function_called_from_a_loop_names_the_callers_loop():
+    source = textwrap.dedent("""\
+        import time
+        def step(n):
+            time.sleep(10)
+            return n + 1
+
+        print('ready')
+        n = 0
+        while True:
+            n = step(n)
+    """)
+    result, _ = Harness().stop_at(source)
+    sentence = explain(result, source)
+    assert "line 3 in the function step(), called from the while loop that starts on line 8" in sentence, sentence
