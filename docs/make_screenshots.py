@@ -193,6 +193,7 @@ def main() -> None:
         from plot_screenshots import plot_shots
         plot_shots(app, folder)
         plot_shots(app, folder, "zh_CN")
+    layout_shots(app, folder)
 
 
 def long_output_shots(window: MainWindow) -> None:
@@ -328,6 +329,34 @@ def editor_shots(app: QApplication, folder: Path) -> None:
         window.close()
         apply_language("en")
 
+
+def layout_shots(app: QApplication, folder: Path) -> None:
+    """The default 1000 px window, debugging a drawing: toolbar, Variables, Call stack and
+    Drawing all fit, in English and 简体中文."""
+    for language, prefix in (("en", ""), ("zh_CN", "zh_CN_")):
+        layout_shot(app, folder, language, f"{prefix}layout_1000.png")
+        apply_language("en")
+
+
+def layout_shot(app: QApplication, folder: Path, language: str, name: str) -> None:
+    window = new_window(app, folder, f"layout_{language}", language=language)
+    window.resize(1000, 700)
+    window.document.open_example(localized(EXAMPLES / "09_turtle_spiral.py"))
+    line = next(number for number, text in enumerate(window.editor.toPlainText().splitlines(), 1)
+                if "left(59)" in text)
+    window.editor.toggle_breakpoint(line)
+    pauses: list[object] = []
+    window.runner.paused.connect(pauses.append)
+    window.debug.start()
+    for turn in range(1, 41):  # a few turns of the spiral drawn
+        wait_until(lambda turn=turn: len(pauses) == turn)
+        window.runner.continue_()
+    wait_until(lambda: len(pauses) == 41)
+    shoot(window, name)
+    window.stop_script()
+    wait_until(lambda: not window.runner.running)
+    window.editor.document().setModified(False)
+    window.close()
 
 if __name__ == "__main__":
     main()

@@ -7,6 +7,7 @@ controls) add their own specs here instead of building actions themselves.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -36,6 +37,12 @@ class ActionSpec:
     widget_only: bool = False             # shortcut only while the widget has focus (Edit menu)
 
 
+def button_text(label: str) -> str:
+    """A menu label as a toolbar button says it: without the Alt-key letter, which
+    Chinese labels carry as a trailing "(&X)" that cost the toolbar a quarter of its width."""
+    return re.sub(r"&(&?)", r"\1", re.sub(r"\s*\(&.\)", "", label)).rstrip("…").rstrip(".")
+
+
 def f5_owner(state: RunState) -> str:
     """What F5 does in ``state``: Continue while paused, otherwise Run."""
     return "continue" if state is RunState.PAUSED else "run"
@@ -54,6 +61,7 @@ class ActionRegistry(QObject):
             raise ValueError(f"two actions are named {spec.id!r}")
         action = QAction(spec.label, self.parent())
         action.setObjectName(f"action-{spec.id}")
+        action.setIconText(button_text(spec.label))
         if spec.icon:
             action.setIcon(resources.icon(spec.icon))
         action.setShortcuts([QKeySequence(key) for key in spec.shortcuts])

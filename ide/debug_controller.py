@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
 from vm import FrameSnapshot, Pause, PausedFrame, RunResult
 
+from . import dock_layout
 from .actions import WHEN_IDLE, ActionRegistry, ActionSpec
 from .debug_panels import CallStackPanel, VariablesPanel
 from .editor import CodeEditor
@@ -90,6 +91,7 @@ class DebugController(QObject):
         dock.setObjectName(name)
         dock.setAccessibleName(tr("{panel} pane").format(panel=title))
         dock.setWidget(widget)
+        dock_layout.set_minimum_height(dock)
         self.host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         dock.hide()
         return dock
@@ -129,6 +131,7 @@ class DebugController(QObject):
         self.variables_dock.show()
         self.stack_dock.show()
         self.host.resizeDocks([self.variables_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        dock_layout.share_right_height(self.host)
         self._docks_shown_for_run = True
 
     def _remember_uncaught_choice(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from . import dialogs
@@ -128,7 +128,13 @@ class DocumentController(QObject):
         if not self.maybe_keep_changes():
             return False
         self._set_text("", None)
+        self._type_here()
         return True
+
+    def _type_here(self) -> None:
+        """A file just opened or made is what the learner types into next, whichever pane
+        (the drawing, say, which keeps keys for the program) had the keyboard."""
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open(self, path: str | Path | None = None) -> bool:
         if path is None:
@@ -156,6 +162,7 @@ class DocumentController(QObject):
         self.settings.add_recent(str(self.path))
         self.settings.last_file = str(self.path)
         self.recent_changed.emit()
+        self._type_here()
         return True
 
     def open_example(self, path: Path) -> bool:
@@ -168,6 +175,7 @@ class DocumentController(QObject):
             QMessageBox.warning(self.parent_widget, tr("Cannot open example"), str(reason))
             return False
         self._set_text(text, None, untitled_name=path.name.split("_", 1)[-1])
+        self._type_here()
         return True
 
     def save(self) -> bool:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import dock_layout, resources
 from .drawing_view import DrawingView
 from .i18n import tr
 from .runner import Runner
@@ -36,19 +37,23 @@ class DrawingPanel(QWidget):
         self.toolbar.setAccessibleName(tr("Drawing tools"))
         self.toolbar.setIconSize(QSize(16, 16))
         self.fit_button = self._button(tr("Fit"), tr("Show the whole turtle window"), self.view.fit)
-        self._button(tr("Zoom In"), tr("Zoom in (Ctrl+wheel)"), lambda: self.view.zoom(1))
-        self._button(tr("Zoom Out"), tr("Zoom out (Ctrl+wheel)"), lambda: self.view.zoom(-1))
+        # Zoom and Clear are shown by sign and icon, named in full for screen readers and
+        # tooltips: the row then fits beside the debugger's panes at 1000 px in any language.
+        self._button(tr("Zoom In"), tr("Zoom in (Ctrl+wheel)"), lambda: self.view.zoom(1), shown="+")
+        self._button(tr("Zoom Out"), tr("Zoom out (Ctrl+wheel)"), lambda: self.view.zoom(-1), shown="−")
         self._button(tr("Save Image…"), tr("Save the drawing as a PNG picture or an SVG drawing"), self.ask_save)
-        self._button(tr("Clear"), tr("Clear the drawing (the next run clears it too)"), self.view.clear)
+        clear = self._button(tr("Clear"), tr("Clear the drawing (the next run clears it too)"), self.view.clear)
+        clear.setIcon(resources.icon("clear"))
+        clear.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.view, 1)
 
-    def _button(self, text: str, tip: str, slot: object) -> QToolButton:
+    def _button(self, text: str, tip: str, slot: object, shown: str | None = None) -> QToolButton:
         button = QToolButton()
-        button.setText(text)
+        button.setText(shown or text)
         button.setToolTip(tip)
         button.setAccessibleName(text.rstrip("…"))
         button.setAccessibleDescription(tip)
@@ -127,6 +132,7 @@ class DrawingController:
         self.panel = DrawingPanel()
         self.view = self.panel.view
         self.dock = DrawingDock(self.panel, host)
+        dock_layout.set_minimum_height(self.dock)
         host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         runner.drawing.connect(self.view.apply)
@@ -145,11 +151,15 @@ class DrawingController:
         return toggle
 
     def show(self) -> None:
+        appearing = self.dock.isHidden()
+        beside = dock_layout.right_docks(self.host)  # the debugger's panes: keep their width
         self.dock.show()
         self.dock.raise_()
-        if not self._sized:  # the first time: wide enough to see the drawing
+        if not self._sized and not beside:  # the first time alone: wide enough to see the drawing
             self._sized = True
             self.host.resizeDocks([self.dock], [int(self.host.width() * DOCK_SHARE)], Qt.Orientation.Horizontal)
+        if appearing:
+            dock_layout.share_right_height(self.host)
 
     def _on_listening(self) -> None:
         self.show()

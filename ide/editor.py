@@ -99,7 +99,9 @@ class CodeEditor(QPlainTextEdit):
         self.theme = theme
         self.setStyleSheet(f"QPlainTextEdit {{ background: {theme.base}; color: {theme.text}; "
                            f"selection-background-color: {theme.highlight}; }}")
-        self.highlighter.set_style(theme.style)
+        halted = self.halted_line
+        self.highlighter.set_style(theme.style)  # re-colouring reads as a text change to Qt
+        self.halted_line = halted                # but it is no edit: the marker stays
         self._refresh_selections()
         self.gutter.update()
 

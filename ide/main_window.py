@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         self.runner.input_requested.connect(self._on_input_requested)
         self.runner.finished.connect(self._on_finished)
         self.runner.state_changed.connect(self._on_state_changed)
+        self.runner.started.connect(self._run_clock.start)  # a program or a Shell entry
         self.console.input_submitted.connect(self.runner.send_input)
         self.console.input_closed.connect(lambda: self.runner.send_input(None))
         self.console.line_activated.connect(self.editor.go_to_line)
@@ -223,7 +224,6 @@ class MainWindow(QMainWindow):
         self.editor.set_halted_line(None)
         self.console.clear_output()
         self.console.append_system(tr("▶ Running {file}").format(file=self.document.display_name))
-        self._run_clock.start()
         self._ran_source = self.editor.source_text()  # no-break spaces stay as python reads them
         folder = str(self.document.path.parent) if self.document.path else ""
         self.runner.start(self._ran_source, self.document.display_name, debug=debug,
@@ -329,7 +329,8 @@ class MainWindow(QMainWindow):
     def _show_status(self) -> None:
         runner = self.runner
         self.status.show(runner.state, self._run_clock.elapsed() / 1000 if runner.running else 0.0,
-                         runner.last_result, runner.pause_info, runner.vm.activity if runner.running else None)
+                         runner.last_result, runner.pause_info, runner.vm.activity if runner.running else None,
+                         in_shell=runner.shell_run)
 
     def _on_document_loaded(self) -> None:
         if not self.runner.running:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QTabWidget, QToolButton, QWidget
 
 from . import resources
@@ -44,7 +44,16 @@ class OutputPanel(QTabWidget):
         buttons.addWidget(self.clear_button)
         self.setCornerWidget(corner)
         self.currentChanged.connect(self._on_tab)
+        self.tabBarClicked.connect(self._focus_clicked_tab)
         self._on_tab(0)
+
+    def _focus_clicked_tab(self, index: int) -> None:
+        """A click on a tab moves the keyboard there too: Qt only moves it when the old
+        tab had it, so after a click in the editor typing would still go to the code."""
+        if index < 0:
+            return
+        self.setCurrentIndex(index)
+        self.widget(index).setFocus(Qt.FocusReason.MouseFocusReason)
 
     def _on_tab(self, index: int) -> None:
         self.reset_button.setVisible(self.widget(index) is self.shell)

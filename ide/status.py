@@ -23,8 +23,9 @@ def _pause_reasons() -> dict[str, str]:
 
 
 def describe(state: RunState, elapsed: float, result: RunResult | None, pause: Pause | None,
-             activity: str | None = None) -> str:
-    """The status text for ``state`` (the single source of what the bar says)."""
+             activity: str | None = None, in_shell: bool = False) -> str:
+    """The status text for ``state`` (the single source of what the bar says); ``in_shell``:
+    a Shell entry is running, and an answer it asks for is typed there."""
     if state is RunState.IDLE:
         return tr("Ready")
     if state is RunState.RUNNING and activity == "turtle_events":
@@ -32,6 +33,9 @@ def describe(state: RunState, elapsed: float, result: RunResult | None, pause: P
                   "(close it or press Stop to end)").format(seconds=elapsed)
     if state is RunState.RUNNING:
         return tr("Running… {seconds:.1f} s").format(seconds=elapsed)
+    if state is RunState.WAITING_FOR_INPUT and in_shell:
+        return tr("Waiting for your input… type in the Shell and press Enter ({seconds:.1f} s)").format(
+            seconds=elapsed)
     if state is RunState.WAITING_FOR_INPUT:
         return tr("Waiting for your input… type in the console and press Enter ({seconds:.1f} s)").format(seconds=elapsed)
     if state is RunState.PAUSED:
@@ -52,10 +56,12 @@ def describe(state: RunState, elapsed: float, result: RunResult | None, pause: P
     return tr("Error: {error}").format(error=result.error_type) if result is not None else tr("Error")
 
 
-def _spoken(state: RunState, text: str) -> str:
+def _spoken(state: RunState, text: str, in_shell: bool) -> str:
     """What a screen reader says when the run enters ``state`` (no running clock)."""
     if state is RunState.RUNNING:
         return tr("The program is running")
+    if state is RunState.WAITING_FOR_INPUT and in_shell:
+        return tr("The program is waiting for your input in the Shell")
     if state is RunState.WAITING_FOR_INPUT:
         return tr("The program is waiting for your input in the console")
     return text
@@ -74,13 +80,13 @@ class RunStatus:
         self._state: RunState | None = None
 
     def show(self, state: RunState, elapsed: float = 0.0, result: RunResult | None = None,
-             pause: Pause | None = None, activity: str | None = None) -> None:
-        text = describe(state, elapsed, result, pause, activity)
+             pause: Pause | None = None, activity: str | None = None, in_shell: bool = False) -> None:
+        text = describe(state, elapsed, result, pause, activity, in_shell)
         self.label.setText(text)
         if state is not self._state:
             self._state = state
             if state is not RunState.IDLE:
-                self.announce(_spoken(state, text), urgent=state in (RunState.ERROR, RunState.STALLED))
+                self.announce(_spoken(state, text, in_shell), urgent=state in (RunState.ERROR, RunState.STALLED))
 
     def announce(self, text: str, urgent: bool = False) -> None:
         self.announced.append(text)

@@ -202,10 +202,15 @@ class Debugger:
                     self._paused_on_error = error
                     self._pause(frame, "exception")
         elif event == "return" and frame is self._target and self._mode in (Mode.STEP_OVER, Mode.STEP_OUT):
-            # The frame being stepped is done: stop at the next line, wherever it is.
+            # The frame being stepped is done: stop in its caller on the line that called
+            # it (as the learner expects of Step Out), else at the next line, wherever it is.
             with self._condition:
-                if self._mode in (Mode.STEP_OVER, Mode.STEP_OUT):  # a Pause meanwhile stays
+                stepping = self._mode in (Mode.STEP_OVER, Mode.STEP_OUT)  # a Pause meanwhile stays
+                if stepping:
                     self._mode, self._target = Mode.STEP_INTO, None
+            caller = frame.f_back
+            if stepping and caller is not None and self.vm.user_frames(caller)[:1] == [caller]:
+                self._pause(caller, "step", halt_at=caller)  # a Stop now stops where it is shown
 
     def _should_pause(self, frame: FrameType) -> str | None:
         if frame.f_lineno in self._breakpoints.get(frame.f_code.co_filename, ()):
@@ -220,16 +225,17 @@ class Debugger:
         return None
 
     def _pause(self, frame: FrameType, reason: str, running_from: FrameType | None = None,
-               frames: tuple[PausedFrame, ...] | None = None) -> None:
+               frames: tuple[PausedFrame, ...] | None = None, halt_at: FrameType | None = None) -> None:
         """Block the script thread until a command comes. ``frames`` are given for a
-        pause after the frames ended (an uncaught error): nothing is traced then."""
+        pause after the frames ended (an uncaught error): nothing is traced then.
+        ``halt_at``: where a Stop meanwhile is reported, when not the running frame."""
         with self._condition:
             self.paused = True
             self._command = None
         self.on_pause(Pause(frames=frames or self._user_frames(frame), reason=reason))
         command = Mode.RUN  # if a stop ends the wait
         try:
-            with self.vm.doing("paused"):
+            with self.vm.doing("paused", at=halt_at):
                 command = self._wait_for_command()
         finally:
             # One critical section with ``pause()``: a Pause pressed now lands before it

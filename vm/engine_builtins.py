@@ -56,6 +56,17 @@ def load_with_engine_builtins(package: str) -> None:
         sys.meta_path.insert(0, _EngineFinder(package))
 
 
+def adopt_host_builtins() -> None:
+    """Names the host added to ``builtins`` after the engine was imported join its copy.
+
+    PySide6, imported after the engine, adds ``__orig_import__`` and wraps ``__import__``;
+    its wrapper looks that name up in the calling frame's built-ins, and when the engine's
+    own ``__import__`` wrapper is the caller that is this copy: without the name the
+    process aborts. Called when the engine installs its protections, before any script."""
+    for name, value in vars(builtins).items():
+        ENGINE_BUILTINS.setdefault(name, value)
+
+
 def caller_builtins(depth: int) -> Any:
     """The built-ins of the frame ``depth`` levels above the caller (what ``exec`` would
     insert into a namespace without ``__builtins__``, called from there)."""

@@ -199,13 +199,14 @@ class VM:
         return run is not None and run.stop.stopped
 
     @contextmanager
-    def doing(self, activity: str) -> Iterator[None]:
-        """On the script thread: a stop during this block is explained as ``activity``."""
+    def doing(self, activity: str, at: FrameType | None = None) -> Iterator[None]:
+        """On the script thread: a stop during this block is explained as ``activity``
+        (and reported in the frame ``at``, if given)."""
         run = self._current()
         if run is None:
             yield
             return
-        with run.doing(activity):
+        with run.doing(activity, at):
             yield
 
     def request_pause(self, at_safe_point: Callable[[FrameType], None]) -> bool:

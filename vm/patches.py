@@ -22,6 +22,7 @@ from __future__ import annotations
 import builtins
 import functools
 import itertools
+import linecache
 import math
 import os
 import re
@@ -33,7 +34,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from . import children, guards, print_calls, printing, regex_guard, runtime_code, thread_stacks, waits
+from . import children, engine_builtins, guards, print_calls, printing, regex_guard, runtime_code, thread_stacks, waits
 from .compiler import (
     ATTENTION,
     GUARDED_MUL,
@@ -295,6 +296,11 @@ def _quiet_stray_stops(real: Callable) -> Callable[[Any], None]:
 
 def install() -> None:
     """Patch the real modules; called once by ``host.install``."""
+    engine_builtins.adopt_host_builtins()
+    # PySide6's import hook reads the source of the module that calls it (this one, once
+    # __import__ is wrapped below) unless it saw that module imported; on 3.13 reading it
+    # imports, which would recurse: have the source read now, while nothing is wrapped.
+    linecache.getlines(__file__)
     sys.unraisablehook = _quiet_stray_stops(sys.unraisablehook)
     for name in ("exec", "eval"):
         _patch(builtins, name, getattr(runtime_code, name + "_"),

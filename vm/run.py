@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from types import FrameType
 from typing import Any
 
 from . import host
@@ -64,6 +65,7 @@ class Run:
         self.input = InputChannel()
         self.closed = False
         self.halt_frames: tuple[Frame, ...] | None = None
+        self.halt_site: FrameType | None = None  # see ``doing``
         self.pauses = PauseRequest()  # a debugger's call at the next safe point
         self.on_uncaught = on_uncaught
         self.sites = HaltSites(self.book, lambda: self.script_thread)  # when it has no frame to show
@@ -144,7 +146,7 @@ class Run:
         """The exception to raise now; the first one records where the program was."""
         if self.halt_frames is None and self.stop.reason != "ended":
             if threading.current_thread() is self.script_thread:
-                self._record_halt(sys._getframe(1))
+                self._record_halt(self.halt_site or sys._getframe(1))
             else:  # where the main code was is what the learner needs: kept in reserve
                 self.sites.note_other_thread(sys._getframe(1), self.activity)
         handled = sys.exc_info()[1]
@@ -191,15 +193,17 @@ class Run:
             self.snapshot = snapshot_of_error(self.book.is_user_code, outcome)
 
     @contextmanager
-    def doing(self, activity: str) -> Iterator[None]:
+    def doing(self, activity: str, at: FrameType | None = None) -> Iterator[None]:
         """The script waits in ``activity`` (``input``, ``sleep``, ``wait``, ``paused``)
-        meanwhile, so a stop there is explained as what it interrupted."""
-        before = self.activity
+        meanwhile, so a stop there is explained as what it interrupted; ``at``: the frame
+        a stop is reported in instead of the running one (a debugger showing a caller)."""
+        before, site_before = self.activity, self.halt_site
         self.activity = before or activity  # the outermost says what the program waits for
+        self.halt_site = site_before or at
         try:
             yield
         finally:
-            self.activity = before
+            self.activity, self.halt_site = before, site_before
 
     # ---- input and output ---------------------------------------------------
     def _emitter(self, stream: str) -> Callable[[str], None]:

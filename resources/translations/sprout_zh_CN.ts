@@ -744,6 +744,10 @@ What you just did may not have worked. You can keep working; if it happens again
         <translation>正在运行… {seconds:.1f} 秒</translation>
     </message>
     <message>
+        <source>Waiting for your input… type in the Shell and press Enter ({seconds:.1f} s)</source>
+        <translation>等待你的输入… 在交互窗口里输入后按 Enter（{seconds:.1f} 秒）</translation>
+    </message>
+    <message>
         <source>Waiting for your input… type in the console and press Enter ({seconds:.1f} s)</source>
         <translation>等待你的输入… 在控制台里输入后按 Enter（{seconds:.1f} 秒）</translation>
     </message>
@@ -786,6 +790,10 @@ What you just did may not have worked. You can keep working; if it happens again
     <message>
         <source>The program is running</source>
         <translation>程序正在运行</translation>
+    </message>
+    <message>
+        <source>The program is waiting for your input in the Shell</source>
+        <translation>程序正在交互窗口里等你输入</translation>
     </message>
     <message>
         <source>The program is waiting for your input in the console</source>

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QApplication,
     QGraphicsPathItem,
     QGraphicsPixmapItem,
     QGraphicsPolygonItem,
@@ -235,3 +236,15 @@ def test_the_view_menu_entry_keeps_its_name_when_turtle_titles_its_window(qtbot,
     assert "My spiral" in window.drawing.dock.windowTitle()
     view_menu = next(action.menu() for action in window.menuBar().actions() if action.text() == "&View")
     assert "Drawing Panel" in [action.text() for action in view_menu.actions()]
+
+
+def test_a_new_file_made_from_the_drawing_pane_takes_the_typing(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    window.drawing.show()
+    qtbot.mouseClick(window.drawing.view.viewport(), Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is window.drawing.view
+    qtbot.keyClick(window.drawing.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.toPlainText() == ""
+    qtbot.keyClicks(QApplication.focusWidget(), "print(1)")
+    assert window.editor.toPlainText() == "print(1)"

@@ -206,3 +206,16 @@ def test_one_zoom_scales_editor_console_and_panels_together(qtbot, window):
     assert after["console"] == after["variables"] == after["stack"] == after["editor"] - 1
     window.zoom_reset_action.trigger()
     assert window.console.font().pointSize() == DEFAULT_POINT_SIZE - 1
+
+
+def test_changing_the_theme_keeps_the_line_where_the_program_stopped(qtbot):
+    from ide.themes import THEMES
+    editor = _editor(qtbot, "x = 1\ny = 1 / 0\nz = 3\n")
+    editor.set_halted_line(2)
+    editor.apply_theme(THEMES["dark"])
+    assert editor.halted_line == 2
+    marked = [s for s in editor.extraSelections()
+              if s.format.background().color().name() == THEMES["dark"].halted_line]
+    assert [s.cursor.blockNumber() + 1 for s in marked] == [2]
+    qtbot.keyClicks(editor, "a")  # a real edit still clears it
+    assert editor.halted_line is None

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "resources" / "translations" / "sprout_zh_CN.ts"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Names that stay as they are in every language.
-UNTRANSLATED = {"Sprout", "English", "简体中文", "Python"}
+UNTRANSLATED = {"Sprout", "English", "简体中文", "Python", "+", "−"}  # names, and signs (the drawing's zoom)
 
 
 def tr_literals() -> set[str]:

@@ -1,5 +1,7 @@
 """The Shell tab: statements in the last program's variables, echo, blocks, Stop, input."""
-from PySide6.QtCore import Qt
+import re
+
+from PySide6.QtCore import QElapsedTimer, Qt
 
 from tests.ide.conftest import RUN_TIMEOUT_MS, run_to_end, set_code
 
@@ -58,6 +60,26 @@ def test_input_in_the_shell_and_reset(qtbot, window):
     window.output_panel.reset_button.click()
     _enter(qtbot, window, "name")
     assert "NameError" in window.shell.plain_text()
+
+
+def test_a_shell_entry_has_its_own_clock_and_asks_for_input_in_the_shell(qtbot, window):
+    set_code(window, "x = 1\n")
+    run_to_end(qtbot, window)
+    since_program = QElapsedTimer()
+    since_program.start()
+    qtbot.waitUntil(lambda: since_program.elapsed() > 2000, timeout=10_000)  # the program ran a while ago
+    window.output_panel.show_shell()
+    since_entry = QElapsedTimer()
+    since_entry.start()
+    _enter(qtbot, window, "name = input('Name? ')", wait=False)
+    qtbot.waitUntil(lambda: window.runner.state.value == "waiting for input", timeout=RUN_TIMEOUT_MS)
+    window._show_status()
+    text = window.status.label.text()
+    shown = float(re.search(r"\(([\d.]+) s\)", text).group(1))
+    assert shown <= since_entry.elapsed() / 1000 + 0.1, text
+    assert "type in the Shell" in text and "console" not in text
+    assert "waiting for your input in the Shell" in window.status.announced[-1]
+    _enter(qtbot, window, "Ada")
 
 
 def test_tab_completes_names_from_the_program(qtbot, window):

@@ -83,7 +83,7 @@ def test_step_into_over_and_out():
     assert pause.line == 3 and _locals(pause) == {"n": 0, "result": 0}
     session.debugger.step_out()
     pause = session.next_pause()
-    assert pause.frames[-1].function == "<module>" and pause.line in (6, 7)
+    assert pause.frames[-1].function == "<module>" and pause.line == 7
     session.debugger.step_over()
     pause = session.next_pause()
     assert pause.frames[-1].function == "<module>"
@@ -91,6 +91,47 @@ def test_step_into_over_and_out():
     session.debugger.set_breakpoints("main.py", set())
     session.debugger.continue_()
     assert session.finish().status == "finished"
+
+
+STEPPED_OUT = textwrap.dedent("""\
+    def helper(n):
+        for k in range(n):
+            n += k
+        return n
+
+    def main():
+        for i in range(3):
+            helper(i)
+
+    main()
+""")
+
+
+def test_step_out_stops_in_the_caller_on_the_line_that_called():
+    session = Session(STEPPED_OUT, breakpoints={3})
+    assert session.next_pause().line == 3
+    session.debugger.set_breakpoints("main.py", set())
+    session.debugger.step_out()
+    pause = session.next_pause()
+    assert (pause.frames[-1].function, pause.line) == ("main", 8)
+    session.debugger.step_over()
+    pause = session.next_pause()
+    assert (pause.frames[-1].function, pause.line) == ("main", 7)
+    session.debugger.continue_()
+    assert session.finish().status == "finished"
+
+
+def test_stop_after_step_out_is_reported_where_the_caller_was_shown():
+    session = Session(STEPPED_OUT, breakpoints={3})
+    assert session.next_pause().line == 3
+    session.debugger.set_breakpoints("main.py", set())
+    session.debugger.step_out()
+    pause = session.next_pause()
+    assert (pause.frames[-1].function, pause.line) == ("main", 8)
+    session.vm.interrupt()
+    result = session.finish()
+    assert result.status == "halted"
+    assert [(frame.function, frame.line) for frame in result.frames] == [("<module>", 10), ("main", 8)]
 
 
 def test_step_over_does_not_enter_calls():

@@ -1,5 +1,8 @@
 """A script that replaces built-ins breaks only its own code: Sprout keeps its own."""
 import builtins
+import subprocess
+import sys
+from pathlib import Path
 
 from tests.vm.harness import Harness
 from vm import Limits
@@ -55,3 +58,14 @@ def test_exec_on_the_ides_threads_fills_in_the_callers_builtins():
     exec("size = len('abc')", namespace)
     assert namespace["size"] == 3 and namespace["__builtins__"] is builtins.__dict__
     assert eval("__builtins__", {}) is builtins.__dict__
+
+
+def test_a_host_that_imports_pyside6_after_the_engine_can_still_import():
+    # The order of Sprout's own start: the engine first, then Qt, then a run and the
+    # traceback of its error (whose formatting imports): it aborted the process.
+    script = ("import vm\nimport PySide6.QtCore\nfrom vm import VM, format_result\n"
+              "print(format_result(VM().run('1/0')).splitlines()[-1])\nimport fractions\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ZeroDivisionError: division by zero"

@@ -113,3 +113,77 @@ def test_a_missing_module_is_named_with_the_project_that_provides_it():
     assert missing_module(missing) == "PIL" and project_for("PIL") == "Pillow"
     shipped = RunResult(status="error", error_type="ModuleNotFoundError", message="No module named 'tkinter'")
     assert missing_module(shipped) is None  # Python ships it: nothing to install
+
+
+def test_a_stop_in_a_for_loop_speaks_of_its_items_not_a_condition():
+    source = "print('ready')\ntotal = 0\nfor i in range(10**12):\n    total += i\n"
+    result, _ = Harness().stop_at(source)
+    sentence = explain(result, source)
+    assert "for loop that starts on line 3" in sentence
+    assert "how many items the for loop goes through" in sentence
+    assert "condition" not in sentence
+
+
+def test_a_stop_in_a_for_inside_while_true_names_the_while_true_loop():
+    source = textwrap.dedent("""\
+        print('ready')
+        total = 0
+        while True:
+            for i in range(10):
+                total += i
+    """)
+    result, _ = Harness().stop_at(source)
+    sentence = explain(result, source)
+    assert "while loop that starts on line 3" in sentence, sentence
+    assert "reaches a break" in sentence and "for loop" not in sentence
+
+
+def test_a_loop_around_a_function_definition_is_not_the_one_its_body_runs_in():
+    source = textwrap.dedent("""\
+        for attempt in range(1):
+            def spin():
+                n = 0
+                while n >= 0:
+                    n += 1
+        print('ready')
+        spin()
+    """)
+    result, _ = Harness().stop_at(source)
+    sentence = explain(result, source)
+    assert "while loop that starts on line 4" in sentence and "condition can become false" in sentence
+
+
+@pytest.mark.parametrize("speed, words", [
+    ("pen.speed(0)", "even at speed(0)"),
+    ("pen.speed(1)", "speed(0), or tracer(0) with update()"),
+])
+def test_a_stopped_turtle_animation_is_told_only_what_it_does_not_already_do(speed, words):
+    source = textwrap.dedent(f"""\
+        import turtle
+        pen = turtle.Turtle()
+        {speed}
+        print('ready')
+        for step in range(100000):
+            pen.forward(step)
+            pen.left(59)
+    """)
+    result, _ = Harness().stop_at(source)
+    sentence = explain(result, source)
+    assert result.activity == "turtle" and words in sentence, sentence
+
+
+def test_a_stop_in_a_function_called_from_a_loop_names_the_callers_loop():
+    source = textwrap.dedent("""\
+        import time
+        def step(n):
+            time.sleep(10)
+            return n + 1
+
+        print('ready')
+        n = 0
+        while True:
+            n = step(n)
+    """)
+    result, _ = Harness().stop_at(source)
+    sentence = explain(result, source)
+    assert "line 3 in the function step(), called from the while loop that starts on line 8" in sentence, sentence
