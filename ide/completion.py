@@ -1,19 +1,25 @@
 """Completions, signatures and docstrings from jedi, computed off the UI thread.
 
-One worker thread serves every editor in the process (jedi is not thread-safe). Each
-kind of question (complete, signature, docstring) has one slot: a newer question
-replaces a waiting older one, so a fast typist never queues up work. Answers come back
-as a queued Qt signal on the asking editor's side; the editor drops an answer that came
-too late or is for another place (``ide/completion_controller.py``).
+One worker thread serves every editor in the process. Each kind of question (complete,
+signature, docstring) has one slot: a newer question replaces a waiting older one, so a
+fast typist never queues up work. The worker hands each question to jedi in a process
+of its own (``ide/completion_server.py``) and waits for the answer without holding the
+GIL. Answers come back as a queued Qt signal on the asking editor's side; the editor
+drops an answer that came too late or is for another place
+(``ide/completion_controller.py``).
 
-jedi is imported by the worker the first time a question is asked, so starting Sprout
-never pays for it. Where a Python interpreter can be found, jedi inspects compiled
-modules in a process of its own; the learner's packages folders are on its path.
+jedi is loaded at the first question, so starting Sprout never pays for it. The
+learner's packages folders are on jedi's path, as they are on every run's.
 """
 from __future__ import annotations
 
-import ast
+import atexit
+import gc
+import json
 import logging
+import os
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +30,7 @@ from PySide6.QtCore import QObject, Signal
 from vm.package_folders import package_folders
 
 log = logging.getLogger(__name__)
-MAX_SUGGESTIONS = 500      # past this a list is no help to a learner, and jedi's answer is slow to pass on
-MAX_DOCSTRING = 2000       # characters of a docstring the preview shows
+PROJECT = str(Path(__file__).resolve().parent.parent)  # where `ide` is, for the jedi process's imports
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,9 @@ class Replies(QObject):
 
 
 class CompletionService:
-    """The process's one jedi worker thread, started at the first question."""
+    """The process's one worker thread, started at the first question; jedi runs in
+    ``ide/completion_server.py``'s process (in this one when Sprout is frozen into a bundle,
+    which has no Python to start it with)."""
 
     KINDS = ("complete", "signature", "docstring")  # the order the worker takes waiting questions in
 
@@ -84,8 +91,8 @@ class CompletionService:
         self._lock = threading.Condition()
         self._waiting: dict[str, Question] = {}
         self._thread: threading.Thread | None = None
-        self._jedi: Any = None
-        self._completions: dict[str, Any] = {}  # the last completion's jedi objects, for docstrings
+        self._server: subprocess.Popen[str] | None = None
+        self._in_process: Any = None
         self.warm = False                       # jedi has answered once: later answers are quick
 
     def ask(self, question: Question) -> None:
@@ -115,51 +122,55 @@ class CompletionService:
             except RuntimeError:  # the editor that asked has been closed
                 pass
 
-    # ---- jedi, on the worker thread -------------------------------------------------
+    # ---- on the worker thread ---------------------------------------------------------
     def answer(self, question: Question) -> Answer:
-        if question.kind == "docstring":
-            completion = self._completions.get(question.name)
-            text = completion.docstring() if completion is not None else ""
-            return Answer(question, docstring=text[:MAX_DOCSTRING])
-        script = self._script(question)
-        if question.kind == "complete":
-            completions = script.complete(question.line, question.column)[:MAX_SUGGESTIONS]
-            self._completions = {completion.name: completion for completion in completions}
-            return Answer(question, suggestions=tuple(Suggestion(c.name, c.type) for c in completions))
-        signatures = script.get_signatures(question.line, question.column)
-        return Answer(question, signature=describe(signatures[0]) if signatures else None)
+        message = {"kind": question.kind, "source": question.source, "line": question.line,
+                   "column": question.column, "path": question.path, "name": question.name,
+                   "sys_path": package_folders()}
+        reply = self._ask_in_process(message) if getattr(sys, "frozen", False) else self._ask_server(message)
+        signature = reply.get("signature")
+        return Answer(question,
+                      suggestions=tuple(Suggestion(name, kind) for name, kind in reply.get("suggestions", ())),
+                      signature=None if signature is None else Signature(
+                          signature["name"], tuple(Parameter(text, kind) for text, kind in signature["parameters"]),
+                          signature["current"]),
+                      docstring=reply.get("docstring", ""))
 
-    def _script(self, question: Question) -> Any:
-        if self._jedi is None:
-            import jedi  # here, not at the top: only a learner who asks for completion loads it
-            self._jedi = jedi
-        folder = Path(question.path).parent if question.path else Path.home()
-        project = self._jedi.Project(folder, added_sys_path=package_folders())
-        return self._jedi.Script(question.source, path=question.path, project=project)
+    def _ask_server(self, message: dict[str, Any]) -> dict[str, Any]:
+        """One question to the jedi process (started on first use, again if it has died)."""
+        if self._server is None or self._server.poll() is not None:
+            self._server = subprocess.Popen(
+                [sys.executable, "-m", "ide.completion_server"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL, text=True, encoding="utf-8", cwd=str(Path.home()),
+                env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (PROJECT, os.environ.get("PYTHONPATH"))))})
+            atexit.register(self._server.kill)
+        assert self._server.stdin is not None and self._server.stdout is not None
+        try:
+            self._server.stdin.write(json.dumps(message) + "\n")
+            self._server.stdin.flush()
+            line = self._server.stdout.readline()  # waits without the GIL: the window types on
+        except OSError:
+            line = ""
+        if not line:
+            self._server.kill()
+            return {}
+        return json.loads(line)
+
+    def _ask_in_process(self, message: dict[str, Any]) -> dict[str, Any]:
+        from .completion_server import Answerer
+        if self._in_process is None:
+            self._in_process = Answerer(in_process_inspection=False)
+            self._in_process.answer({**message, "kind": "complete"})
+            freeze_long_lived()
+        return self._in_process.answer(message)
 
 
-def describe(signature: Any) -> Signature:
-    """A jedi signature as a learner reads it: ``print(*values, sep=' ', end='\\n', ...)``."""
-    parameters: list[Parameter] = []
-    for parameter in signature.params:
-        text = parameter.to_string()
-        parameters.append(Parameter(without_annotation(text) or parameter.name, parameter.kind.name))
-    return Signature(signature.name, tuple(parameters), signature.index)
-
-
-def without_annotation(parameter: str) -> str:
-    """``sep: str | None=" "`` -> ``sep=' '``; the annotations of the standard library's
-    stubs say more than a learner needs, and crowd out the parameter names."""
-    try:
-        tree = ast.parse(f"def f({parameter}): pass")
-    except SyntaxError:
-        return ""
-    function = tree.body[0]
-    assert isinstance(function, ast.FunctionDef)
-    for argument in ast.walk(function.args):
-        if isinstance(argument, ast.arg):
-            argument.annotation = None
-    return ast.unparse(function.args)
+def freeze_long_lived() -> None:
+    """Keep the objects alive now (Qt's, the IDE's, jedi's caches of the standard library)
+    out of the cyclic collector's full passes: jedi fills the heap, and a full pass over it
+    holds the GIL, and so the window, for a third of a second."""
+    gc.collect()
+    gc.freeze()
 
 
 _service: CompletionService | None = None

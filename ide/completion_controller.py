@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QTextCursor
 
 from .completion import Answer, Question, Replies, service
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .editor import CodeEditor
 
 DEADLINE_S = 1.0
+FOLLOW_MS = 120   # the signature follows the cursor once it rests this long (not at every key)
 WORD_END = re.compile(r"\w*\Z")
 NUMBER_END = re.compile(r"(?<![\w.])\d[\d_]*\Z")   # `3.` or `1_000.` starts a float, not an attribute
 PAGE_ROWS = 8
@@ -52,6 +53,10 @@ class CompletionController(QObject):
         self._number = 0
         self._asked: dict[str, tuple[int, float, bool]] = {}  # kind -> (number, when, jedi was warm)
         self._word: tuple[int, int] = (-1, 0)                 # the list's block and word start column
+        self._follow = QTimer(self)
+        self._follow.setSingleShot(True)
+        self._follow.setInterval(FOLLOW_MS)
+        self._follow.timeout.connect(lambda: self.signature_help.isVisible() and self.ask_signature())
         self.popup.chosen.connect(self.accept)
         self.popup.selection_changed.connect(lambda name: self._ask("docstring", name))
         editor.cursorPositionChanged.connect(self._on_cursor_moved)
@@ -174,7 +179,7 @@ class CompletionController(QObject):
             if typed is None or not self.popup.filter(typed):
                 self.popup.hide()
         if self.signature_help.isVisible():
-            self.ask_signature()  # the current parameter follows the cursor; outside the call it hides
+            self._follow.start()  # the current parameter follows the cursor; outside the call it hides
 
     @staticmethod
     def _typed_word(cursor: QTextCursor) -> str:

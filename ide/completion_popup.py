@@ -97,14 +97,18 @@ class CompletionPopup(QFrame):
 
     def show_docstring(self, name: str, text: str) -> None:
         if name == self.current_name():
-            self.preview.setText(text.strip() or tr("No documentation."))
+            self.preview.setText(f"{self._heading(name)}\n\n{text.strip() or tr('No documentation.')}")
+
+    def _heading(self, name: str) -> str:
+        """``sqrt — function``: what the name is, in the learner's words."""
+        kind = next((s.kind for s in self.suggestions if s.name == name), "")
+        return f"{name} \u2014 {kind_name(kind)}"
 
     def _on_row_changed(self, row: int) -> None:
         name = self.current_name()
         if name is None:
             return
-        kind = next((s.kind for s in self.suggestions if s.name == name), "")
-        self.preview.setText(kind_name(kind))
+        self.preview.setText(self._heading(name))  # the docstring follows from the worker
         self.selection_changed.emit(name)
 
     # ---- place ------------------------------------------------------------------------

@@ -1055,5 +1055,57 @@ What you just did may not have worked. You can keep working; if it happens again
         <source>The file declares the encoding {encoding}, which cannot hold the character {character} on line {line}. Remove the character, or change the coding line to utf-8, then save again.</source>
         <translation>文件声明的编码是 {encoding}，它装不下第 {line} 行的字符 {character}。请删掉这个字符，或把编码声明行改成 utf-8，然后再保存。</translation>
     </message>
+    <message>
+        <source>module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类</translation>
+    </message>
+    <message>
+        <source>function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>variable</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>keyword</source>
+        <translation>关键字</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>property</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>补全建议</translation>
+    </message>
+    <message>
+        <source>Documentation of the suggestion</source>
+        <translation>建议的说明</translation>
+    </message>
+    <message>
+        <source>No documentation.</source>
+        <translation>没有说明。</translation>
+    </message>
+    <message>
+        <source>Parameters of the call</source>
+        <translation>调用的参数</translation>
+    </message>
 </context>
 </TS>

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from ide.completion import Parameter, Signature, without_annotation
+from ide.completion import Parameter, Signature
+from ide.completion_server import without_annotation
 from ide.editor import CodeEditor
 from ide.signature_help import signature_html
 
