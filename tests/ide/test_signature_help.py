@@ -5,7 +5,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ide.completion import Parameter, Signature
-from ide.completion_server import without_annotation
 from ide.editor import CodeEditor
 from ide.signature_help import signature_html
 
@@ -62,7 +61,3 @@ def test_markers_show_which_parameters_go_by_position_and_by_name():
                                 Parameter("c=1", "KEYWORD_ONLY")), 2)
     assert signature_html(signature) == "f(a, /, b, *, <b>c=1</b>)"
 
-
-def test_annotations_are_left_out():
-    assert without_annotation('sep: str | None=" "') == "sep=' '"
-    assert without_annotation("*values: object") == "*values"

@@ -1,0 +1,45 @@
+"""jedi's answers as the editor receives them: names, docstrings, signatures without annotations."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from ide import completion
+from ide.completion_server import Answerer, without_annotation
+
+pytest.importorskip("jedi")
+
+
+def test_answers_list_names_docstrings_and_signatures(tmp_path):
+    answerer = Answerer(in_process_inspection=True)
+    question = {"source": "import math\nmath.sq", "line": 2, "column": 7, "path": str(tmp_path / "a.py")}
+    assert answerer.answer({**question, "kind": "complete"}) == {"suggestions": [["sqrt", "function"]]}
+    docstring = answerer.answer({**question, "kind": "docstring", "name": "sqrt"})["docstring"]
+    assert "square root" in docstring
+    call = {"source": "def area(width, height=1):\n    pass\narea(3, ", "line": 3, "column": 8, "path": None}
+    assert answerer.answer({**call, "kind": "signature"})["signature"] == {
+        "name": "area", "parameters": [["width", "POSITIONAL_OR_KEYWORD"], ["height=1", "POSITIONAL_OR_KEYWORD"]],
+        "current": 1}
+
+
+def test_a_module_beside_the_script_completes(tmp_path):
+    (tmp_path / "helpers.py").write_text("def shout(text):\n    return text.upper()\n", encoding="utf-8")
+    answerer = Answerer(in_process_inspection=True)
+    reply = answerer.answer({"kind": "complete", "source": "import helpers\nhelpers.sh", "line": 2, "column": 10,
+                             "path": str(tmp_path / "main.py")})
+    assert reply == {"suggestions": [["shout", "function"]]}
+
+
+def test_a_frozen_sprout_asks_jedi_in_its_own_process(monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(completion, "freeze_long_lived", lambda: None)  # would freeze the test run's heap
+    service = completion.CompletionService()
+    answer = service.answer(completion.Question("complete", "import math\nmath.sq", 2, 7, str(tmp_path / "a.py")))
+    assert answer.suggestions == (completion.Suggestion("sqrt", "function"),)
+
+
+def test_annotations_are_left_out():
+    assert without_annotation('sep: str | None=" "') == "sep=' '"
+    assert without_annotation("*values: object") == "*values"
+    assert without_annotation("not a parameter(") == ""
