@@ -27,7 +27,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from vm.package_folders import package_folders
+from vm.package_folders import with_package_folders
+from vm.script_path import script_path
 
 log = logging.getLogger(__name__)
 PROJECT = str(Path(__file__).resolve().parent.parent)  # where `ide` is, for the jedi process's imports
@@ -126,7 +127,7 @@ class CompletionService:
     def answer(self, question: Question) -> Answer:
         message = {"kind": question.kind, "source": question.source, "line": question.line,
                    "column": question.column, "path": question.path, "name": question.name,
-                   "sys_path": package_folders()}
+                   "sys_path": run_path(question.path)}
         reply = self._ask_in_process(message) if getattr(sys, "frozen", False) else self._ask_server(message)
         signature = reply.get("signature")
         return Answer(question,
@@ -163,6 +164,12 @@ class CompletionService:
             self._in_process.answer({**message, "kind": "complete"})
             freeze_long_lived()
         return self._in_process.answer(message)
+
+
+def run_path(path: str | None) -> list[str]:
+    """The ``sys.path`` the script would run with: its folder, the interpreter's entries and
+    the learner's packages folders, so jedi finds what ``import`` will (and not Sprout's own)."""
+    return with_package_folders(script_path(str(Path(path).parent) if path else None))
 
 
 def freeze_long_lived() -> None:

@@ -40,7 +40,8 @@ class Answerer:
             return {"docstring": completion.docstring()[:MAX_DOCSTRING] if completion is not None else ""}
         path = question.get("path")
         folder = Path(path).parent if path else Path.home()
-        project = self.jedi.Project(folder, added_sys_path=question.get("sys_path", []))
+        # The path is the run's, complete: jedi adds nothing of its own (not this process's path).
+        project = self.jedi.Project(folder, sys_path=question.get("sys_path"), smart_sys_path=False)
         script = self.jedi.Script(question["source"], path=path, project=project, environment=self.environment)
         if kind == "complete":
             completions = script.complete(question["line"], question["column"])[:MAX_SUGGESTIONS]

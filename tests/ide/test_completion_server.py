@@ -13,11 +13,13 @@ pytest.importorskip("jedi")
 
 def test_answers_list_names_docstrings_and_signatures(tmp_path):
     answerer = Answerer(in_process_inspection=True)
-    question = {"source": "import math\nmath.sq", "line": 2, "column": 7, "path": str(tmp_path / "a.py")}
+    path = str(tmp_path / "a.py")
+    question = {"source": "import math\nmath.sq", "line": 2, "column": 7, "path": path, "sys_path": completion.run_path(path)}
     assert answerer.answer({**question, "kind": "complete"}) == {"suggestions": [["sqrt", "function"]]}
     docstring = answerer.answer({**question, "kind": "docstring", "name": "sqrt"})["docstring"]
     assert "square root" in docstring
-    call = {"source": "def area(width, height=1):\n    pass\narea(3, ", "line": 3, "column": 8, "path": None}
+    call = {"source": "def area(width, height=1):\n    pass\narea(3, ", "line": 3, "column": 8, "path": None,
+            "sys_path": completion.run_path(None)}
     assert answerer.answer({**call, "kind": "signature"})["signature"] == {
         "name": "area", "parameters": [["width", "POSITIONAL_OR_KEYWORD"], ["height=1", "POSITIONAL_OR_KEYWORD"]],
         "current": 1}
@@ -26,8 +28,9 @@ def test_answers_list_names_docstrings_and_signatures(tmp_path):
 def test_a_module_beside_the_script_completes(tmp_path):
     (tmp_path / "helpers.py").write_text("def shout(text):\n    return text.upper()\n", encoding="utf-8")
     answerer = Answerer(in_process_inspection=True)
+    path = str(tmp_path / "main.py")
     reply = answerer.answer({"kind": "complete", "source": "import helpers\nhelpers.sh", "line": 2, "column": 10,
-                             "path": str(tmp_path / "main.py")})
+                             "path": path, "sys_path": completion.run_path(path)})
     assert reply == {"suggestions": [["shout", "function"]]}
 
 
@@ -37,6 +40,15 @@ def test_a_frozen_sprout_asks_jedi_in_its_own_process(monkeypatch, tmp_path):
     service = completion.CompletionService()
     answer = service.answer(completion.Question("complete", "import math\nmath.sq", 2, 7, str(tmp_path / "a.py")))
     assert answer.suggestions == (completion.Suggestion("sqrt", "function"),)
+
+
+def test_sprouts_own_modules_are_not_offered(tmp_path):
+    path = str(tmp_path / "main.py")
+    reply = Answerer(in_process_inspection=True).answer(
+        {"kind": "complete", "source": "import id", "line": 1, "column": 9, "path": path,
+         "sys_path": completion.run_path(path)})
+    names = [name for name, kind in reply["suggestions"]]
+    assert "idlelib" in names and "ide" not in names  # a learner's `import ide` is not Sprout's
 
 
 def test_annotations_are_left_out():
