@@ -60,6 +60,8 @@ class CompletionController(QObject):
         self.popup.chosen.connect(self.accept)
         self.popup.selection_changed.connect(lambda name: self._ask("docstring", name))
         editor.cursorPositionChanged.connect(self._on_cursor_moved)
+        editor.verticalScrollBar().valueChanged.connect(self._follow_scroll)
+        editor.horizontalScrollBar().valueChanged.connect(self._follow_scroll)
         editor.installEventFilter(self)
 
     # ---- asking -----------------------------------------------------------------------
@@ -180,6 +182,17 @@ class CompletionController(QObject):
                 self.popup.hide()
         if self.signature_help.isVisible():
             self._follow.start()  # the current parameter follows the cursor; outside the call it hides
+
+    def _follow_scroll(self) -> None:
+        """The list and the parameters stay beside the cursor as the text scrolls."""
+        rect = self._cursor_rect()
+        if not self.editor.viewport().geometry().contains(rect.center()):
+            self.close()  # the cursor scrolled out of view
+            return
+        if self.popup.isVisible():
+            self.popup.show_at(rect)
+        if self.signature_help.isVisible() and self.signature_help.signature is not None:
+            self.signature_help.show_signature(self.signature_help.signature, rect)
 
     @staticmethod
     def _typed_word(cursor: QTextCursor) -> str:

@@ -139,3 +139,17 @@ def test_an_answer_after_the_deadline_is_dropped(qtbot, editor, monkeypatch):
     with qtbot.waitSignal(editor.completion.replies.answered, timeout=ANSWER_MS):
         qtbot.keyClicks(editor, "math.")
     assert not editor.completion.popup.isVisible()
+
+
+def test_the_list_follows_the_text_when_it_scrolls(qtbot, editor):
+    editor.setPlainText("import math\n" + "\n" * 200)
+    editor.moveCursor(editor.textCursor().MoveOperation.Start)
+    editor.moveCursor(editor.textCursor().MoveOperation.Down)
+    qtbot.keyClicks(editor, "math.")
+    qtbot.waitUntil(lambda: bool(suggestions(editor)), timeout=ANSWER_MS)
+    top = editor.completion.popup.y()
+    editor.verticalScrollBar().setValue(1)
+    assert editor.completion.popup.isVisible()
+    assert editor.completion.popup.y() < top
+    editor.verticalScrollBar().setValue(100)  # the cursor's line is out of view
+    assert not editor.completion.popup.isVisible()
