@@ -31,6 +31,7 @@ from vm.package_folders import with_package_folders
 from vm.script_path import script_path
 
 log = logging.getLogger(__name__)
+MAX_SERVER_DEATHS = 3
 PROJECT = str(Path(__file__).resolve().parent.parent)  # where `ide` is, for the jedi process's imports
 
 
@@ -94,6 +95,7 @@ class CompletionService:
         self._thread: threading.Thread | None = None
         self._server: subprocess.Popen[str] | None = None
         self._in_process: Any = None
+        self._server_deaths = 0                 # in a row: past MAX_SERVER_DEATHS jedi cannot start here
         self.warm = False                       # jedi has answered once: later answers are quick
 
     def ask(self, question: Question) -> None:
@@ -139,7 +141,9 @@ class CompletionService:
 
     def _ask_server(self, message: dict[str, Any]) -> dict[str, Any]:
         """One question to the jedi process (started on first use, again if it has died)."""
-        if self._server is None or self._server.poll() is not None:
+        if self._server is None:
+            if self._server_deaths >= MAX_SERVER_DEATHS:
+                return {}  # jedi is missing or broken: no suggestions, and no process started per key
             self._server = subprocess.Popen(
                 [sys.executable, "-m", "ide.completion_server"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL, text=True, encoding="utf-8", cwd=str(Path.home()),
@@ -154,7 +158,12 @@ class CompletionService:
             line = ""
         if not line:
             self._server.kill()
+            self._server.wait()  # killed: it ends at once, and leaves no zombie behind
+            self._server = None
+            self._server_deaths += 1
+            log.warning("the completion process ended (%d in a row)", self._server_deaths)
             return {}
+        self._server_deaths = 0
         return json.loads(line)
 
     def _ask_in_process(self, message: dict[str, Any]) -> dict[str, Any]:

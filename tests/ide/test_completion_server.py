@@ -55,3 +55,18 @@ def test_annotations_are_left_out():
     assert without_annotation('sep: str | None=" "') == "sep=' '"
     assert without_annotation("*values: object") == "*values"
     assert without_annotation("not a parameter(") == ""
+
+
+def test_without_a_working_jedi_there_are_no_suggestions_and_no_endless_restarts(monkeypatch, tmp_path):
+    started = []
+    real_popen = completion.subprocess.Popen
+
+    def popen(command, **kwargs):
+        started.append(command)
+        return real_popen([sys.executable, "-c", "raise SystemExit(1)"], **kwargs)  # as if jedi failed to import
+    monkeypatch.setattr(completion.subprocess, "Popen", popen)
+    service = completion.CompletionService()
+    for _ in range(5):
+        answer = service.answer(completion.Question("complete", "import math\nmath.", 2, 5, None))
+        assert answer.suggestions == ()
+    assert len(started) == completion.MAX_SERVER_DEATHS
