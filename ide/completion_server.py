@@ -19,13 +19,18 @@ from typing import Any
 
 MAX_SUGGESTIONS = 500      # past this a list is no help to a learner, and jedi's answer is slow to pass on
 MAX_DOCSTRING = 2000       # characters of a docstring the preview shows
+JEDI_RECURSION_LIMIT = 3000  # what jedi sets for itself: it recurses deeply
 
 
 class Answerer:
     """Answers questions with jedi; keeps the last completion's objects for their docstrings."""
 
     def __init__(self, in_process_inspection: bool) -> None:
+        limit = sys.getrecursionlimit()
         import jedi  # here, not at the top: only a learner who asks for completion loads it
+        # jedi raises the limit for itself on import; in Sprout's process the learner's
+        # programs would hit RecursionError later than under plain Python. serve() raises it back.
+        sys.setrecursionlimit(limit)
         self.jedi = jedi
         # In a process of its own jedi may import compiled modules to inspect them; in the
         # IDE's process it would change sys.path under a running program, so there it asks
@@ -79,6 +84,7 @@ def serve() -> None:
         os.nice(10)  # on a busy machine the window, and the learner's program, come first
     sys.stdout = sys.stderr
     answerer = Answerer(in_process_inspection=True)
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), JEDI_RECURSION_LIMIT))
     for line in sys.stdin:
         try:
             reply = answerer.answer(json.loads(line))

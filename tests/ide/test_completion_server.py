@@ -1,7 +1,9 @@
 """jedi's answers as the editor receives them: names, docstrings, signatures without annotations."""
 from __future__ import annotations
 
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -9,6 +11,7 @@ from ide import completion
 from ide.completion_server import Answerer, without_annotation
 
 pytest.importorskip("jedi")
+ROOT = str(Path(__file__).resolve().parents[2])
 
 
 def test_answers_list_names_docstrings_and_signatures(tmp_path):
@@ -23,6 +26,14 @@ def test_answers_list_names_docstrings_and_signatures(tmp_path):
     assert answerer.answer({**call, "kind": "signature"})["signature"] == {
         "name": "area", "parameters": [["width", "POSITIONAL_OR_KEYWORD"], ["height=1", "POSITIONAL_OR_KEYWORD"]],
         "current": 1}
+
+
+def test_loading_jedi_in_sprouts_process_leaves_the_recursion_limit_alone():
+    # In a fresh Python: this one has imported jedi already (jedi raises the limit as it is imported).
+    check = ("import sys; from ide.completion_server import Answerer; "
+             "Answerer(in_process_inspection=False); print(sys.getrecursionlimit())")
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.stdout.strip() == "1000", done.stderr
 
 
 def test_a_module_beside_the_script_completes(tmp_path):
