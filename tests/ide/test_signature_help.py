@@ -1,6 +1,8 @@
 """The parameters of the call being typed, the current one in bold."""
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -8,12 +10,13 @@ from ide.completion import Parameter, Signature
 from ide.editor import CodeEditor
 from ide.signature_help import signature_html
 
+# Not importorskip: importing jedi here would raise this process's recursion limit (jedi does on import).
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("jedi") is None, reason="jedi is not installed")
 ANSWER_MS = 60_000
 
 
 @pytest.fixture
 def editor(qtbot) -> CodeEditor:
-    pytest.importorskip("jedi")
     widget = CodeEditor()
     qtbot.addWidget(widget)
     widget.resize(700, 400)
