@@ -103,7 +103,7 @@ class AutoPairs:
         at = to_python(text, cursor.positionInBlock())
         return text[:at], text[at:]
 
-    def _context(self, position: int) -> Context:
+    def context_at(self, position: int) -> Context:
         """The context at ``position``, scanning from the nearest line that starts outside a string."""
         block = self.editor.document().findBlock(position)
         # The highlighter stores each line's end state; 0 means plain code (no open string).
@@ -119,7 +119,7 @@ class AutoPairs:
     # ---- the edits ---------------------------------------------------------------------------
     def _type(self, char: str) -> bool:
         cursor = self.editor.textCursor()
-        context = self._context(cursor.selectionStart())
+        context = self.context_at(cursor.selectionStart())
         if context.kind == "comment":
             return False
         if cursor.hasSelection():
@@ -177,7 +177,7 @@ class AutoPairs:
         if not before or PAIRS.get(before[-1]) != after[:1]:
             return False
         # An empty pair only: `(|)` in code, or a string just opened, `"|"`, not `"a"|"`.
-        context = self._context(cursor.position())
+        context = self.context_at(cursor.position())
         wanted = Context("string", before[-1]) if before[-1] in QUOTES else Context("code")
         if context != wanted:
             return False

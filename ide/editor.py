@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from .auto_pairs import AutoPairs
 from .brackets import BRACKETS, CLOSERS, find_matching_bracket
+from .completion_controller import CompletionController
 from .folding import MARKER_WIDTH, Folding
 from .highlighter import PythonHighlighter
 from .i18n import tr
@@ -81,6 +82,7 @@ class CodeEditor(QPlainTextEdit):
         self.gutter.clicked_line.connect(self.toggle_breakpoint)
         self.highlighter = PythonHighlighter(self.document(), theme.style)
         self.auto_pairs = AutoPairs(self)
+        self.completion = CompletionController(self)  # suggestions and signatures (an event filter)
         self.show_indent_guides = True
         self.folding = Folding(self)
         self.blockCountChanged.connect(self._update_gutter_width)

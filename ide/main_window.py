@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.editor.set_point_size(self.settings.font_size)
         self.runner = Runner(IDE_LIMITS, self)
         self.document = DocumentController(self.editor, self.settings, self, recovery)
+        self.editor.completion.file_path = lambda: self.document.path  # jedi finds the script's neighbours
         self.status = RunStatus(self)
         self._run_clock = QElapsedTimer()
         self._closing = False

@@ -52,6 +52,8 @@ def build(out: Path) -> Path:
         arguments += ["--add-data", f"{source}{separator}{target}"]
     for name in stdlib_modules():
         arguments += ["--hidden-import", name, "--collect-submodules", name]
+    for name in ("jedi", "parso"):  # imported only when completion is first asked for; their stubs and grammars are data
+        arguments += ["--collect-all", name]
     for name in ("tkinter", "_tkinter", "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "matplotlib"):
         arguments += ["--exclude-module", name]
     PyInstaller.__main__.run([*arguments, str(ROOT / "main.py")])

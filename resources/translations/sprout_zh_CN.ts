@@ -1181,5 +1181,57 @@ What you just did may not have worked. You can keep working; if it happens again
         <source>Plotter pane</source>
         <translation>数据绘图器面板</translation>
     </message>
+    <message>
+        <source>module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类</translation>
+    </message>
+    <message>
+        <source>function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>variable</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>keyword</source>
+        <translation>关键字</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>property</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>补全建议</translation>
+    </message>
+    <message>
+        <source>Documentation of the suggestion</source>
+        <translation>建议的说明</translation>
+    </message>
+    <message>
+        <source>No documentation.</source>
+        <translation>没有说明。</translation>
+    </message>
+    <message>
+        <source>Parameters of the call</source>
+        <translation>调用的参数</translation>
+    </message>
 </context>
 </TS>
