@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
         self.document.autosave()
         self.editor.set_halted_line(None)
         self.console.clear_output()
+        self.output_panel.show_console()
         self.console.append_system(tr("▶ Running {file}").format(file=self.document.display_name))
         self._ran_source = self.editor.source_text()  # no-break spaces stay as python reads them
         folder = str(self.document.path.parent) if self.document.path else ""

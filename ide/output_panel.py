@@ -62,6 +62,10 @@ class OutputPanel(QTabWidget):
         self.console.apply_theme(theme)
         self.shell.apply_theme(theme)
 
+    def show_console(self) -> None:
+        """A program's output is in front when it runs (the keyboard stays where it was)."""
+        self.setCurrentWidget(self.console)
+
     def show_shell(self) -> None:
         self.setCurrentWidget(self.shell)
         self.shell.setFocus()

@@ -175,6 +175,7 @@ class PackageJobs(QObject):
         environment = QProcessEnvironment.systemEnvironment()
         environment.insert("PYTHONIOENCODING", "utf-8")
         environment.insert("PIP_DISABLE_PIP_VERSION_CHECK", "1")
+        environment.insert("PIP_ROOT_USER_ACTION", "ignore")  # a lab machine's root account: no advice for admins
         process.setProcessEnvironment(environment)
         process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
         process.readyReadStandardOutput.connect(self._read)

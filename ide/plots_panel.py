@@ -113,7 +113,8 @@ class PlotsController:
         self.dock.hide()
         runner.plots_feed.arrived.connect(self.view.apply)
         runner.started.connect(self._on_run_started)
-        self.view.first_figure.connect(self.show)
+        self.view.first_figure.connect(self._show_for_program)
+        self._shown_for_program = False  # opened by a program's first figure, not by the learner
         self.panel.save_clicked.connect(self.ask_save)
 
     def toggle_action(self) -> QAction:
@@ -129,8 +130,17 @@ class PlotsController:
             self._sized = True
             self.host.resizeDocks([self.dock], [int(self.host.width() * DOCK_SHARE)], Qt.Orientation.Horizontal)
 
+    def _show_for_program(self) -> None:
+        self._shown_for_program = not self.dock.isVisible() or self._shown_for_program
+        self.show()
+
     def _on_run_started(self) -> None:
         self.runner.vm.set_plot_pixel_ratio(self.host.devicePixelRatioF())
+        if not self.runner.shell_run and self._shown_for_program:
+            # The last program's figures give way to this one's: a pane it opened goes
+            # until this program draws (a turtle drawing gets the room meanwhile).
+            self._shown_for_program = False
+            self.dock.hide()
 
     def ask_save(self) -> None:
         figure = self.view.current_figure()

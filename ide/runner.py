@@ -82,7 +82,8 @@ class ScriptWorker(QObject):
             self.finished.emit(self.vm.run_in_shell(source))
         else:
             # The program's variables stay for the Shell tab until the next run.
-            self.finished.emit(self.vm.run(source, filename, folder=folder or None, keep_namespace=True))
+            self.finished.emit(self.vm.run(source, filename, folder=folder or None, keep_namespace=True,
+                                           working_folder=folder or None))
 
 
 class _Engine:

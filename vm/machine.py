@@ -67,20 +67,22 @@ class VM:
     # ---- the contract ------------------------------------------------------
     def run(self, source: str, filename: str = "main.py", limits: Limits | None = None,
             folder: str | None = None, argv: list[str] | None = None,
-            keep_namespace: bool = False) -> RunResult:
+            keep_namespace: bool = False, working_folder: str | None = None) -> RunResult:
         """Run ``source`` to the end, an error or a stop; never raises for the script.
 
         ``folder`` is where the script's file lives: ``import helper`` finds
         ``helper.py`` there, and it runs with safe points too. ``argv`` is the
         script's ``sys.argv`` (default: the script's path). With ``keep_namespace`` the
         program's variables stay for ``run_in_shell`` instead of going at its end.
+        ``working_folder``: the folder the program runs in (``os.getcwd()``), as when a
+        learner types ``python script.py`` there; the process's own is back afterwards.
         """
         self.reset_namespace()
         self._drawing.forget()  # the last program's drawing takes no more events
         resets, _, discard = self._take_kept(take=False)
         self._plots.new_program()  # no figures yet, matplotlib's settings afresh
         main = MainModule(keep=keep_namespace, discard=discard)
-        result = self._execute_run(source, filename, limits, folder, argv, main)
+        result = self._execute_run(source, filename, limits, folder, argv, main, working_folder)
         self._keep(main.module if keep_namespace else None, resets)
         return result
 
@@ -124,12 +126,12 @@ class VM:
             self._kept = module
 
     def _execute_run(self, source: str, filename: str, limits: Limits | None, folder: str | None,
-                     argv: list[str] | None, main: MainModule) -> RunResult:
+                     argv: list[str] | None, main: MainModule, working_folder: str | None = None) -> RunResult:
         started = time.perf_counter()
         run = Run(source=source, filename=filename, limits=self.limits.merged(limits),
                   on_output=self.on_output, on_input_request=self.on_input_request,
                   trace=self._trace, folder=folder, argv=argv, main=main, drawing=self._drawing,
-                  plots=self._plots, on_uncaught=self._on_uncaught)
+                  plots=self._plots, on_uncaught=self._on_uncaught, working_folder=working_folder)
         with self._lock:
             self._run = run
             early, self._early_stop, self._expecting = self._early_stop, None, False

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import builtins
+import contextlib
 import gc
 import os
 import sys
@@ -55,7 +56,8 @@ class Run:
                  trace: Callable[[str, Any, Any], None] | None, folder: str | None = None,
                  argv: list[str] | None = None, main: MainModule | None = None,
                  drawing: DrawingLink | None = None, plots: PlotsLink | None = None,
-                 on_uncaught: Callable[[BaseException], None] | None = None) -> None:
+                 on_uncaught: Callable[[BaseException], None] | None = None,
+                 working_folder: str | None = None) -> None:
         self.source, self.filename, self.limits = source, filename, limits
         self.main = main or MainModule()
         self._on_output, self._on_input_request, self._trace = on_output, on_input_request, trace
@@ -68,6 +70,7 @@ class Run:
         self.halt_site: FrameType | None = None  # see ``doing``
         self.pauses = PauseRequest()  # a debugger's call at the next safe point
         self.on_uncaught = on_uncaught
+        self.working_folder = working_folder
         self.sites = HaltSites(self.book, lambda: self.script_thread)  # when it has no frame to show
         self._report = Report()  # how Python reports the outcome (``vm.script_report``)
         self.snapshot: tuple[FrameSnapshot, ...] = ()
@@ -300,7 +303,10 @@ class Run:
         # thread; the flag is set after start, so the process never waits for this thread.
         self.script_thread._daemonic = False  # type: ignore[attr-defined]
         host.bind(self)
-        ProcessState.enter()
+        ProcessState.enter()  # records the working folder too: it is back after the runs
+        if self.working_folder:
+            with contextlib.suppress(OSError):
+                os.chdir(self.working_folder)
         host.enter(self)
         watchdog = self.watchdog
         try:

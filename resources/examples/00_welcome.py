@@ -8,4 +8,4 @@ print(f"Nice to meet you, {name}.")
 for step in range(1, 4):
     print("Step", step, "of 3")
 
-print("Now open Examples > Infinite loop and try the Stop button.")
+print("Now open Examples > An infinite loop and try the Stop button.")

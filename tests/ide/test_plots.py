@@ -62,6 +62,15 @@ def test_the_next_run_clears_the_pane_and_a_script_without_figures_leaves_it_emp
     set_code(window, "print('no plots')\n")
     run_to_end(qtbot, window)
     qtbot.waitUntil(lambda: not window.plots.view.figures, timeout=RUN_TIMEOUT_MS)
+    assert not window.plots.dock.isVisible()  # no empty pane left taking the room
+
+
+def test_a_plots_pane_the_learner_opened_stays_open_for_the_next_run(qtbot, window):
+    window.plots.toggle_action().trigger()
+    assert window.plots.dock.isVisible()
+    set_code(window, "print('no plots')\n")
+    run_to_end(qtbot, window)
+    assert window.plots.dock.isVisible()
 
 
 ANIMATION = """\

@@ -176,3 +176,18 @@ def test_a_no_break_space_in_the_code_runs_as_python_reads_it(qtbot, window):
     set_code(window, "print('a\u00a0b' == 'a b')\n")
     run_to_end(qtbot, window)
     assert "False" in window.console.plain_text()
+
+
+def test_a_saved_program_runs_in_its_own_folder_and_the_ide_stays_in_its(qtbot, window, tmp_path):
+    import os
+    folder = tmp_path / "lesson"
+    folder.mkdir()
+    (folder / "data.txt").write_text("hello from the data file\n", encoding="utf-8")
+    set_code(window, "import os\nprint(os.getcwd())\nprint(open('data.txt').read())\n")
+    ide_folder = os.getcwd()
+    assert window.document.save_as(folder / "reader.py")
+    result = run_to_end(qtbot, window)
+    assert result.status == "finished"
+    text = window.console.plain_text()
+    assert str(folder) in text and "hello from the data file" in text
+    assert os.getcwd() == ide_folder

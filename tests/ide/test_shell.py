@@ -137,3 +137,10 @@ def test_running_the_same_program_again_does_not_pile_up_the_shells_note(qtbot, 
     _enter(qtbot, window, "x")
     run_to_end(qtbot, window)  # the shell was used since: the note is news again
     assert window.shell.plain_text().count("The shell now sees the variables of untitled.py.") == 2
+
+
+def test_running_a_program_brings_its_console_to_the_front(qtbot, window):
+    window.output_panel.show_shell()
+    set_code(window, "print('in the console')\n")
+    run_to_end(qtbot, window)
+    assert window.output_panel.currentWidget() is window.console
