@@ -177,7 +177,8 @@ class DebugController(QObject):
     def _on_finished(self, result: RunResult) -> None:
         """After any run the panels keep its values; an error opens them at the failing frame."""
         self.call_stack.show_snapshot(result.snapshot)
-        if result.status == "error" and result.snapshot and not self.variables_dock.isVisible():
+        has_values = any(frame.local_values or frame.global_values for frame in result.snapshot)
+        if result.status == "error" and has_values and not self.variables_dock.isVisible():  # values to look at
             self._show_docks()
             self._post_mortem_docks = True
 

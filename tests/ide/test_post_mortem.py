@@ -79,3 +79,10 @@ def test_a_turtle_program_shows_all_its_variables_paused_and_after_the_run(qtbot
     assert _value(window, "pen").text(2) == "Turtle"
     assert _value(window, "ring").text(1) == "[[[[...]]]]"
     window.grab().save(str(tmp_path / "finished-turtle-variables.png"))
+
+
+def test_an_error_before_any_variable_exists_opens_no_empty_panels(qtbot, window):
+    set_code(window, "import notapackage123\n")
+    result = run_to_end(qtbot, window)
+    assert result.status == "error"
+    assert not window.debug.variables_dock.isVisible() and not window.debug.stack_dock.isVisible()
