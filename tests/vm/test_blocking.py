@@ -1,7 +1,7 @@
-"""input(), sleep() and joins wake within 100 ms of a stop."""
+"""input(), sleep() and joins wake on a stop (bench/stop_latency.py measures how fast)."""
 import pytest
 
-from tests.vm.harness import Harness, both
+from tests.vm.harness import ENDS_WITHIN, Harness, both
 
 WAITS = {
     "input_builtin": "print('ready')\nname = input('Name? ')\n",
@@ -33,7 +33,7 @@ def test_blocking_call_wakes_on_stop(name):
     harness = Harness()
     result, latency = harness.stop_at(WAITS[name])
     assert result.status == "halted", result
-    assert latency < 0.1 + 0.05 * (name in ("thread_join", "timer", "asyncio_sleep"))
+    assert latency < ENDS_WITHIN  # each would wait 60 s or more unwoken
     assert "late" not in harness.text()
 
 
