@@ -1,6 +1,8 @@
 """A real Sprout window per test, with settings and recovery kept in a temporary folder."""
 from __future__ import annotations
 
+import socket
+
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -111,3 +113,28 @@ def heartbeat():
     beat = Heartbeat(20)
     yield beat
     beat.timer.stop()
+
+
+class Gate:
+    """A wait in one C call that no stop reaches (a socket's ``recv``), which the test ends
+    when it chooses: a run stuck there stalls its stop for as long as the test needs."""
+
+    def __init__(self) -> None:
+        self._server = socket.create_server(("127.0.0.1", 0))
+        port = self._server.getsockname()[1]
+        self.script = (f"import socket\nconnection = socket.create_connection(('127.0.0.1', {port}))\n"
+                       "print('ready')\nconnection.recv(1)\n")
+
+    def open(self) -> None:
+        """The script's ``recv`` returns (the stop it carries then takes effect)."""
+        peer, _ = self._server.accept()
+        with peer:
+            peer.sendall(b"x")
+        self._server.close()
+
+
+@pytest.fixture
+def gate():
+    opened = Gate()
+    yield opened
+    opened._server.close()
