@@ -19,6 +19,7 @@ version, as it would replace Python's.
 """
 from __future__ import annotations
 
+import _thread
 import builtins
 import functools
 import itertools
@@ -126,10 +127,35 @@ def _sliced(run: Any, timeout: float | None, attempt: Callable[[float], Any]) ->
 
 
 def _condition_wait(run: Any, real: Callable, condition: Any, timeout: float | None = None) -> bool:
+    """``Condition.wait`` as Python writes it, with only the waiter's own wait sliced.
+
+    The waiter stays queued on the condition across slices. Calling the real ``wait`` once
+    per slice instead would take it off the queue after every slice: a ``notify`` made
+    while it queues for the lock again (the notifier held it past a slice) would be used
+    up on a waiter that then reports a timeout and waits anew, for a notify that never
+    comes (``Thread.start`` hung so, waiting for its thread to say it had started).
+    """
     if _too_long(timeout):
         return real(condition, timeout)
     run.checkpoint()
-    return _sliced(run, timeout, lambda left: real(condition, left))
+    if not condition._is_owned():
+        return real(condition, timeout)  # Python's own RuntimeError
+    waiter = _thread.allocate_lock()
+    waiter.acquire()
+    condition._waiters.append(waiter)
+    saved_state = condition._release_save()
+    notified = False
+    try:
+        notified = _sliced(run, timeout, lambda left: waiter.acquire(True, left) if left > 0
+                           else waiter.acquire(False))
+        return notified
+    finally:
+        condition._acquire_restore(saved_state)
+        if not notified:
+            try:
+                condition._waiters.remove(waiter)
+            except ValueError:
+                pass  # notified as the wait ended: as in Python, the notify is spent
 
 
 def _thread_join(run: Any, real: Callable, thread: threading.Thread, timeout: float | None = None) -> None:
@@ -336,7 +362,6 @@ def install() -> None:
     _patch(threading.Thread, "join", _thread_join)
     _patch(threading.Thread, "start", _thread_start)
     threading.Thread._bootstrap_inner = _bootstrap_inner  # type: ignore[attr-defined]
-    import _thread
     _patch(_thread, "start_new_thread", _start_new_thread)
     _patch(threading, "stack_size", thread_stacks.stack_size)
     _patch(_thread, "stack_size", thread_stacks.stack_size)

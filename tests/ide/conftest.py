@@ -1,6 +1,9 @@
 """A real Sprout window per test, with settings and recovery kept in a temporary folder."""
 from __future__ import annotations
 
+import contextlib
+import os
+
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -111,3 +114,32 @@ def heartbeat():
     beat = Heartbeat(20)
     yield beat
     beat.timer.stop()
+
+
+class Gate:
+    """A wait in one C call that no stop reaches (``os.read`` of a pipe the test made),
+    which the test ends when it chooses: a run stuck there stalls its stop for as long as
+    the test needs."""
+
+    def __init__(self) -> None:
+        self._read, self._write = os.pipe()
+        self.script = f"import os\nprint('ready')\nos.read({self._read}, 1)\n"
+
+    def open(self) -> None:
+        """The script's ``read`` returns (the stop it carries then takes effect)."""
+        if self._write >= 0:
+            os.write(self._write, b"x")
+
+    def close(self) -> None:
+        self.open()
+        for fd in (self._write, self._read):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        self._write = self._read = -1
+
+
+@pytest.fixture
+def gate():
+    opened = Gate()
+    yield opened
+    opened.close()

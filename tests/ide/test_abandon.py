@@ -3,12 +3,12 @@ import threading
 
 from ide.runner import Runner
 from tests.ide.conftest import run_to_end, set_code, start_run
+from vm import host
 
 
-def test_stalled_stop_offers_abandon_and_a_fresh_engine_is_ready(qtbot, window):
-    # A raw lock's acquire is one C call that no safe point reaches (and it lets go of the GIL).
-    set_code(window, "import _thread\nlock = _thread.allocate_lock()\nlock.acquire()\nprint('ready')\n"
-                     "lock.acquire(timeout=4)\nprint('late output')\n")
+def test_stalled_stop_offers_abandon_and_a_fresh_engine_is_ready(qtbot, window, gate):
+    # The gate's wait is one C call that no safe point reaches (and it lets go of the GIL).
+    set_code(window, gate.script + "print('late output')\n")
     start_run(qtbot, window, "ready")
     old_vm = window.runner.vm
     with qtbot.waitSignal(window.runner.stop_stalled, timeout=5_000):
@@ -26,7 +26,9 @@ def test_stalled_stop_offers_abandon_and_a_fresh_engine_is_ready(qtbot, window):
     assert result.status == "finished"
     assert "fresh engine" in window.console.plain_text()
     assert "late output" not in window.console.plain_text()
-    qtbot.waitUntil(lambda: not old_vm.running, timeout=10_000)
+    gate.open()  # the abandoned run's call returns: its stop ends it at last
+    qtbot.waitUntil(lambda: not old_vm.running and not host.active_runs(), timeout=10_000)
+    assert "late output" not in window.console.plain_text()
 
 
 class _WidenedLock:

@@ -184,12 +184,15 @@ def test_scrolled_up_view_holds_still_while_old_lines_are_trimmed(qtbot, qapp):
     assert console.firstVisibleBlock().text() != reading
 
 
-def test_a_failed_run_brings_the_traceback_and_hint_into_view(qtbot, window):
-    set_code(window, "import time\nfor i in range(300):\n    print('row', i)\nprint('ready')\n"
-                     "time.sleep(0.5)\nprint(undefined_name)\n")
+def test_a_failed_run_brings_the_traceback_and_hint_into_view(qtbot, window, tmp_path):
+    scrolled = tmp_path / "scrolled"  # the program fails only once the test has scrolled up
+    set_code(window, "import os, time\nfor i in range(300):\n    print('row', i)\nprint('ready')\n"
+                     f"while not os.path.exists({str(scrolled)!r}):\n    time.sleep(0.01)\n"
+                     "print(undefined_name)\n")
     with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
         start_run(qtbot, window, "ready")
         window.console.verticalScrollBar().setValue(0)   # scrolled up while it ran
+        scrolled.touch()
     bar = window.console.verticalScrollBar()
     assert bar.value() == bar.maximum()
     assert not window.console.new_output_button.isVisible()

@@ -4,6 +4,7 @@ from PySide6.QtGui import QKeySequence
 
 from ide.run_state import InvalidTransition, RunState, check_transition
 from tests.ide.conftest import RUN_TIMEOUT_MS, run_to_end, set_code, start_run, stop_run
+from vm import host
 
 F5 = QKeySequence("F5")
 
@@ -103,10 +104,9 @@ def test_pause_is_offered_while_a_debug_run_runs(qtbot, window):
     stop_run(qtbot, window)
 
 
-def test_stalled_is_the_only_state_offering_abandon(qtbot, window):
+def test_stalled_is_the_only_state_offering_abandon(qtbot, window, gate):
     log = StateLog(window)
-    set_code(window, "import _thread\nlock = _thread.allocate_lock()\nlock.acquire()\nprint('ready')\n"
-                     "lock.acquire(timeout=4)\n")
+    set_code(window, gate.script)
     start_run(qtbot, window, "ready")
     assert not _enabled(window)["abandon"]
     with qtbot.waitSignal(window.runner.stop_stalled, timeout=5_000):
@@ -116,6 +116,8 @@ def test_stalled_is_the_only_state_offering_abandon(qtbot, window):
         window.actions["abandon"].trigger()
     assert log.states == [RunState.RUNNING, RunState.STOPPING, RunState.STALLED, RunState.STOPPED]
     assert not _enabled(window)["abandon"]
+    gate.open()
+    qtbot.waitUntil(lambda: not host.active_runs(), timeout=10_000)
 
 
 def test_transitions_outside_the_diagram_are_refused():

@@ -11,6 +11,11 @@ import time
 from vm import VM, Limits, RunResult
 
 RUN_TIMEOUT = 20.0
+# A time bound in a test proves that something ends (a stop was obeyed, a wait was woken,
+# a giant was refused before it began), never how fast: a busy machine must pass. It is
+# ten times the goal or more, and far below what the unstopped program would take.
+# Speed goals are measured in bench/ (stop_latency.py, debug_stepping.py...).
+ENDS_WITHIN = 10.0
 
 
 class Harness:

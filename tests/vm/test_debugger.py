@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from tests.vm.harness import ENDS_WITHIN
 from vm import VM
 from vm.debugger import Debugger, Pause
 from vm.inspector import children_of, describe, visible_globals
@@ -148,13 +149,13 @@ def test_step_over_does_not_enter_calls():
     assert session.finish().status == "finished"
 
 
-def test_stop_while_paused_halts_quickly_at_the_paused_line():
+def test_stop_while_paused_halts_at_the_paused_line():
     session = Session(SCRIPT, breakpoints={2})
     assert session.next_pause().line == 2
     started = time.perf_counter()
     session.vm.interrupt()
     result = session.finish()
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < ENDS_WITHIN
     assert result.status == "halted" and result.frames[-1].line == 2
 
 
@@ -172,10 +173,10 @@ def test_pause_request_shows_the_current_line_without_ending_the_program():
     assert session.finish().status == "halted"
 
 
-def test_continue_through_ten_thousand_iterations_is_fast():
+def test_continue_through_ten_thousand_iterations_reaches_each_breakpoint():
+    # How fast: bench/debug_stepping.py.
     source = "total = 0\nfor i in range(10000):\n    total += i\n    if i % 2500 == 0:\n        marker = i\n"
     session = Session(source, breakpoints={5})
-    started = time.perf_counter()
     hits = 0
     while True:
         try:
@@ -187,9 +188,7 @@ def test_continue_through_ten_thousand_iterations_is_fast():
         if hits == 4:
             break
     result = session.finish()
-    elapsed = time.perf_counter() - started
     assert hits == 4 and result.status == "finished"
-    assert elapsed < 2.0
 
 
 def test_variables_are_described_safely():

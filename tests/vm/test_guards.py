@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from tests.vm.harness import Harness
+from tests.vm.harness import ENDS_WITHIN, Harness
 
 REFUSED = {
     "huge_power": ("x = 7 ** 10**10", "OverflowError"),
@@ -19,11 +19,11 @@ REFUSED = {
 
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
-def test_predictable_giant_is_refused_quickly(name):
+def test_predictable_giant_is_refused_before_it_starts(name):
     source, error_type = REFUSED[name]
     started = time.perf_counter()
     result = Harness().run(source)
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < ENDS_WITHIN
     assert result.status == "error"
     assert result.error_type == error_type
     assert result.message and result.frames

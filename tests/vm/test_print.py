@@ -207,9 +207,12 @@ def test_a_thread_that_outlives_its_run_prints_nowhere_and_harms_nothing():
         print("done")
     ''')
     assert result.status == "finished"
-    assert harness.text().endswith("done\n")
+    # Between "done" and the stop that ends it, the thread may print once more (as it may
+    # while plain Python exits); once the run has returned, not a character.
+    first = harness.text()
+    assert "done\n" in first
     later = harness.run("print('next', 'run')")
-    assert later.status == "finished" and harness.text().endswith("done\nnext run\n")
+    assert later.status == "finished" and harness.text()[len(first):] == "next run\n"
 
 
 @pytest.mark.parametrize("flushing", ["print('before', 'the long call', flush=True)",
