@@ -110,21 +110,27 @@ class Run:
 
     # ---- safe points -------------------------------------------------------
     def checkpoint(self) -> None:
-        """The instrumented check, for engine code that waits or loops for the script."""
-        if self.stop.attention():
+        """The instrumented check, for engine code that waits or loops for the script (a
+        pending pause counts too: a waiting main thread takes it without the flag)."""
+        if self.stop.attention() or self.pauses.pending is not None:
             self.safe_point()
 
     def safe_point(self) -> None:
         """Called by the script when the attention flag is up: stop, pause, or flush output."""
+        if self.pauses.pending is not None and threading.current_thread() is not self.script_thread:
+            # A pause is for the program's main thread: another of its threads leaves the
+            # flag up for it. (Lowering it here and raising it again after flushing output
+            # left it down whenever the main thread got the interpreter: it never paused.)
+            if self.stop.stopped:
+                self.stop.take_attention()
+                raise self.halt()
+            return
         if self.stop.take_attention():
             raise self.halt()
         self.serviced += 1
         self.flush_stdout()
         self.drawing.hand_over(now=False)
-        if self.pauses.pending is not None:
-            if threading.current_thread() is not self.script_thread:
-                self.stop.ask_attention()  # another of the program's threads: leave it for the main one
-                return
+        if self.pauses.pending is not None and threading.current_thread() is self.script_thread:
             pause = self.pauses.take()
             if pause is not None:
                 pause(sys._getframe(1))
