@@ -22,6 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from latency_table import percentile, print_table, trials_by_kind  # noqa: E402
+
 from vm import VM  # noqa: E402
 
 SCENARIOS = {
@@ -102,24 +104,12 @@ def one_trial(source: str) -> float:
     return returned[0] - stopped_at
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--trials", type=int, default=len(SCENARIOS) * 15)
     args = parser.parse_args()
-    by_kind: dict[str, list[float]] = {name: [] for name in SCENARIOS}
-    names = list(SCENARIOS)
-    for trial in range(args.trials):
-        name = names[trial % len(names)]
-        by_kind[name].append(one_trial(SCENARIOS[name]))
-    print(f"{'scenario':28} {'trials':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
-    for name, values in by_kind.items():
-        print(f"{name:28} {len(values):6d} {statistics.median(values) * 1000:8.2f} "
-              f"{percentile(values, 0.99) * 1000:8.2f} {max(values) * 1000:8.2f}")
+    by_kind = trials_by_kind(SCENARIOS, args.trials, one_trial)
+    print_table(by_kind, 28)
     for label, group, goal in (("safe point", SAFE_POINT, "30 ms"), ("pushed", PUSHED, "1 s")):
         values = [value for name in group for value in by_kind[name]]
         print(f"\n{label}: {len(values)} trials, p50 {statistics.median(values) * 1000:.2f} ms, "
