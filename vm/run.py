@@ -30,20 +30,20 @@ from .process_hooks import run_hooks_end
 from .process_state import ProcessState
 from .recursion_room import RecursionRoom
 from .results import Frame, RunResult, Status
+from .run_io import RunIO
 from .run_threads import RunThreads
 from .script_path import script_path
 from .script_report import Report, report
 from .snapshot import FrameSnapshot, snapshot_globals, snapshot_of_error, snapshot_of_stack
-from .streams import PAUSE_WAKE, ErrorStream, InputChannel, ScriptStdin, ScriptStdout
+from .streams import ErrorStream, InputChannel, ScriptStdin, ScriptStdout
 from .tracebacks import SourceBook, frames_from_live, frames_from_traceback, syntax_error_frame
 from .tracing import tracers
 from .watchdog import Watchdog
 
 MAX_RECURSION = 50_000          # what the script thread's 256 MB stack holds with room to spare
-PROMPT_CHARS = 200
 
 
-class Run:
+class Run(RunIO):
     """State shared by the script's threads, the engine and the stopping thread.
 
     This is the whole interface the patched modules (``vm.patches``) and the per-run
@@ -213,62 +213,6 @@ class Run:
             yield
         finally:
             self.activity, self.halt_site = before, site_before
-
-    # ---- input and output ---------------------------------------------------
-    def _emitter(self, stream: str) -> Callable[[str], None]:
-        def emit(text: str) -> None:
-            if self.closed:
-                return
-            limit = self.limits.output
-            if limit is not None:
-                room = limit - self._output_chars
-                if room <= 0:
-                    return
-                if len(text) > room:
-                    text = text[:room]
-                    self.stop.request("output_limit")
-                self._output_chars += len(text)
-            if stream == "stdout":
-                line_end = text.rfind("\n")
-                tail = text[line_end + 1:] if line_end >= 0 else self._stdout_tail + text
-                self._stdout_tail = tail[-PROMPT_CHARS:]
-            self._on_output(stream, text)
-        return emit
-
-    def flush_stdout(self) -> None:
-        """Any thread: show what the script has printed so far."""
-        self._stdout.hand_over()
-
-    def _writes_alone(self) -> bool:
-        """Whether the calling thread is the only one that may be writing to stdout."""
-        return not self.threaded and threading.current_thread() is self.script_thread
-
-    def show_flushed(self, stream: Any) -> None:
-        """The script flushed ``stream``: if that is its stdout, show the output soon."""
-        if stream is self.engine_stdout:
-            self._stdout.hand_over_flushed()
-
-    def note(self, text: str) -> None:
-        """A line from Sprout itself on the script's stderr."""
-        self.engine_stderr.write(_("Sprout note: {text}").format(text=text) + "\n")
-
-    def read_line(self) -> str | None:
-        """Ask the host for a line and wait for it (or for a stop).
-
-        ``input(prompt)`` has just written its prompt to stdout: the unfinished last
-        line of output is what the learner is being asked.
-        """
-        self.flush_stdout()
-        self.checkpoint()
-        with self.doing("input"):
-            self._on_input_request(self._stdout_tail)
-            while True:
-                line = self.input.receive()
-                if self.stop.stopped:
-                    raise self.halt()
-                if line is not PAUSE_WAKE:
-                    return line
-                self.checkpoint()  # a pause was asked for: take it here, then keep waiting
 
     # ---- threads started by the script ---------------------------------------
     def adopt_thread(self, thread: threading.Thread) -> None:
