@@ -33,7 +33,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from . import guards, print_calls, printing, regex_guard, runtime_code, thread_stacks
+from . import guards, print_calls, printing, regex_guard, runtime_code, thread_stacks, thread_view
 from .compiler import (
     ATTENTION,
     GUARDED_MUL,
@@ -317,6 +317,8 @@ def install() -> None:
     _patch(atexit, "register", _atexit_register)
     _patch(atexit, "unregister", _atexit_unregister)
     _patch(threading, "main_thread", _main_thread)
+    _patch(threading, "enumerate", thread_view.enumerate_threads)
+    _patch(threading, "active_count", thread_view.active_count)
     _patch(os, "_exit", _exit_script)
     for name in ("abort", "fork", "forkpty"):
         if hasattr(os, name):
