@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import builtins
 import functools
+import inspect
 import itertools
 import math
 import os
@@ -29,11 +30,12 @@ import selectors
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from . import guards, print_calls, printing, regex_guard, runtime_code, thread_stacks, thread_view
+from . import guards, print_calls, printing, regex_guard, runtime_code, stack_view, thread_stacks, thread_view
 from .compiler import (
     ATTENTION,
     GUARDED_MUL,
@@ -318,6 +320,8 @@ def install() -> None:
     _patch(atexit, "unregister", _atexit_unregister)
     _patch(threading, "main_thread", _main_thread)
     _patch(threading, "enumerate", thread_view.enumerate_threads)
+    _patch(traceback, "walk_stack", stack_view.walk_stack)
+    _patch(inspect, "getouterframes", stack_view.outer_frames)
     _patch(threading, "active_count", thread_view.active_count)
     _patch(os, "_exit", _exit_script)
     for name in ("abort", "fork", "forkpty"):

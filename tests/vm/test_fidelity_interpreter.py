@@ -56,3 +56,19 @@ def test_threading_lists_the_scripts_threads_only(tmp_path):
         print(threading.active_count(), [thread.name for thread in threading.enumerate()])
     ''', tmp_path)
     assert sprout == plain == "2 ['MainThread', 'worker']\n1 ['MainThread']\n"
+
+
+def test_inspect_and_traceback_show_the_scripts_frames_only(tmp_path):
+    plain, sprout, _ = both('''
+        import inspect, sys, threading, traceback
+        def where():
+            traceback.print_stack(file=sys.stdout)
+            print([info.function for info in inspect.stack()])
+            print([entry.name for entry in traceback.extract_stack()], len(traceback.format_stack()))
+        where()
+        worker = threading.Thread(target=where)
+        worker.start()
+        worker.join()
+    ''', tmp_path)
+    assert sprout == plain
+    assert "['where', '<module>']" in plain
