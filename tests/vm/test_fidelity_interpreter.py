@@ -72,3 +72,18 @@ def test_inspect_and_traceback_show_the_scripts_frames_only(tmp_path):
     ''', tmp_path)
     assert sprout == plain
     assert "['where', '<module>']" in plain
+
+
+def test_objects_left_in_globals_are_finalized_oldest_first(tmp_path):
+    plain, sprout, _ = both('''
+        import sys
+        class Noisy:
+            def __init__(self, name):
+                self.name = name
+            def __del__(self):
+                print("goodbye", self.name, sys.version_info > (3,))
+        _hidden = Noisy("_hidden")
+        first = Noisy("first")
+        second = Noisy("second")
+    ''', tmp_path)
+    assert sprout == plain == "goodbye _hidden True\ngoodbye first True\ngoodbye second True\n"
