@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import sys
 import threading
 import time
 from collections import deque
@@ -28,6 +29,19 @@ FLUSH_GAP = 0.005  # seconds: the script's flushes are shown at most this often
 PAUSE_WAKE: str = "\x00sprout-pause"  # what ``receive`` returns when woken for a pause
 
 
+
+def _python_errors(stream: Any) -> str:
+    """The error handler ``python`` gives its stdin and stdout here: Sprout runs in the
+    same environment (locale, ``PYTHONIOENCODING``), so its own streams tell; ``strict``
+    when it has none (a windowed start)."""
+    errors = getattr(stream, "errors", None)
+    return errors if isinstance(errors, str) else "strict"
+
+
+STDOUT_ERRORS = _python_errors(sys.__stdout__)
+STDIN_ERRORS = _python_errors(sys.__stdin__)
+
+
 class ScriptStdout:
     """The script's ``sys.stdout`` (``stream``) and its hand-over to ``emit``.
 
@@ -44,7 +58,7 @@ class ScriptStdout:
         raw.name = "<stdout>"
         self._raw = raw
         self.stream = io.TextIOWrapper(io.BufferedWriter(raw, buffer_size=BUFFER_SIZE),
-                                       encoding="utf-8", errors="backslashreplace",
+                                       encoding="utf-8", errors=STDOUT_ERRORS,
                                        newline="\n", write_through=False)
         self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
         self._lock = threading.RLock()
@@ -97,6 +111,10 @@ class ErrorStream(io.TextIOBase):
     @property
     def encoding(self) -> str:  # type: ignore[override]
         return "utf-8"
+
+    @property
+    def errors(self) -> str:  # type: ignore[override]
+        return "backslashreplace"  # python's stderr, whatever the locale
 
     def writable(self) -> bool:
         return True
@@ -182,6 +200,10 @@ class ScriptStdin(io.TextIOBase):
     @property
     def encoding(self) -> str:  # type: ignore[override]
         return "utf-8"
+
+    @property
+    def errors(self) -> str:  # type: ignore[override]
+        return STDIN_ERRORS
 
     def readable(self) -> bool:
         return True
