@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import sys
 import threading
 import time
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
@@ -54,7 +56,11 @@ class ScriptStdout:
         self._emit = emit
         self._sole_writer = sole_writer  # whether the calling thread is the only one writing
         self._file = OutputFile()
-        raw = io.FileIO(self._file.fd, "w", closefd=True)
+        # Sprout closes the descriptor when the FileIO goes, rather than the FileIO itself:
+        # one left open when it is collected (the run is over, its stream never closed)
+        # would warn, and under a program's ``simplefilter("error")`` show the warning.
+        raw = io.FileIO(self._file.fd, "w", closefd=False)
+        weakref.finalize(raw, os.close, self._file.fd)
         raw.name = "<stdout>"
         self._raw = raw
         self.stream = io.TextIOWrapper(io.BufferedWriter(raw, buffer_size=BUFFER_SIZE),

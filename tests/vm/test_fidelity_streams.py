@@ -1,7 +1,9 @@
 """The script's standard streams answer as ``python``'s do in the same environment."""
+import gc
 import subprocess
 import sys
 import textwrap
+import warnings
 
 from tests.vm.harness import Harness
 
@@ -19,3 +21,14 @@ def test_the_streams_error_handlers_are_pythons(tmp_path):
     harness = Harness()
     harness.run(source, filename=str(script), folder=str(tmp_path))
     assert harness.text() == plain
+
+
+def test_a_runs_stdout_leaves_no_resource_warning_behind():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        harness = Harness()
+        result = harness.run("import warnings\nwarnings.simplefilter('error')\nprint('hi', 'there', '!')\n")
+        del harness
+        gc.collect()
+    assert result.status == "finished"
+    assert [str(warning.message) for warning in caught if issubclass(warning.category, ResourceWarning)] == []
