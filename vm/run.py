@@ -15,6 +15,7 @@ from . import host
 from .compiler import compile_script
 from .drawing import DrawingLink
 from .engine_frames import without_engine_frames
+from .error_message import message_of
 from .i18n import _
 from .interrupt import ScriptStopped, StopSignal
 from .learner_imports import LearnerModules
@@ -367,7 +368,7 @@ class Run:
         self._call_script_excepthook(outcome)
         frames = frames_from_traceback(self.book, outcome.__traceback__)
         return RunResult(status=Status.ERROR.value, error_type=type(outcome).__name__,
-                         message=str(outcome), frames=frames, filename=self.filename)
+                         message=message_of(outcome), frames=frames, filename=self.filename)
 
     def _call_script_excepthook(self, error: BaseException) -> None:
         """A script that installed ``sys.excepthook`` gets it called, as in Python."""
