@@ -107,12 +107,49 @@ class ScriptStdout:
 
 
 class ErrorStream(io.TextIOBase):
-    """Unbuffered stderr that first flushes stdout so the two keep their order."""
+    """Unbuffered stderr that first flushes stdout so the two keep their order.
+
+    ``fileno()`` gives a descriptor of a file in memory (made when first asked for), as
+    ``faulthandler`` and ``os.write`` need: what is written there is shown with the next
+    write or flush of stderr, and when the run ends.
+    """
 
     def __init__(self, emit: Emit, flush_stdout: Callable[[], None]) -> None:
         super().__init__()
         self._emit = emit
         self._flush_stdout = flush_stdout
+        self._file: OutputFile | None = None
+        self._file_lock = threading.Lock()
+        self._decoder = codecs.getincrementaldecoder("utf-8")("backslashreplace")
+
+    def fileno(self) -> int:
+        with self._file_lock:
+            if self._file is None:
+                self._file = OutputFile()
+                # Closed once nothing can write to it: ``faulthandler`` keeps this stream
+                # (and so the descriptor) until the run's end disables it.
+                weakref.finalize(self, os.close, self._file.fd)
+            return self._file.fd
+
+    def _take_written(self) -> str:
+        """What was written to the descriptor since last time."""
+        with self._file_lock:
+            if self._file is None:
+                return ""
+            return self._decoder.decode(self._file.take(True, lambda: None))
+
+    def flush(self) -> None:
+        written = self._take_written()
+        if written:
+            self._flush_stdout()
+            self._emit(written)
+
+    def end(self) -> None:
+        """The run is over: show the rest; later writes to the descriptor go nowhere."""
+        self.flush()
+        with self._file_lock:
+            if self._file is not None:
+                self._file.end(False)
 
     @property
     def encoding(self) -> str:  # type: ignore[override]
@@ -133,7 +170,8 @@ class ErrorStream(io.TextIOBase):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         if text:
             self._flush_stdout()
-            self._emit(text)
+            written = self._take_written()
+            self._emit(written + text if written else text)
         return len(text)
 
 

@@ -1,4 +1,5 @@
 """The script's standard streams answer as ``python``'s do in the same environment."""
+import faulthandler
 import gc
 import subprocess
 import sys
@@ -32,3 +33,19 @@ def test_a_runs_stdout_leaves_no_resource_warning_behind():
         gc.collect()
     assert result.status == "finished"
     assert [str(warning.message) for warning in caught if issubclass(warning.category, ResourceWarning)] == []
+
+
+def test_stderr_has_a_descriptor_for_faulthandler_and_os_write():
+    enabled_before = faulthandler.is_enabled()
+    harness = Harness()
+    result = harness.run('''
+        import faulthandler, os, sys
+        faulthandler.enable()
+        print(faulthandler.is_enabled())
+        os.write(sys.stderr.fileno(), b"written to the descriptor\\n")
+        sys.stderr.write("then a line\\n")
+    ''')
+    assert result.status == "finished", result.message
+    assert harness.text() == "True\n"
+    assert harness.text("stderr") == "written to the descriptor\nthen a line\n"
+    assert faulthandler.is_enabled() == enabled_before  # the run's stderr went with it
