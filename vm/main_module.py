@@ -74,6 +74,6 @@ def empty(namespace: dict) -> None:
     classes, functions and plain values they may use are still there; then the rest."""
     for lasting in (False, True):
         for name in list(namespace):
-            if name != "__builtins__" and isinstance(namespace.get(name), _LASTING) is lasting:
+            if name != "__builtins__" and issubclass(type(namespace.get(name)), _LASTING) is lasting:
                 namespace.pop(name, None)
     namespace.clear()
