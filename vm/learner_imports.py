@@ -75,6 +75,8 @@ class LearnerModules:
         standard library's ``random``, say), and ``ModuleNotFoundError`` for Sprout's own
         modules (``vm``, ``ide``, ``main``) where Python would not find them."""
         top = name.partition(".")[0]
+        if top == "__main__":
+            return None  # always the running program (``pickle`` imports it), never a file
         if top not in sys.modules or not self._imported_by_learner(importer_globals):
             return None
         if "." not in name:

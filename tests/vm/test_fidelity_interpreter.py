@@ -87,3 +87,17 @@ def test_objects_left_in_globals_are_finalized_oldest_first(tmp_path):
         second = Noisy("second")
     ''', tmp_path)
     assert sprout == plain == "goodbye _hidden True\ngoodbye first True\ngoodbye second True\n"
+
+
+def test_import_main_is_the_running_program_beside_a_main_py(tmp_path):
+    (tmp_path / "__main__.py").write_text("print('the folder ran')\n")
+    plain, sprout, _ = both('''
+        import pickle
+        class Point:
+            def __init__(self, x):
+                self.x = x
+        print(pickle.loads(pickle.dumps(Point(3))).x)
+        import __main__
+        print(__main__.Point is Point)
+    ''', tmp_path)
+    assert sprout == plain == "3\nTrue\n"
