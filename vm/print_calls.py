@@ -37,7 +37,8 @@ def routed_print(call: ast.Call) -> ast.Call:
     elif any(keyword.arg == "flush" for keyword in call.keywords):
         test, routed = is_builtin, PRINT_OTHER
     else:
-        test = ast.BoolOp(op=ast.And(), values=[_load(PRINTING, like), is_builtin])
+        # ``print`` first: where no built-ins are given, the error names it, as in Python.
+        test = ast.BoolOp(op=ast.And(), values=[is_builtin, _load(PRINTING, like)])
         routed = PRINT_OTHER
     for node in (is_builtin, test):
         ast.copy_location(node, like)

@@ -49,3 +49,14 @@ def test_repetitions_of_literals_are_folded_as_python_folds_them(tmp_path):
         print(text is "hihi", pair is (1, 2, 1, 2), 2 ** 10 * 3)
     ''', tmp_path)
     assert sprout == plain == "True True 3072\n"
+
+
+def test_print_without_builtins_is_pythons_name_error(tmp_path):
+    plain, sprout, _ = both('''
+        code = compile("print('Hello')", "", "exec")
+        try:
+            exec(code, {"__builtins__": {}})
+        except NameError as error:
+            print(error)
+    ''', tmp_path)
+    assert sprout == plain == "name 'print' is not defined\n"
