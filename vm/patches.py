@@ -249,16 +249,17 @@ def _set_int_max_str_digits(run: Any, real: Callable, maxdigits: int) -> None:
 
 
 # ---- arithmetic and iterator sources ------------------------------------------------
-def _import(run: Any, real: Callable, name: Any, globals_: Any = None, locals_: Any = None,
+def _import(run: Any, real: Callable, name: Any, globals: Any = None, locals: Any = None,  # noqa: A002
             fromlist: Any = (), level: int = 0) -> Any:
-    """``import random`` in the learner's code finds their own ``random.py`` first."""
+    """``import random`` in the learner's code finds their own ``random.py`` first.
+    The parameters are named as ``__import__``'s, which may be passed by keyword."""
     if level == 0 and isinstance(name, str):
-        shadow = run.modules.shadowing_module(name, globals_)
+        shadow = run.modules.shadowing_module(name, globals)
         if shadow is not None:
             return shadow
         if name == "turtle":
             run.modules.forget_others_turtle()
-    return real(name, globals_, locals_, fromlist, level)
+    return real(name, globals, locals, fromlist, level)
 
 
 def _pow(run: Any, real: Callable, *args: Any, **kwargs: Any) -> Any:

@@ -60,3 +60,11 @@ def test_print_without_builtins_is_pythons_name_error(tmp_path):
             print(error)
     ''', tmp_path)
     assert sprout == plain == "name 'print' is not defined\n"
+
+
+def test_import_takes_its_arguments_by_keyword(tmp_path):
+    plain, sprout, _ = both('''
+        math = __import__("math", globals=globals(), locals=None, fromlist=["pi"], level=0)
+        print(math.pi)
+    ''', tmp_path)
+    assert sprout == plain == "3.141592653589793\n"
