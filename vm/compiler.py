@@ -22,6 +22,7 @@ from types import CodeType
 from . import print_calls
 from .bindings import builtins_rebound
 from .check_placement import cheap_step, is_short_method, place_function_check, short_iterable
+from .constant_folding import NOT_CONSTANT, folded
 from .fast_ast import FastTransformer, fix_locations, walk
 from .while_rotation import ROTATE, is_resumed, rotated, worth_rotating
 
@@ -95,8 +96,7 @@ def plant_safe_points(tree: ast.AST, whole_file: bool = False, placed: bool = Tr
     if at hand (it can spare a walk of the tree)."""
     with deep_recursion():
         bound = builtins_rebound(tree, source)
-        planter = SafePointPlanter(trust_range="range" not in bound,
-                                   print_is_builtin=whole_file and not bound & {"print", "*"})
+        planter = SafePointPlanter(trust_range=not bound & {"range", "*"})
         tree = planter.visit(tree)
     if isinstance(tree, (ast.Module, ast.Interactive)):
         at = _after_preamble(tree.body)
@@ -227,10 +227,9 @@ def _is_small_exponent(node: ast.expr) -> bool:
 class SafePointPlanter(FastTransformer):
     """Adds safe points and guards; everything else is left exactly as written."""
 
-    def __init__(self, trust_range: bool = True, print_is_builtin: bool = False) -> None:
+    def __init__(self, trust_range: bool = True) -> None:
         super().__init__()
         self.trust_range = trust_range
-        self.print_is_builtin = print_is_builtin
         self.in_resumed_code = False  # inside a generator or coroutine
 
     def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:
@@ -310,6 +309,8 @@ class SafePointPlanter(FastTransformer):
 
     def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
         self.generic_visit(node)
+        if folded(node) is not NOT_CONSTANT:
+            return node  # CPython computes it at compile time: ``"hi" * 2 is "hihi"`` holds
         if isinstance(node.op, ast.Pow) and not _is_small_exponent(node.right):
             return _guard_call(GUARDED_POW, node, node.left, node.right)
         if isinstance(node.op, ast.Mult) and (
@@ -338,11 +339,14 @@ class SafePointPlanter(FastTransformer):
     def visit_Call(self, node: ast.Call) -> ast.AST:
         self.generic_visit(node)
         if print_calls.is_print(node):
-            return print_calls.routed_print(node, self.print_is_builtin)
+            return print_calls.routed_print(node)
         if print_calls.is_flush(node):
             return print_calls.routed_flush(node)
-        if (self.trust_range and isinstance(node.func, ast.Name) and node.func.id == "range"
+        if (isinstance(node.func, ast.Name) and node.func.id == "range"
                 and not getattr(node, "_sprout_loop_range", False)):
+            # ``__sprout_range__(range, ...)``: whatever ``range`` names then (a mock, an
+            # ``import *``'s) is what the guard calls, unless it is the built-in.
+            node.args.insert(0, node.func)
             node.func = ast.copy_location(_name(GUARDED_RANGE), node.func)
         return node
 

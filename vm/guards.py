@@ -60,10 +60,17 @@ def check_pow(base: Any, exponent: Any) -> None:
         raise _too_slow("this power", bits)
 
 
+_SEQUENCES = (str, bytes, bytearray, list, tuple)
+_REPEATS = frozenset(kind.__mul__ for kind in _SEQUENCES)
+_REVERSED_REPEATS = frozenset(kind.__rmul__ for kind in _SEQUENCES)
+
+
 def check_mul(left: Any, right: Any) -> None:
-    if type(right) is int and isinstance(left, (str, bytes, bytearray, list, tuple)):
+    """Only the built-in types' own repetition is checked: a subclass's ``__mul__`` is
+    the program's code, and may do anything."""
+    if type(right) is int and type(left).__mul__ in _REPEATS:
         _check_repeat(left, right)
-    elif type(left) is int and isinstance(right, (str, bytes, bytearray, list, tuple)):
+    elif type(left) is int and getattr(type(right), "__rmul__", None) in _REVERSED_REPEATS:
         _check_repeat(right, left)
     elif type(left) is int and type(right) is int:
         small, large = sorted((left.bit_length(), right.bit_length()))
@@ -219,11 +226,14 @@ def script_range_of(real: range, checkpoint: Callable[[], None]) -> Any:
     return real if _length(real) <= SMALL_RANGE else HugeRange(real, checkpoint)
 
 
-def script_range(*args: Any) -> Any:
-    """``range(...)`` as written in the script (outside a ``for`` header)."""
+def script_range(given: Any, *args: Any, **kwargs: Any) -> Any:
+    """``range(...)`` as written in the script (outside a ``for`` header); ``given`` is
+    what the name ``range`` means there."""
     from .host import current_run
     try:
-        real = range(*args)
+        if given is not range:
+            return given(*args, **kwargs)
+        real = range(*args, **kwargs)
     except BaseException as error:
         hide_engine_frames(error)
         raise

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from .compiler import compile_script
 from .drawing.turtle_module import TurtleLoader, turtle_spec
+from .fresh_modules import FreshModules
 from .host import current_run
 from .i18n import N_, _
 from .package_folders import package_folders
@@ -67,6 +68,7 @@ class LearnerModules:
         self._host_path = interpreter_entries() | frozenset(package_folders())  # imported plainly
         self.shadowing: dict[str, ModuleType] = {}  # learner files named like a loaded module
         self._sprout_modules: dict[str, bool] = {}  # loaded modules: whether they are Sprout's
+        self.fresh = FreshModules()  # modules the run imports first, dropped after it
 
     def shadowing_module(self, name: str, importer_globals: Any) -> ModuleType | None:
         """What the learner's ``import name`` gets instead of a module already loaded in
@@ -74,6 +76,8 @@ class LearnerModules:
         standard library's ``random``, say), and ``ModuleNotFoundError`` for Sprout's own
         modules (``vm``, ``ide``, ``main``) where Python would not find them."""
         top = name.partition(".")[0]
+        if top == "__main__":
+            return None  # always the running program (``pickle`` imports it), never a file
         if top not in sys.modules or not self._imported_by_learner(importer_globals):
             return None
         if "." not in name:
@@ -155,7 +159,14 @@ class LearnerModules:
             if (isinstance(loader, LearnerLoader) and loader.owner is self) or \
                     (isinstance(loader, TurtleLoader) and loader.run is self.run):
                 del sys.modules[name]
+        self.fresh.release(self._stays)
         self.loaded.clear()
+
+    def _stays(self, name: str, module: ModuleType) -> bool:
+        """Sprout's own modules and another run's stay loaded whatever the run imported."""
+        origin = getattr(module, "__file__", None)
+        return name in self.loaded or name == "turtle" or (
+            isinstance(origin, str) and _inside(origin, SPROUT_ROOT))
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -185,6 +196,7 @@ class LearnerFinder(importlib.abc.MetaPathFinder):
         if top in REFUSED_IMPORTS:
             raise ImportError(_("cannot import {module}: {reason}").format(module=top, reason=_(REFUSED_IMPORTS[top])),
                               name=top)
+        run.modules.fresh.importing(fullname)
         spec = run.modules.find_spec(fullname, path)
         if spec is None and fullname == "turtle":
             spec = turtle_spec(run)

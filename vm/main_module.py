@@ -6,7 +6,7 @@ import gc
 import os
 import sys
 from importlib.machinery import SourceFileLoader
-from types import ModuleType
+from types import BuiltinFunctionType, FunctionType, ModuleType
 
 _MISSING = object()
 
@@ -63,10 +63,17 @@ def main_module(file_path: str) -> ModuleType:
     return module
 
 
+# What a ``__del__`` may still need while the program's objects go: dropped last.
+_LASTING = (ModuleType, type, FunctionType, BuiltinFunctionType, int, float, complex, str, bytes,
+            type(None))
+
+
 def empty(namespace: dict) -> None:
-    """Drop a program's variables newest first, so an object's ``__del__`` still finds
-    the modules and names defined before it (as a learner would expect at exit)."""
-    for name in reversed(list(namespace)):
-        if name != "__builtins__":
-            namespace.pop(name, None)
+    """Drop a program's variables as ``python`` finalizes them at exit: objects go oldest
+    first (their ``__del__`` run in the order the names were bound) while the modules,
+    classes, functions and plain values they may use are still there; then the rest."""
+    for lasting in (False, True):
+        for name in list(namespace):
+            if name != "__builtins__" and issubclass(type(namespace.get(name)), _LASTING) is lasting:
+                namespace.pop(name, None)
     namespace.clear()

@@ -22,6 +22,7 @@ from __future__ import annotations
 import _thread
 import builtins
 import functools
+import inspect
 import itertools
 import linecache
 import math
@@ -31,11 +32,24 @@ import selectors
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from . import children, engine_builtins, guards, print_calls, printing, regex_guard, runtime_code, thread_stacks, waits
+from . import (
+    children,
+    engine_builtins,
+    guards,
+    print_calls,
+    printing,
+    regex_guard,
+    runtime_code,
+    stack_view,
+    thread_stacks,
+    thread_view,
+    waits,
+)
 from .compiler import (
     ATTENTION,
     GUARDED_MUL,
@@ -274,16 +288,17 @@ def _set_int_max_str_digits(run: Any, real: Callable, maxdigits: int) -> None:
 
 
 # ---- arithmetic and iterator sources ------------------------------------------------
-def _import(run: Any, real: Callable, name: Any, globals_: Any = None, locals_: Any = None,
+def _import(run: Any, real: Callable, name: Any, globals: Any = None, locals: Any = None,  # noqa: A002
             fromlist: Any = (), level: int = 0) -> Any:
-    """``import random`` in the learner's code finds their own ``random.py`` first."""
+    """``import random`` in the learner's code finds their own ``random.py`` first.
+    The parameters are named as ``__import__``'s, which may be passed by keyword."""
     if level == 0 and isinstance(name, str):
-        shadow = run.modules.shadowing_module(name, globals_)
+        shadow = run.modules.shadowing_module(name, globals)
         if shadow is not None:
             return shadow
         if name == "turtle":
             run.modules.forget_others_turtle()
-    return real(name, globals_, locals_, fromlist, level)
+    return real(name, globals, locals, fromlist, level)
 
 
 def _pow(run: Any, real: Callable, *args: Any, **kwargs: Any) -> Any:
@@ -349,6 +364,10 @@ def install() -> None:
     _patch(atexit, "register", _atexit_register)
     _patch(atexit, "unregister", _atexit_unregister)
     _patch(threading, "main_thread", _main_thread)
+    _patch(threading, "enumerate", thread_view.enumerate_threads)
+    _patch(traceback, "walk_stack", stack_view.walk_stack)
+    _patch(inspect, "getouterframes", stack_view.outer_frames)
+    _patch(threading, "active_count", thread_view.active_count)
     _patch(os, "_exit", _exit_script)
     for name in ("abort", "fork", "forkpty"):
         if hasattr(os, name):

@@ -4,10 +4,9 @@
 
     (__sprout_print_values__ if print is __sprout_print__ else print)(a, b, c)
 
-whatever ``print`` names at that moment (a local, the script's own function, a mock)
-is still what gets called unless it is the built-in one. In a file that never binds
-the name ``print`` it compiles to ``__sprout_print_values__(a, b, c)``, which checks
-``builtins.print`` itself. Other ``print`` calls stay CPython's, and go through
+whatever ``print`` names at that moment (a local, the script's own function, a name
+set through ``globals()`` or brought by ``import *``, a mock in ``builtins``) is still
+what gets called unless it is the built-in one. Other ``print`` calls stay CPython's, and go through
 ``vm.printing`` only while a print is converting its values (so they write after
 them) or when they ask to flush.
 """
@@ -28,25 +27,18 @@ def _load(identifier: str, like: ast.AST) -> ast.Name:
     return ast.copy_location(ast.Name(id=identifier, ctx=ast.Load()), like)
 
 
-def routed_print(call: ast.Call, builtin_for_sure: bool) -> ast.Call:
-    """The call with its ``print`` replaced by the choice described above.
-
-    ``builtin_for_sure``: the file never binds the name ``print`` and imports no ``*``,
-    so a call without keywords goes straight to ``__sprout_print_values__``, which checks
-    ``builtins.print`` itself (a mock in ``builtins`` is still called).
-    """
+def routed_print(call: ast.Call) -> ast.Call:
+    """The call with its ``print`` replaced by the choice described above."""
     like = call.func
     is_builtin = ast.Compare(left=_load("print", like), ops=[ast.Is()], comparators=[_load(PRINT, like)])
     if not call.keywords and _several_values(call.args):
         routed = PRINT_UNPACKED if any(isinstance(arg, ast.Starred) for arg in call.args) else PRINT_VALUES
-        if builtin_for_sure:
-            call.func = _load(routed, like)
-            return call
         test: ast.expr = is_builtin
     elif any(keyword.arg == "flush" for keyword in call.keywords):
         test, routed = is_builtin, PRINT_OTHER
     else:
-        test = ast.BoolOp(op=ast.And(), values=[_load(PRINTING, like), is_builtin])
+        # ``print`` first: where no built-ins are given, the error names it, as in Python.
+        test = ast.BoolOp(op=ast.And(), values=[is_builtin, _load(PRINTING, like)])
         routed = PRINT_OTHER
     for node in (is_builtin, test):
         ast.copy_location(node, like)

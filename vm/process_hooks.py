@@ -45,6 +45,7 @@ class HookState:
         self.warnings = {name: vars(warnings).get(name, _MISSING) for name in WARNINGS_STATE}
         self.filters = list(warnings.filters)
         self.logging = LoggingState()
+        self.faulthandler_enabled = faulthandler.is_enabled()
 
     def restore(self) -> None:
         self.gc_callbacks.restore()
@@ -58,6 +59,13 @@ class HookState:
         if _later_dump[0]:
             _later_dump[0] = False
             faulthandler.cancel_dump_traceback_later()
+        if _enabled_by_run[0]:
+            # The script's stderr goes with its run: Python's crash report goes back
+            # where it was (nowhere, or the process's own stderr).
+            _enabled_by_run[0] = False
+            faulthandler.disable()
+            if self.faulthandler_enabled and _HOST_STDERR is not None:
+                faulthandler.enable(file=_HOST_STDERR)
 
 
 def _put_back(namespace: dict[str, Any], recorded: dict[str, Any]) -> None:
@@ -70,6 +78,8 @@ def _put_back(namespace: dict[str, Any], recorded: dict[str, Any]) -> None:
 
 
 _later_dump = [False]  # a script asked faulthandler for a dump later: cancelled after the run
+_enabled_by_run = [False]  # a script enabled faulthandler (on its stderr): disabled after the run
+_HOST_STDERR = sys.__stderr__
 
 
 # ---- audit hooks ---------------------------------------------------------------
@@ -144,6 +154,11 @@ def _dump_traceback_later(run: Any, real: Callable, timeout: Any, repeat: bool =
     _later_dump[0] = True
 
 
+def _enable(run: Any, real: Callable, *args: Any, **kwargs: Any) -> None:
+    real(*args, **kwargs)
+    _enabled_by_run[0] = True
+
+
 def install() -> None:
     """Patch the real modules; called once by ``host.install``."""
     _patch(sys, "addaudithook", _add_audit_hook)
@@ -153,3 +168,4 @@ def install() -> None:
         _patch(threading, "setprofile_all_threads",
                _all_threads(threading.setprofile, sys.setprofile, vars(sys)["_setprofileallthreads"]))
     _patch(faulthandler, "dump_traceback_later", _dump_traceback_later)
+    _patch(faulthandler, "enable", _enable)

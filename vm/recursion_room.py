@@ -34,10 +34,12 @@ class RecursionRoom:
         self._note = note    # tells the learner when a limit was capped
         self.base = 0        # the engine's frames under the script's first one
         self._frames_below = 0  # ... counting Python frames only
+        self.floor: FrameType | None = None  # the engine's frame that runs the script's first
 
     def measure_below(self, frame: FrameType, run_code: Callable[[CodeType, dict], None]) -> None:
         """``frame`` is the engine's, about to run the script's first frame with ``run_code``."""
         from . import host
+        self.floor = frame
         self.base = self._frames_below = _depth(frame)
         # The probe lowers the process's limit for a moment: not while another run (an
         # abandoned one) may be deep in a recursion.

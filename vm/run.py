@@ -395,6 +395,7 @@ class Run(RunIO):
         finally:
             run_hooks_end(self)
             self._stdout.end()
+            self.engine_stderr.end()
             self.closed = True
             watchdog.stop()
             self.modules.unload()

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from types import CodeType
 from typing import Any
 
-from .compiler import GUARDED_RANGE, deep_recursion, plant_safe_points
+from .compiler import deep_recursion, plant_safe_points
 from .engine_builtins import caller_builtins
 
 FUTURE_FLAGS = functools.reduce(
@@ -40,17 +40,12 @@ _ENGINE_MODULE = "__sprout_engine_builtins__"  # stands for ``builtins`` until c
 class _SelfContained(ast.NodeTransformer):
     """The engine's names (``__sprout_...__``) become attributes of a constant that
     stands for the ``builtins`` module, and leave the ``global`` declarations.
-    ``own_range``: the namespace decides what ``range`` is (its own builtins, or a
-    ``range`` of its own), so ``range(...)`` is looked up as written."""
-
-    def __init__(self, own_range: bool = False) -> None:
-        self.own_range = own_range
+    ``range(...)`` still means whatever ``range`` names where it is written: the guarded
+    call is handed that object."""
 
     def visit_Name(self, node: ast.Name) -> ast.AST:
         if not _is_engine_name(node.id) or not isinstance(node.ctx, ast.Load):
             return node
-        if node.id == GUARDED_RANGE and self.own_range:
-            return ast.copy_location(ast.Name(id="range", ctx=ast.Load()), node)
         holder = ast.copy_location(ast.Constant(_ENGINE_MODULE), node)
         return ast.copy_location(ast.Attribute(value=holder, attr=node.id, ctx=ast.Load()), node)
 
@@ -74,12 +69,12 @@ def _with_engine_module(code: CodeType) -> CodeType:
 _ANY = object()  # code from ``compile()``: no namespace known
 
 
-def _own_range(namespace: Any) -> bool:
-    """A namespace whose ``range`` may not be Python's: its own builtins, or its own name."""
+def _own_builtins(namespace: Any) -> bool:
+    """A namespace with builtins of its own, which may lack the engine's names."""
     if not isinstance(namespace, dict):
         return False
     chosen = namespace.get("__builtins__", builtins)
-    return "range" in namespace or (chosen is not builtins and chosen is not builtins.__dict__)
+    return chosen is not builtins and chosen is not builtins.__dict__
 
 
 def compile_(run: Any, real: Callable, source: Any, filename: Any, mode: Any, flags: int = 0,
@@ -109,9 +104,9 @@ def _compiled(run: Any, real: Callable, source: Any, filename: Any, mode: Any, f
     try:
         with deep_recursion():
             tree = plant_safe_points(tree)
-            if namespace is not _ANY and not _own_range(namespace):
+            if namespace is not _ANY and not _own_builtins(namespace):
                 return real(tree, name, mode, flags, True, optimize, **kwargs)  # the common case
-            tree = _SelfContained(namespace is _ANY or _own_range(namespace)).visit(tree)
+            tree = _SelfContained().visit(tree)
             return _with_engine_module(real(tree, name, mode, flags, True, optimize, **kwargs))
     except RecursionError:
         if not isinstance(source, (str, bytes)):

@@ -12,12 +12,14 @@ import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import FunctionType
 from typing import Any
 
 from .engine_frames import without_engine_frames
+from .error_message import STR_FAILED, message_of
 from .interrupt import ScriptStopped
 
-STR_FAILED = "<exception str() failed>"  # what Python prints when ``str(error)`` raises
+SUGGESTING = (NameError, AttributeError, ImportError)  # errors Python's traceback adds a hint to
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,13 @@ def exit_code(exit_request: SystemExit, stderr: Any) -> int:
 
 
 def describe(error: BaseException) -> str:
-    """``str(error)`` as Python's traceback shows it; a stop inside it is not caught."""
+    """``str(error)`` as Python's traceback shows it; a stop inside it is not caught.
+
+    A built-in name, attribute or import error gets Python's suggestion too
+    (``Did you mean: 'print'?``); its text is Python's own, so asking twice is harmless.
+    """
+    if isinstance(error, SUGGESTING) and not isinstance(type(error).__str__, FunctionType):
+        return message_of(error)
     try:
         text = str(error)
     except ScriptStopped:

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
+import sys
 import threading
 import time
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
@@ -28,6 +31,19 @@ FLUSH_GAP = 0.005  # seconds: the script's flushes are shown at most this often
 PAUSE_WAKE: str = "\x00sprout-pause"  # what ``receive`` returns when woken for a pause
 
 
+
+def _python_errors(stream: Any) -> str:
+    """The error handler ``python`` gives its stdin and stdout here: Sprout runs in the
+    same environment (locale, ``PYTHONIOENCODING``), so its own streams tell; ``strict``
+    when it has none (a windowed start)."""
+    errors = getattr(stream, "errors", None)
+    return errors if isinstance(errors, str) else "strict"
+
+
+STDOUT_ERRORS = _python_errors(sys.__stdout__)
+STDIN_ERRORS = _python_errors(sys.__stdin__)
+
+
 class ScriptStdout:
     """The script's ``sys.stdout`` (``stream``) and its hand-over to ``emit``.
 
@@ -40,11 +56,15 @@ class ScriptStdout:
         self._emit = emit
         self._sole_writer = sole_writer  # whether the calling thread is the only one writing
         self._file = OutputFile()
-        raw = io.FileIO(self._file.fd, "w", closefd=True)
+        # Sprout closes the descriptor when the FileIO goes, rather than the FileIO itself:
+        # one left open when it is collected (the run is over, its stream never closed)
+        # would warn, and under a program's ``simplefilter("error")`` show the warning.
+        raw = io.FileIO(self._file.fd, "w", closefd=False)
+        weakref.finalize(raw, os.close, self._file.fd)
         raw.name = "<stdout>"
         self._raw = raw
         self.stream = io.TextIOWrapper(io.BufferedWriter(raw, buffer_size=BUFFER_SIZE),
-                                       encoding="utf-8", errors="backslashreplace",
+                                       encoding="utf-8", errors=STDOUT_ERRORS,
                                        newline="\n", write_through=False)
         self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
         self._lock = threading.RLock()
@@ -87,16 +107,57 @@ class ScriptStdout:
 
 
 class ErrorStream(io.TextIOBase):
-    """Unbuffered stderr that first flushes stdout so the two keep their order."""
+    """Unbuffered stderr that first flushes stdout so the two keep their order.
+
+    ``fileno()`` gives a descriptor of a file in memory (made when first asked for), as
+    ``faulthandler`` and ``os.write`` need: what is written there is shown with the next
+    write or flush of stderr, and when the run ends.
+    """
 
     def __init__(self, emit: Emit, flush_stdout: Callable[[], None]) -> None:
         super().__init__()
         self._emit = emit
         self._flush_stdout = flush_stdout
+        self._file: OutputFile | None = None
+        self._file_lock = threading.Lock()
+        self._decoder = codecs.getincrementaldecoder("utf-8")("backslashreplace")
+
+    def fileno(self) -> int:
+        with self._file_lock:
+            if self._file is None:
+                self._file = OutputFile()
+                # Closed once nothing can write to it: ``faulthandler`` keeps this stream
+                # (and so the descriptor) until the run's end disables it.
+                weakref.finalize(self, os.close, self._file.fd)
+            return self._file.fd
+
+    def _take_written(self) -> str:
+        """What was written to the descriptor since last time."""
+        with self._file_lock:
+            if self._file is None:
+                return ""
+            return self._decoder.decode(self._file.take(True, lambda: None))
+
+    def flush(self) -> None:
+        written = self._take_written()
+        if written:
+            self._flush_stdout()
+            self._emit(written)
+
+    def end(self) -> None:
+        """The run is over: show the rest; later writes to the descriptor go nowhere."""
+        self.flush()
+        with self._file_lock:
+            if self._file is not None:
+                self._file.end(False)
 
     @property
     def encoding(self) -> str:  # type: ignore[override]
         return "utf-8"
+
+    @property
+    def errors(self) -> str:  # type: ignore[override]
+        return "backslashreplace"  # python's stderr, whatever the locale
 
     def writable(self) -> bool:
         return True
@@ -109,7 +170,8 @@ class ErrorStream(io.TextIOBase):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         if text:
             self._flush_stdout()
-            self._emit(text)
+            written = self._take_written()
+            self._emit(written + text if written else text)
         return len(text)
 
 
@@ -182,6 +244,10 @@ class ScriptStdin(io.TextIOBase):
     @property
     def encoding(self) -> str:  # type: ignore[override]
         return "utf-8"
+
+    @property
+    def errors(self) -> str:  # type: ignore[override]
+        return STDIN_ERRORS
 
     def readable(self) -> bool:
         return True

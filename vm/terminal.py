@@ -6,6 +6,7 @@ Ctrl+C within two seconds leaves at once, for the rare run no safe point reaches
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
@@ -97,4 +98,15 @@ def main(argv: list[str], command: str = "python main.py") -> int:
     error_stream.flush()
     if result.status == Status.HALTED.value and result.reason == "user":
         return EXIT_INTERRUPTED
+    if result.status == Status.ERROR.value and result.error_type == "KeyboardInterrupt":
+        _exit_by_sigint()
     return EXIT_ERROR
+
+
+def _exit_by_sigint() -> None:
+    """As ``python`` ends after an uncaught ``KeyboardInterrupt``: killed by SIGINT (a
+    shell shows 130), so a calling script knows the program was interrupted."""
+    sys.stdout.flush()
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGINT)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT])

@@ -116,10 +116,13 @@ def syntax_error_frame(error: SyntaxError, filename: str, source: str) -> Frame:
     column = max(error.offset or 1, 1)
     if isinstance(error, IndentationError) and column > len(text.rstrip()):
         column = len(text) - len(text.lstrip()) + 1  # point at the misplaced statement
+    end_line, end_column = getattr(error, "end_lineno", None), getattr(error, "end_offset", None)
+    if end_line in (None, line_number) and (not end_column or end_column == -1 or end_column <= column) or \
+            isinstance(error, IndentationError) and sys.version_info < (3, 13):
+        end_line, end_column = line_number, column + 1  # one caret, as Python draws it
     return Frame(filename=filename, line=line_number, column=column,
                  function="<module>", source=text.rstrip("\n"),
-                 end_line=getattr(error, "end_lineno", None),
-                 end_column=getattr(error, "end_offset", None))
+                 end_line=end_line, end_column=end_column)
 
 
 def display_width(text: str) -> int:
@@ -128,7 +131,9 @@ def display_width(text: str) -> int:
                for char in text)
 
 
-def _caret_line(frame: Frame) -> str | None:
+def _caret_line(frame: Frame, whole_line: bool = False) -> str | None:
+    """The carets under ``frame``'s expression; ``whole_line``: drawn even when they
+    cover the whole line (a syntax error's are; a running line's are not)."""
     stripped = frame.source.lstrip()
     indent = len(frame.source) - len(stripped)
     start = frame.column - 1 - indent
@@ -137,7 +142,7 @@ def _caret_line(frame: Frame) -> str | None:
     same_line = frame.end_line in (None, frame.line)
     end = (frame.end_column - 1 - indent) if (same_line and frame.end_column) else len(stripped)
     width = max(end - start, 1)
-    if start == 0 and width >= len(stripped.rstrip()):
+    if start == 0 and width >= len(stripped.rstrip()) and not whole_line:
         return None  # the whole line: a caret line adds nothing
     return " " * display_width(stripped[:start]) + "^" * max(display_width(stripped[start:start + width]), 1)
 
@@ -163,7 +168,7 @@ def format_frame(frame: Frame, with_function: bool = True) -> list[str]:
     lines = [f'  File "{frame.filename}", line {frame.line}{where}']
     if frame.source.strip():
         lines.append("    " + frame.source.strip())
-        caret = _caret_line(frame)
+        caret = _caret_line(frame, whole_line=not with_function)
         if caret:
             lines.append("    " + caret)
     return lines

@@ -20,8 +20,8 @@ class StdlibPlanter(compiler.SafePointPlanter):
 @pytest.mark.parametrize("path", SOURCES, ids=lambda path: path.name)
 def test_planting_and_placing_match_the_standard_walkers(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    fast = compiler.SafePointPlanter(print_is_builtin=True).visit(copy.deepcopy(tree))
-    plain = StdlibPlanter(print_is_builtin=True).visit(copy.deepcopy(tree))
+    fast = compiler.SafePointPlanter().visit(copy.deepcopy(tree))
+    plain = StdlibPlanter().visit(copy.deepcopy(tree))
     assert ast.dump(fast, include_attributes=True) == ast.dump(plain, include_attributes=True)
     ast.fix_missing_locations(plain)
     fix_locations(fast)

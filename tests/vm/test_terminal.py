@@ -165,3 +165,14 @@ def test_a_turtle_program_runs_and_says_where_its_drawing_would_be(tmp_path):
     assert process.returncode == 0
     assert stdout == "(0.00,0.00)\n" or stdout == "(-0.00,0.00)\n"
     assert stderr.count("turtle drawings are shown in the Sprout window") == 1
+
+
+def test_an_uncaught_keyboard_interrupt_ends_the_process_by_sigint_as_python(tmp_path):
+    script = tmp_path / "lesson.py"
+    script.write_text("print('before')\nraise KeyboardInterrupt\n")
+    plain = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=30)
+    sprout = subprocess.run([sys.executable, str(ROOT / "main.py"), "run", str(script)],
+                            capture_output=True, text=True, timeout=60)
+    assert sprout.returncode == plain.returncode == -signal.SIGINT
+    assert sprout.stdout == plain.stdout == "before\n"
+    assert sprout.stderr.endswith("KeyboardInterrupt\n")

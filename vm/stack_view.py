@@ -1,0 +1,44 @@
+"""The stack a script inspects: its own frames only, as under ``python``.
+
+Below the script's first frame lie the engine's (the run, the thread that carries it),
+and a thread the script starts passes through one of Sprout's. ``traceback``'s stack
+functions (``print_stack``, ``extract_stack``, ``format_stack``, ``walk_stack``) and
+``inspect.stack``/``getouterframes`` leave them out on a run's threads.
+"""
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from types import FrameType
+from typing import Any
+
+from .engine_frames import is_engine_code
+
+
+def _scripts(run: Any) -> Callable[[FrameType], bool]:
+    floor = run.recursion.floor  # the engine's frame that runs the script's first one
+
+    def own(frame: FrameType) -> bool:
+        return frame is not floor
+    return own
+
+
+def walk_stack(run: Any, real: Callable[..., Iterator[tuple[FrameType, int]]],
+               f: FrameType | None = None) -> Iterator[tuple[FrameType, int]]:
+    """``traceback.walk_stack``, iterated by C (``filter``, ``takewhile``) so that the
+    real one, when it finds its starting frame from its caller's, finds the same."""
+    own = _scripts(run)
+    return filter(lambda entry: not is_engine_code(entry[0].f_code),
+                  itertools.takewhile(lambda entry: own(entry[0]), real(f)))
+
+
+def outer_frames(run: Any, real: Callable[..., list], frame: FrameType, context: int = 1) -> list:
+    """``inspect.getouterframes``."""
+    own = _scripts(run)
+    kept = []
+    for info in real(frame, context):
+        if not own(info.frame):
+            break
+        if not is_engine_code(info.frame.f_code):
+            kept.append(info)
+    return kept
