@@ -101,3 +101,15 @@ def test_import_main_is_the_running_program_beside_a_main_py(tmp_path):
         print(__main__.Point is Point)
     ''', tmp_path)
     assert sprout == plain == "3\nTrue\n"
+
+
+def test_asyncio_kept_loaded_still_knows_the_futures_of_its_thread_pools(tmp_path):
+    plain, sprout = twice('''
+        import asyncio
+        async def main():
+            loop = asyncio.get_running_loop()
+            print(await loop.run_in_executor(None, sum, [1, 2, 3]))
+            print(await asyncio.to_thread(len, "four"))
+        asyncio.run(main())
+    ''', tmp_path)
+    assert sprout == plain == "6\n4\n" * 2

@@ -33,3 +33,14 @@ def test_compiled_code_runs_under_its_own_builtins(tmp_path):
     ''', tmp_path)
     assert errors == ""
     assert sprout == plain and "mine" in plain
+
+
+def test_a_loop_over_the_namespaces_own_range_calls_that_range(tmp_path):
+    plain, sprout, errors = both('''
+        exec("for i in range(3):\\n    print(i)", {"range": lambda n: ["mine", n]})
+        exec("for i in range(2):\\n    print(i)", {"__builtins__": {"range": lambda n: ["theirs"], "print": print}})
+        code = compile("total = 0\\nfor i in range(4):\\n    total += i\\nprint(total)", "lesson", "exec")
+        exec(code, {"range": lambda n: [10, 20]})
+    ''', tmp_path)
+    assert errors == ""
+    assert sprout == plain == "mine\n3\ntheirs\n30\n"
