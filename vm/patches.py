@@ -367,6 +367,7 @@ def install() -> None:
     _patch(threading, "enumerate", thread_view.enumerate_threads)
     _patch(traceback, "walk_stack", stack_view.walk_stack)
     _patch(inspect, "getouterframes", stack_view.outer_frames)
+    _patch(sys, "_getframe", stack_view.frame_at, host=stack_view.frame_at_host(sys._getframe))
     _patch(threading, "active_count", thread_view.active_count)
     _patch(os, "_exit", _exit_script)
     for name in ("abort", "fork", "forkpty"):
