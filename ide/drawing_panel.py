@@ -92,7 +92,7 @@ class DrawingPanel(QWidget):
         painter = QPainter(image)
         self._paint(painter, QRectF(image.rect()), source)
         painter.end()
-        if not image.save(str(target), "PNG"):
+        if not image.save(str(target), b"PNG"):
             raise OSError(tr("cannot write {file}").format(file=target))
 
     def _paint(self, painter: QPainter, target: QRectF, source: QRectF) -> None:

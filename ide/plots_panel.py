@@ -172,5 +172,5 @@ class PlotsController:
                                   "then save again")) from None
         except LookupError:
             # An abandoned run's figures are gone with its engine: the picture is all there is.
-            if Path(path).suffix.lower() != ".png" or not figure.image.save(path, "PNG"):
+            if Path(path).suffix.lower() != ".png" or not figure.image.save(path, b"PNG"):
                 raise RuntimeError(tr("this figure's program is gone; only its picture can be saved, as PNG")) from None

@@ -18,7 +18,7 @@ print("total", total)
 
 
 def _value(window, name: str) -> str:
-    item = window.debug.variables.find(name)
+    item = window.debug.variables.item_named(name)
     assert item is not None, f"no variable {name}"
     return item.text(1)
 
@@ -41,9 +41,9 @@ def test_breakpoint_pause_shows_line_variables_and_stack(qtbot, window):
     assert "Paused on line 8" in window.status.label.text()
     assert window.debug.step_over_action.isEnabled() and not window.run_action.isEnabled()
     # Expand a dict, then a list inside it.
-    pets = window.debug.variables.find("pets")
+    pets = window.debug.variables.item_named("pets")
     pets.setExpanded(True)
-    rex = window.debug.variables.find("'rex'")
+    rex = window.debug.variables.item_named("'rex'")
     rex.setExpanded(True)
     assert [rex.child(i).text(1) for i in range(rex.childCount())] == ["'sit'", "'roll'"]
     pause = _wait_paused(qtbot, window, window.debug.continue_action)
@@ -87,7 +87,7 @@ def test_selecting_a_caller_frame_shows_its_variables(qtbot, window):
     _wait_paused(qtbot, window, window.debug.debug_action)
     assert _value(window, "n") == "0"
     window.debug.call_stack.setCurrentRow(1)
-    assert _value(window, "total") == "0" and window.debug.variables.find("n") is None
+    assert _value(window, "total") == "0" and window.debug.variables.item_named("n") is None
     assert window.editor.paused_line == 8
     with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
         window.stop_action.trigger()

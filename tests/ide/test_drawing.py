@@ -209,7 +209,7 @@ turtle.mainloop()
     with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS) as blocker:
         qtbot.keyClick(view, Qt.Key.Key_Space)
     assert blocker.args[0].line == 4 and window.editor.paused_line == 4
-    assert window.debug.variables.find("height") is not None
+    assert window.debug.variables.item_named("height") is not None
     stop_run(qtbot, window)
 
 

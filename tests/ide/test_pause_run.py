@@ -11,7 +11,7 @@ def _pause(qtbot, window):
 
 
 def _value(window, name: str) -> str:
-    item = window.debug.variables.find(name)
+    item = window.debug.variables.item_named(name)
     assert item is not None, f"no variable {name}"
     return item.text(1)
 

@@ -12,7 +12,7 @@ print(last_item(scores))
 
 
 def _value(window, name: str):
-    item = window.debug.variables.find(name)
+    item = window.debug.variables.item_named(name)
     assert item is not None, f"no variable {name}"
     return item
 
@@ -65,7 +65,7 @@ def test_a_turtle_program_shows_all_its_variables_paused_and_after_the_run(qtbot
     pen = _value(window, "pen")
     assert pen.text(2) == "Turtle" and pen.text(1).startswith("Turtle(")
     pen.setExpanded(True)
-    assert window.debug.variables.find("_position").text(1) == "Vec2D(80.0, 0.0)"
+    assert window.debug.variables.item_named("_position").text(1) == "Vec2D(80.0, 0.0)"
     assert _value(window, "ring").text(1) == "[[[[...]]]]"
     window.grab().save(str(tmp_path / "paused-turtle-variables.png"))
     window.editor.toggle_breakpoint(7)
