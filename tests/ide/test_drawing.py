@@ -202,7 +202,7 @@ print("ready")
 turtle.mainloop()
 """)
     window.editor.toggle_breakpoint(4)
-    window.debug.debug_action.trigger()
+    window.commands["debug"].trigger()
     qtbot.waitUntil(lambda: "ready" in window.console.plain_text(), timeout=RUN_TIMEOUT_MS)
     view = window.drawing.view
     qtbot.waitUntil(view.hasFocus, timeout=RUN_TIMEOUT_MS)

@@ -59,7 +59,7 @@ def test_a_turtle_program_shows_all_its_variables_paused_and_after_the_run(qtbot
     set_code(window, TURTLE_SCRIPT)
     window.editor.toggle_breakpoint(7)
     with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS):
-        window.debug.debug_action.trigger()
+        window.commands["debug"].trigger()
     # Paused: the live values, described on the window's thread.
     assert _value(window, "score").text(1) == "42"
     pen = _value(window, "pen")
@@ -70,7 +70,7 @@ def test_a_turtle_program_shows_all_its_variables_paused_and_after_the_run(qtbot
     window.grab().save(str(tmp_path / "paused-turtle-variables.png"))
     window.editor.toggle_breakpoint(7)
     with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS) as blocker:
-        window.debug.continue_action.trigger()
+        window.commands["continue"].trigger()
     assert blocker.args[0].status == "finished"
     # After the run: the snapshot keeps them all.
     window.debug.variables_dock.show()
