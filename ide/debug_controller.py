@@ -118,7 +118,7 @@ class DebugController(QObject):
 
     # ---- commands ------------------------------------------------------------------
     def start(self) -> None:
-        if self.runner.running:
+        if self._run.active:
             return
         if not self.variables_dock.isVisible():
             self._show_docks()

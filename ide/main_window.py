@@ -42,7 +42,7 @@ from .plotter import PlotterController
 from .run_state import RunInfo, RunState
 from .runner import Runner
 from .settings import Settings
-from .shell_session import ShellSession
+from .shell_entries import ShellEntries
 from .status import RunStatus
 from .text_positions import column_of
 from .themes import THEMES, apply_palette
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self._storage_warned = False
         self._ran_source = ""
         self._build_layout()
-        self.shell_session = ShellSession(self.runner, self.output_panel)
+        self.shell_entries = ShellEntries(self.runner, self.output_panel)
         self.commands = ActionRegistry(self)
         self.commands.add_all(self._command_specs())
         self.debug = DebugController(self.runner, self.editor, self.console.line_activated, self, self.settings,
@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
 
     # ---- running -------------------------------------------------------------------
     def run_script(self, debug: bool = False) -> None:
-        if self.runner.running:
+        if self.run.active:
             return
         self.document.autosave()
         self.editor.set_halted_line(None)
@@ -229,16 +229,16 @@ class MainWindow(QMainWindow):
                           breakpoints=set(self.editor.breakpoints), folder=folder)
 
     def stop_script(self) -> None:
-        if self.runner.running:
+        if self.run.active:
             self.runner.stop()
 
     def abandon_run(self) -> None:
-        if self.runner.running:
+        if self.run.active:
             self.runner.abandon()
 
     def save_output(self, console: Console | None = None) -> bool:
         """File > Save Output…: all the output of the current tab, what was trimmed too."""
-        if self.runner.running:
+        if self.run.active:
             self.runner.flush_output()  # what the program printed until now
         folder = self.document.path.parent if self.document.path else Path.home()
         name = "shell" if (console or self.output_panel.currentWidget()) is self.shell else self.document.display_name
@@ -255,9 +255,9 @@ class MainWindow(QMainWindow):
 
     def _on_finished(self, result: RunResult) -> None:
         if self.run.in_shell:
-            self.shell_session.entry_finished(result)
+            self.shell_entries.entry_finished(result)
             return
-        self.shell_session.program_finished(self.document.display_name)
+        self.shell_entries.program_finished(self.document.display_name)
         self.console.end_input()
         for leftover in result.leftovers:
             self.console.append_system(tr("Sprout cleaned up after the program: {what}.").format(what=leftover))
@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
                          self.runner.vm.activity if run.active else None, in_shell=run.in_shell)
 
     def _on_document_loaded(self) -> None:
-        if not self.runner.running:
+        if not self.run.active:
             self.status.clear()
 
     # ---- appearance and chrome ------------------------------------------------------------

@@ -166,7 +166,7 @@ def test_a_shell_entry_is_announced_as_one_and_its_output_stays_in_the_shell(qtb
     records = []
     window.runner.state_changed.connect(records.append)
     with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
-        window.shell_session.run_entry("print('from the shell')")
+        window.shell_entries.run_entry("print('from the shell')")
     assert [record.in_shell for record in records] == [True, True]
     assert "from the shell" in window.shell.plain_text()
     assert "from the shell" not in window.console.plain_text()

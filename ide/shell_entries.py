@@ -11,7 +11,7 @@ from .runner import Runner
 SHELL_FILE = "<shell>"
 
 
-class ShellSession:
+class ShellEntries:
     """Owns what the Shell said last, so a note is not repeated run after run."""
 
     def __init__(self, runner: Runner, output_panel: OutputPanel) -> None:
