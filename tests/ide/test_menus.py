@@ -35,17 +35,6 @@ def test_the_toolbar_holds_run_stop_and_the_debugger_from_the_same_registry(wind
     assert buttons == [window.commands[action_id] for action_id in TOOLBAR if action_id != SEPARATOR]
 
 
-def test_each_panel_brings_its_view_toggles_and_docks(window):
-    view = next(top.menu() for top in window.menuBar().actions() if top.text() == "&View")
-    entries = view.actions()
-    for panel in window.panels:
-        for toggle in panel.view_toggles():
-            assert toggle in entries
-        for dock in panel.docks():
-            assert dock.parent() is window and dock.isHidden()
-            assert window.dockWidgetArea(dock) == panel.dock_area
-
-
 def test_the_submenus_the_window_fills_come_back_as_a_value(window):
     menus = window.menus
     assert [entry.data() for entry in menus.theme.actions()] == ["light", "dark", "contrast"]
