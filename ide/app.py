@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import platform
 import sys
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QTimer, qVersion
 from PySide6.QtWidgets import QApplication
@@ -17,10 +18,10 @@ from .themes import THEMES, apply_palette
 def create_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("Sprout")
     QCoreApplication.setApplicationName("Sprout")
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app = cast(QApplication, QApplication.instance() or QApplication(argv or [sys.argv[0]]))
     app.setStyle("Fusion")
     configure_process()
-    return app  # type: ignore[return-value]
+    return app
 
 
 def main(args: list[str]) -> int:

@@ -56,7 +56,7 @@ class CompletionController(QObject):
         self._follow = QTimer(self)
         self._follow.setSingleShot(True)
         self._follow.setInterval(FOLLOW_MS)
-        self._follow.timeout.connect(lambda: self.signature_help.isVisible() and self.ask_signature())
+        self._follow.timeout.connect(self._follow_signature)
         self.popup.chosen.connect(self.accept)
         self.popup.selection_changed.connect(lambda name: self._ask("docstring", name))
         editor.cursorPositionChanged.connect(self._on_cursor_moved)
@@ -73,6 +73,11 @@ class CompletionController(QObject):
 
     def ask_signature(self) -> None:
         self._ask("signature")
+
+    def _follow_signature(self) -> None:
+        """The cursor moved while the parameters line is shown: ask again for where it is now."""
+        if self.signature_help.isVisible():
+            self.ask_signature()
 
     def _ask(self, kind: str, name: str = "") -> None:
         if not self.enabled:
@@ -132,7 +137,7 @@ class CompletionController(QObject):
         return False
 
     def _list_key(self, key: int, modifiers: Qt.KeyboardModifier) -> bool:
-        moves = {Key.Key_Up: -1, Key.Key_Down: 1, Key.Key_PageUp: -PAGE_ROWS, Key.Key_PageDown: PAGE_ROWS}
+        moves: dict[int, int] = {Key.Key_Up: -1, Key.Key_Down: 1, Key.Key_PageUp: -PAGE_ROWS, Key.Key_PageDown: PAGE_ROWS}
         if key in moves and not modifiers:
             self.popup.move_selection(moves[key])
         elif key in (Key.Key_Return, Key.Key_Enter, Key.Key_Tab) and not modifiers:

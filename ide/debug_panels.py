@@ -116,7 +116,7 @@ class VariablesPanel(QTreeWidget):
         for label, child in children_of(held.value):
             self._add(item, label, child)
 
-    def find(self, name: str) -> QTreeWidgetItem | None:
+    def item_named(self, name: str) -> QTreeWidgetItem | None:
         """The first item called ``name`` (searches expanded levels)."""
         matches = self.findItems(name, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive, 0)
         return matches[0] if matches else None
@@ -132,7 +132,7 @@ class CallStackPanel(QListWidget):
         self.setAccessibleName(tr("Call stack"))
         self.setAccessibleDescription(tr("The functions that are running, innermost first; choose one to see "
                                          "its variables."))
-        self._frames: list[PausedFrame] | list[FrameSnapshot] = []
+        self._frames: list[PausedFrame | FrameSnapshot] = []
         self.currentRowChanged.connect(self._on_row)
 
     def show_snapshot(self, frames: tuple[FrameSnapshot, ...]) -> None:

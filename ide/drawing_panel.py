@@ -19,8 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from . import dock_layout, resources
+from .actions import ActionRegistry, ActionSpec
 from .drawing_view import DrawingView
 from .i18n import tr
+from .pane_focus import PaneFocus
+from .run_state import RunInfo
 from .runner import Runner
 
 DOCK_SHARE = 0.45  # of the window's width, when the pane first appears
@@ -36,7 +39,7 @@ class DrawingPanel(QWidget):
         self.toolbar = QToolBar()
         self.toolbar.setAccessibleName(tr("Drawing tools"))
         self.toolbar.setIconSize(QSize(16, 16))
-        self.fit_button = self._button(tr("Fit"), tr("Show the whole turtle window"), self.view.fit)
+        self._button(tr("Fit"), tr("Show the whole turtle window"), self.view.fit)
         # Zoom and Clear are shown by sign and icon, named in full for screen readers and
         # tooltips: the row then fits beside the debugger's panes at 1000 px in any language.
         self._button(tr("Zoom In"), tr("Zoom in (Ctrl+wheel)"), lambda: self.view.zoom(1), shown="+")
@@ -92,7 +95,7 @@ class DrawingPanel(QWidget):
         painter = QPainter(image)
         self._paint(painter, QRectF(image.rect()), source)
         painter.end()
-        if not image.save(str(target), "PNG"):
+        if not image.save(str(target), "PNG"):  # type: ignore[call-overload]  # str: PySide6 refuses the bytes its stub asks for
             raise OSError(tr("cannot write {file}").format(file=target))
 
     def _paint(self, painter: QPainter, target: QRectF, source: QRectF) -> None:
@@ -123,18 +126,24 @@ class DrawingDock(QDockWidget):
 
 
 class DrawingController:
-    """Connects the runner's drawing commands and the pane, both ways."""
+    """Connects the runner's drawing commands and the pane, both ways (an ``ide.panels.Panel``)."""
+
+    dock_area = Qt.DockWidgetArea.RightDockWidgetArea
 
     def __init__(self, runner: Runner, host: QMainWindow) -> None:
         self.runner = runner
         self.host = host
         self._sized = False
+        self._run = RunInfo()
         self.panel = DrawingPanel()
         self.view = self.panel.view
         self.dock = DrawingDock(self.panel, host)
         dock_layout.set_minimum_height(self.dock)
-        host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()
+        self.toggle = self.dock.toggleViewAction()
+        self.toggle.setText(tr("Drawing Panel"))
+        # Qt renames the toggle after the dock's title, which takes turtle's window title.
+        self.dock.windowTitleChanged.connect(lambda _title: self.toggle.setText(tr("Drawing Panel")))
+        self.toggle.setShortcut("Ctrl+Shift+D")
         runner.drawing.connect(self.view.apply)
         runner.started.connect(self._on_run_started)
         self.view.opened.connect(self.show)
@@ -142,13 +151,24 @@ class DrawingController:
         self.view.program_event.connect(runner.send_drawing_event)
         self.dock.closed_by_learner.connect(self._on_closed)
 
-    def toggle_action(self) -> QAction:
-        toggle = self.dock.toggleViewAction()
-        toggle.setText(tr("Drawing Panel"))
-        # Qt renames the toggle after the dock's title, which takes turtle's window title.
-        self.dock.windowTitleChanged.connect(lambda _title: toggle.setText(tr("Drawing Panel")))
-        toggle.setShortcut("Ctrl+Shift+D")
-        return toggle
+    def add_commands(self, commands: ActionRegistry) -> None:
+        commands.add(ActionSpec("go_drawing", tr("Go to &Drawing"), lambda: PaneFocus.focus(self.view), ("Ctrl+3",),
+                                window_wide=True))
+
+    def docks(self) -> list[QDockWidget]:
+        return [self.dock]
+
+    def view_toggles(self) -> list[QAction]:
+        return [self.toggle]
+
+    def focus_panes(self) -> list[QWidget]:
+        return [self.view]
+
+    def set_text_size(self, points: int) -> None:
+        pass  # a picture: it has its own zoom
+
+    def run_state_changed(self, run: RunInfo) -> None:
+        self._run = run
 
     def show(self) -> None:
         appearing = self.dock.isHidden()
@@ -165,10 +185,10 @@ class DrawingController:
         self.show()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _on_run_started(self) -> None:
-        if not self.runner.shell_run:
+    def _on_run_started(self, run: RunInfo) -> None:
+        if not run.in_shell:
             self.view.clear()
 
     def _on_closed(self) -> None:
-        if self.runner.running and not self.view.closed:
+        if self._run.active and not self.view.closed:
             self.runner.send_drawing_event(("close",))

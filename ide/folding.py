@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QAction, QColor, QPainter, QPaintEvent, QTextBlock
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPaintEvent, QTextBlock
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from .i18n import tr
@@ -243,7 +243,7 @@ def folding_actions(folding: Folding, parent: QWidget) -> list[QAction]:
     actions = []
     for label, keys, handler in entries:
         action = QAction(label, parent)
-        action.setShortcuts(list(keys))
+        action.setShortcuts([QKeySequence(key) for key in keys])
         action.triggered.connect(lambda checked=False, run=handler: run())
         actions.append(action)
     return actions

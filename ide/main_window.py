@@ -1,10 +1,11 @@
 """Sprout's main window: editor above, console below, Run and Stop always at hand."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -28,16 +29,20 @@ from .editor_options import EditorOptions
 from .file_watch import FileWatch
 from .files import RecoveryStore
 from .find_bar import FindBar
+from .folding import folding_actions
 from .i18n import apply_language, resolve, tr
-from .menus import build_menus
+from .language_menu import LanguageMenu
+from .menus import build_menus, build_toolbar, fill_examples_menu, fill_theme_menu, list_entry
 from .output_panel import OutputPanel
 from .packages_controller import PackagesController
 from .pane_focus import PaneFocus
+from .panels import Panel, add_to_window
 from .plots_panel import PlotsController
 from .plotter import PlotterController
-from .run_state import RunState
+from .run_state import RunInfo, RunState
 from .runner import Runner
 from .settings import Settings
+from .shell_entries import ShellEntries
 from .status import RunStatus
 from .text_positions import column_of
 from .themes import THEMES, apply_palette
@@ -56,35 +61,36 @@ class MainWindow(QMainWindow):
         self.theme = THEMES.get(self.settings.theme, THEMES["light"])
         self.editor = CodeEditor(theme=self.theme)
         self.editor.set_point_size(self.settings.font_size)
-        self.runner = Runner(IDE_LIMITS, self)
+        self.runner = Runner(IDE_LIMITS, self, pause_on_uncaught=self.settings.pause_on_uncaught)
+        self.run = self.runner.info  # the last RunInfo announced: what the window shows
         self.document = DocumentController(self.editor, self.settings, self, recovery)
         self.editor.completion.file_path = lambda: self.document.path  # jedi finds the script's neighbours
         self.status = RunStatus(self)
         self._run_clock = QElapsedTimer()
-        self._closing = False
         self._storage_warned = False
-        self._shell_note = ""  # the last "the shell now sees…" said, until the shell is used
         self._ran_source = ""
-        self._shell_source = ""
         self._build_layout()
-        self._build_actions()
-        self.debug = DebugController(self.runner, self.editor, self.actions, self, self.settings,
+        self.shell_entries = ShellEntries(self.runner, self.output_panel)
+        self.commands = ActionRegistry(self)
+        self.commands.add_all(self._command_specs())
+        self.debug = DebugController(self.runner, self.editor, self.console.line_activated, self, self.settings,
                                      file_name=lambda: self.document.display_name,
                                      start_debug_run=lambda: self.run_script(debug=True))
         self.drawing = DrawingController(self.runner, self)
         self.plots = PlotsController(self.runner, self)
         self.plotter = PlotterController(self.runner, self)
-        self.packages = PackagesController(self, self.runner)
+        self.panels: list[Panel] = [self.debug, self.drawing, self.plots, self.plotter]
+        add_to_window(self.panels, self, self.commands)
+        self.packages = PackagesController(self, self.runner, self.commands)
         self.editor_options = EditorOptions(self.editor, self.settings, self)
-        self.pane_focus = PaneFocus(self.actions, self._panes, {
+        self.pane_focus = PaneFocus(self.commands, self._panes, {
             "go_editor": (tr("Go to &Editor"), "Ctrl+1", lambda: self.editor),
-            "go_output": (tr("Go to C&onsole or Shell"), "Ctrl+2", self.output_panel.currentWidget),
-            "go_drawing": (tr("Go to &Drawing"), "Ctrl+3", lambda: self.drawing.view)})
+            "go_output": (tr("Go to C&onsole or Shell"), "Ctrl+2", self.output_panel.current_console)})
         self._build_menus()
         self._connect()
         self._restore_geometry()
         self._update_title()
-        self._on_state_changed(self.runner.state)
+        self._on_state_changed(self.run)
         self._apply_zoom(self.editor.point_size)
         self.setWindowIcon(resources.icon("sprout"))
 
@@ -148,43 +154,35 @@ class MainWindow(QMainWindow):
             ActionSpec("about", tr("&About Sprout"), self._about),
         ]
 
-    def _build_actions(self) -> None:
-        self.actions = ActionRegistry(self)
-        self.actions.add_all(self._command_specs())
-        for name in ("new", "open", "save", "save_as", "quit", "run", "stop", "abandon", "comment",
-                     "find", "find_next", "zoom_in", "zoom_out", "zoom_reset"):
-            setattr(self, f"{name}_action", self.actions[name])
-        self.clear_action = self.actions["clear_console"]
-        toolbar = self.addToolBar(tr("Main toolbar"))
-        toolbar.setObjectName("main-toolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.actions[i] for i in ("new", "open", "save")])
-        toolbar.addSeparator()
-        toolbar.addActions([self.actions["run"], self.actions["stop"]])
-        toolbar.addSeparator()
-        self.toolbar = toolbar
-
-    def menu_action(self, text: str, slot) -> QAction:
-        """An entry of a list that changes (themes, examples, recent files), not a command."""
-        action = QAction(text, self)
-        action.triggered.connect(lambda checked=False: slot())
-        return action
-
     def _build_menus(self) -> None:
-        build_menus(self)
+        """The toolbar and the menus, from ``ide/menus.py``'s data; the editor's toggles join the commands."""
+        options = self.editor_options
+        editor_toggles = {"auto_pairs": options.auto_pairs_action, "word_wrap": options.word_wrap_action,
+                          "indent_guides": options.indent_guides_action}
+        for action_id, action in zip(("fold", "unfold", "unfold_all"), folding_actions(self.editor.folding, self),
+                                     strict=True):
+            editor_toggles[action_id] = action
+        for action_id, action in editor_toggles.items():
+            self.commands.adopt(action_id, action)
+        self.toolbar = self.addToolBar(tr("Main toolbar"))
+        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        build_toolbar(self.toolbar, self.commands)
+        self.menus = build_menus(self.menuBar(), self.commands,
+                                 [toggle for panel in self.panels for toggle in panel.view_toggles()])
+        self.language_menu = LanguageMenu(self, self.settings, self.menus.language, lambda: self.document.path)
+        fill_theme_menu(self.menus.theme, self.settings.theme, self.set_theme)
+        fill_examples_menu(self.menus.examples, self.document.open_example)
         self._fill_recent_menu()
 
     def _panes(self) -> list[QWidget]:
         """The panes Ctrl+Tab goes round, in reading order."""
-        return [self.editor, self.output_panel.currentWidget(), *self.debug.panels(), self.drawing.view, self.plots.view.canvas]
+        return [self.editor, self.output_panel.current_console(),
+                *(pane for panel in self.panels for pane in panel.focus_panes())]
 
     def _connect(self) -> None:
         self.runner.output.connect(self._show_output)
-        self.shell.statement_ready.connect(self.run_shell_entry)
-        self.shell.answer.connect(self.runner.send_input)
-        self.shell.names = self.runner.shell_names
-        self.output_panel.reset_requested.connect(self._reset_shell)
         self.runner.input_requested.connect(self._on_input_requested)
         self.runner.finished.connect(self._on_finished)
         self.runner.state_changed.connect(self._on_state_changed)
@@ -192,7 +190,6 @@ class MainWindow(QMainWindow):
         self.console.input_submitted.connect(self.runner.send_input)
         self.console.input_closed.connect(lambda: self.runner.send_input(None))
         self.console.line_activated.connect(self.editor.go_to_line)
-        self.console.line_activated.connect(lambda line, column: self.debug.select_traceback_line(line))
         self.abandon_button.clicked.connect(self.abandon_run)
         self.console.save_requested.connect(lambda: self.save_output(self.console))
         self.shell.save_requested.connect(lambda: self.save_output(self.shell))
@@ -219,7 +216,7 @@ class MainWindow(QMainWindow):
 
     # ---- running -------------------------------------------------------------------
     def run_script(self, debug: bool = False) -> None:
-        if self.runner.running:
+        if self.run.active:
             return
         self.document.autosave()
         self.editor.set_halted_line(None)
@@ -232,67 +229,35 @@ class MainWindow(QMainWindow):
                           breakpoints=set(self.editor.breakpoints), folder=folder)
 
     def stop_script(self) -> None:
-        if self.runner.running:
+        if self.run.active:
             self.runner.stop()
 
     def abandon_run(self) -> None:
-        if self.runner.running:
+        if self.run.active:
             self.runner.abandon()
 
     def save_output(self, console: Console | None = None) -> bool:
         """File > Save Output…: all the output of the current tab, what was trimmed too."""
-        if self.runner.running:
+        if self.run.active:
             self.runner.flush_output()  # what the program printed until now
         folder = self.document.path.parent if self.document.path else Path.home()
         name = "shell" if (console or self.output_panel.currentWidget()) is self.shell else self.document.display_name
         return self.output_panel.save_output(console, folder, name)
 
     def _on_input_requested(self, prompt: str) -> None:
-        if self.runner.shell_run:
+        if self.run.in_shell:
             self.shell.program_wants_input()
         else:
             self.console.begin_input()
 
     def _show_output(self, chunks: list[tuple[str, str]]) -> None:
-        (self.shell if self.runner.shell_run else self.console).append_batch(chunks)
-
-    # ---- the shell -----------------------------------------------------------------
-    def run_shell_entry(self, source: str) -> None:
-        if self.runner.running:
-            self.shell.announce(tr("A program is running: wait for it, or Stop it, then try again."))
-            return
-        self._shell_source = source
-        self._shell_note = ""
-        self.runner.start(source, "<shell>", shell=True)
-
-    def _reset_shell(self) -> None:
-        if self.runner.running:
-            return
-        self.runner.reset_namespace()
-        self.shell.announce(tr("Fresh variables: the shell no longer sees your last program's."))
-        self._shell_note = ""
-
-    def _finish_shell_entry(self, result: RunResult) -> None:
-        frame = next((f for f in reversed(result.frames) if f.filename == "<shell>"), None)
-        if frame is not None:
-            self.shell.mark_entry_line(frame.line)
-        text = format_result(result)
-        if text:
-            self.shell.append_traceback(result, text, "")
-            sentence = explain(result, self._shell_source)
-            if sentence:
-                self.shell.append_hint(sentence)
-        self.shell.statement_finished()
+        (self.shell if self.run.in_shell else self.console).append_batch(chunks)
 
     def _on_finished(self, result: RunResult) -> None:
-        self.packages.run_finished(result)
-        if self.runner.shell_run:
-            self._finish_shell_entry(result)
+        if self.run.in_shell:
+            self.shell_entries.entry_finished(result)
             return
-        note = tr("The shell now sees the variables of {file}.").format(file=self.document.display_name)
-        if note != self._shell_note:  # said once until the shell is used: runs of one file do not pile it up
-            self.shell.announce(note)
-            self._shell_note = note
+        self.shell_entries.program_finished(self.document.display_name)
         self.console.end_input()
         for leftover in result.leftovers:
             self.console.append_system(tr("Sprout cleaned up after the program: {what}.").format(what=leftover))
@@ -318,24 +283,26 @@ class MainWindow(QMainWindow):
         if frame is not None:
             self.editor.set_halted_line(frame.line)
 
-    def _on_state_changed(self, state: RunState) -> None:
-        """Everything that depends on the run's state follows from it here."""
-        self.actions.apply(state)
-        self.abandon_button.setVisible(state is RunState.STALLED)
-        if state.active:
-            self._tick.start()
-        else:
+    def _on_state_changed(self, run: RunInfo) -> None:
+        """Everything that depends on the run's state follows from it here, the panels' too."""
+        self.run = run
+        self.commands.apply(run.state)
+        self.abandon_button.setVisible(run.state is RunState.STALLED)
+        if not run.active:
             self._tick.stop()
+        elif not self._tick.isActive():
+            self._tick.start()
         self._show_status()
+        for panel in self.panels:
+            panel.run_state_changed(run)
 
     def _show_status(self) -> None:
-        runner = self.runner
-        self.status.show(runner.state, self._run_clock.elapsed() / 1000 if runner.running else 0.0,
-                         runner.last_result, runner.pause_info, runner.vm.activity if runner.running else None,
-                         in_shell=runner.shell_run)
+        run = self.run
+        self.status.show(run.state, self._run_clock.elapsed() / 1000 if run.active else 0.0, run.result, run.pause,
+                         self.runner.vm.activity if run.active else None, in_shell=run.in_shell)
 
     def _on_document_loaded(self) -> None:
-        if not self.runner.running:
+        if not self.run.active:
             self.status.clear()
 
     # ---- appearance and chrome ------------------------------------------------------------
@@ -347,17 +314,18 @@ class MainWindow(QMainWindow):
             apply_palette(app, self.theme)
         self.editor.apply_theme(self.theme)
         self.output_panel.apply_theme(self.theme)
-        for entry in self.theme_menu.actions():
+        for entry in self.menus.theme.actions():
             entry.setChecked(entry.data() == name)
-
 
     def _apply_zoom(self, size: int) -> None:
         """One zoom for every pane: the editor's size leads, the others follow a step smaller."""
         self.settings.font_size = size
-        for widget in (self.console, self.shell, *self.debug.panels()):
+        for widget in (self.console, self.shell):
             font = widget.font()
             font.setPointSize(max(6, size - 1))
             widget.setFont(font)
+        for panel in self.panels:
+            panel.set_text_size(max(6, size - 1))
 
     def _update_title(self) -> None:
         mark = "*" if self.document.modified else ""
@@ -369,11 +337,12 @@ class MainWindow(QMainWindow):
         self.status.position(cursor.blockNumber() + 1, column_of(cursor) + 1)
 
     def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
+        menu = self.menus.recent
+        menu.clear()
         recent = self.settings.recent_files
         for path in recent:
-            self.recent_menu.addAction(self.menu_action(path, lambda p=path: self.document.open(p)))
-        self.recent_menu.setEnabled(bool(recent))
+            menu.addAction(list_entry(self, path, partial(self.document.open, path)))
+        menu.setEnabled(bool(recent))
 
     def _about(self) -> None:
         QMessageBox.about(self, tr("About Sprout"),
@@ -390,7 +359,6 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.runner.shutdown()
         self.document.discard_recovery()
-        self._closing = True
         event.accept()
 
     def check_storage(self) -> None:

@@ -3,35 +3,32 @@ could not import (a button in the status bar after a ``ModuleNotFoundError``).""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QPushButton
+from PySide6.QtWidgets import QMainWindow, QPushButton
 
 from vm import RunResult
 from vm.missing_modules import missing_module, project_for
 from vm.package_folders import user_packages_folder
 
+from .actions import ActionRegistry, ActionSpec
 from .i18n import tr
 from .packages_dialog import PackagesDialog
 from .runner import Runner
 
 
 class PackagesController(QObject):
-    def __init__(self, window: QMainWindow, runner: Runner) -> None:
+    def __init__(self, window: QMainWindow, runner: Runner, commands: ActionRegistry) -> None:
         super().__init__(window)
-        runner.started.connect(self.run_started)
+        runner.started.connect(lambda _run: self.run_started())
+        runner.finished.connect(self.run_finished)
         self.window = window
         self.dialog: PackagesDialog | None = None
-        self.action = QAction(tr("Manage &Packages…"), window)
-        self.action.setToolTip(tr("Find, install and remove packages your programs can import"))
-        self.action.triggered.connect(lambda: self.open())
+        commands.add(ActionSpec("packages", tr("Manage &Packages…"), self.open,
+                                tip=tr("Find, install and remove packages your programs can import")))
         self.install_button = QPushButton()
         self.install_button.hide()
         self.install_button.clicked.connect(self._install_missing)
         window.statusBar().addPermanentWidget(self.install_button)
         self._missing = ""
-
-    def add_to(self, menu: QMenu) -> None:
-        menu.addAction(self.action)
 
     def open(self, name: str = "") -> PackagesDialog:
         """The dialog (one per window), brought to the front; with ``name`` looked up."""

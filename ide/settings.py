@@ -80,7 +80,9 @@ class Settings:
         value = self.store.value("files/recent", [])
         if isinstance(value, str):
             value = [value]
-        return [str(item) for item in (value or []) if item]
+        if not isinstance(value, (list, tuple)):
+            return []
+        return [str(item) for item in value if item]
 
     def add_recent(self, path: str) -> None:
         recent = [path] + [item for item in self.recent_files if item != path]

@@ -149,7 +149,7 @@ def test_recovery_after_a_crash(qtbot, settings, tmp_path, dialogs):
 def test_autosave_happens_before_each_run_and_a_clean_close_clears_it(qtbot, window, recovery):
     typed(window.editor, "print('autosaved')\n")
     with qtbot.waitSignal(window.runner.finished, timeout=10_000):
-        window.run_action.trigger()
+        window.commands["run"].trigger()
     assert [entry.text for entry in recovery.pending()] == ["print('autosaved')\n"]
     window.editor.document().setModified(False)
     window.close()
@@ -163,9 +163,9 @@ def test_first_start_opens_the_welcome_example(qtbot, window):
 
 
 def test_examples_open_as_untitled_copies(qtbot, window):
-    titles = [action.text() for action in window.examples_menu.actions()]
+    titles = [action.text() for action in window.menus.examples.actions()]
     assert len(titles) >= 8
-    infinite = next(a for a in window.examples_menu.actions() if "infinite" in a.text().lower())
+    infinite = next(a for a in window.menus.examples.actions() if "infinite" in a.text().lower())
     infinite.trigger()
     assert "while" in window.editor.toPlainText()
     assert window.document.path is None and window.document.display_name == "infinite_loop.py"
@@ -223,12 +223,12 @@ def test_new_files_get_the_users_usual_mode_and_existing_files_keep_theirs(qtbot
 
 
 def test_menus_mark_the_current_theme_and_title_examples_properly(qtbot, window):
-    checked = [entry.text() for entry in window.theme_menu.actions() if entry.isChecked()]
+    checked = [entry.text() for entry in window.menus.theme.actions() if entry.isChecked()]
     assert checked == ["Light"]
     window.set_theme("dark")
-    checked = [entry.text() for entry in window.theme_menu.actions() if entry.isChecked()]
+    checked = [entry.text() for entry in window.menus.theme.actions() if entry.isChecked()]
     assert checked == ["Dark"]
-    titles = [entry.text() for entry in window.examples_menu.actions()]
+    titles = [entry.text() for entry in window.menus.examples.actions()]
     assert "Welcome to Sprout" in titles
 
 
