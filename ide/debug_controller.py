@@ -1,8 +1,9 @@
 """Debug mode in the window: its actions, the Variables and Call stack docks, the paused line.
 
-It is given what it works with (runner, editor, action registry, the window to dock
-into) rather than the main window itself, and follows the runner's state like the
-rest of the window.
+It is given what it works with (runner, editor tabs, action registry, the window to
+dock into) rather than the main window itself, and follows the runner's state like the
+rest of the window. The paused line is shown in the tab of the file the run is in,
+whichever tab is in front.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from vm import FrameSnapshot, Pause, PausedFrame, RunResult
 from . import dock_layout
 from .actions import WHEN_IDLE, ActionRegistry, ActionSpec
 from .debug_panels import CallStackPanel, VariablesPanel
-from .editor import CodeEditor
+from .editor_tabs import EditorTabs
 from .i18n import tr
 from .run_state import RunState
 from .runner import Runner
@@ -31,14 +32,13 @@ PAUSABLE = frozenset({RunState.RUNNING, RunState.WAITING_FOR_INPUT})
 class DebugController(QObject):
     """Owns everything the debugger adds to the main window."""
 
-    def __init__(self, runner: Runner, editor: CodeEditor, actions: ActionRegistry, host: QMainWindow,
-                 settings: Settings, file_name: Callable[[], str], start_debug_run: Callable[[], None]) -> None:
+    def __init__(self, runner: Runner, tabs: EditorTabs, actions: ActionRegistry, host: QMainWindow,
+                 settings: Settings, start_debug_run: Callable[[], None]) -> None:
         super().__init__(host)
         self.runner = runner
-        self.editor = editor
+        self.tabs = tabs
         self.settings = settings
         self.host = host
-        self._file_name = file_name
         self._start_debug_run = start_debug_run
         self._docks_shown_for_run = False
         self._post_mortem_docks = False
@@ -84,7 +84,7 @@ class DebugController(QObject):
         runner.finished.connect(self._on_finished)
         runner.started.connect(self._forget_last_run)
         self.call_stack.frame_selected.connect(self._show_frame)
-        editor.breakpoint_toggled.connect(self._sync_breakpoints)
+        tabs.breakpoint_toggled.connect(self._sync_breakpoints)
 
     def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
         dock = QDockWidget(title, self.host)
@@ -144,10 +144,21 @@ class DebugController(QObject):
         self._docks_shown_for_run = self._post_mortem_docks = False
 
     def _toggle_breakpoint_here(self) -> None:
-        self.editor.toggle_breakpoint(self.editor.textCursor().blockNumber() + 1)
+        editor = self.tabs.current_editor
+        editor.toggle_breakpoint(editor.textCursor().blockNumber() + 1)
 
-    def _sync_breakpoints(self, _line: int) -> None:
-        self.runner.set_breakpoints(self._file_name(), set(self.editor.breakpoints))
+    def _sync_breakpoints(self) -> None:
+        for filename, lines in self.tabs.breakpoints_by_file().items():
+            self.runner.set_breakpoints(filename, lines)
+
+    def _show_paused_line(self, filename: str, line: int | None) -> None:
+        """The paused line, in its file's tab (brought to the front: stepping is for watching)."""
+        for editor in self.tabs.editors():
+            editor.set_paused_line(None)
+        tab = self.tabs.tab_for_file(filename)
+        if tab is not None and line is not None:
+            self.tabs.setCurrentWidget(tab)
+            tab.editor.set_paused_line(line)
 
     # ---- what the runner reports ---------------------------------------------------------
     def _on_paused(self, pause: Pause) -> None:
@@ -156,12 +167,11 @@ class DebugController(QObject):
         self.pause_info = pause
         self.call_stack.show_pause(pause)
         frame = pause.frames[-1]
-        if frame.filename == self._file_name():
-            self.editor.set_paused_line(frame.line)
+        self._show_paused_line(frame.filename, frame.line)
 
     def _on_resumed(self) -> None:
         self.pause_info = None
-        self.editor.set_paused_line(None)
+        self._show_paused_line("", None)
         self.variables.setEnabled(False)
 
     def _show_frame(self, frame: PausedFrame | FrameSnapshot | None) -> None:
@@ -171,8 +181,8 @@ class DebugController(QObject):
             return
         self.variables.setEnabled(frame is not None)
         self.variables.show_frame(frame)
-        if frame is not None and frame.filename == self._file_name():
-            self.editor.set_paused_line(frame.line)
+        if frame is not None:
+            self._show_paused_line(frame.filename, frame.line)
 
     def _on_finished(self, result: RunResult) -> None:
         """After any run the panels keep its values; an error opens them at the failing frame."""
@@ -200,7 +210,7 @@ class DebugController(QObject):
             return
         # The run ended (any way): leave debug mode; panels opened for it close again.
         self.pause_info = None
-        self.editor.set_paused_line(None)
+        self._show_paused_line("", None)
         self.call_stack.show_pause(None)
         self.variables.clear()
         if self._docks_shown_for_run:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from vm import Limits, RunResult, explain, format_result
 
-from . import resources, storage
+from . import open_tabs, resources, storage
 from .actions import F5, WHEN_IDLE, WHILE_RUNNING, ActionRegistry, ActionSpec
 from .console import Console
 from .debug_controller import DebugController
@@ -25,6 +25,7 @@ from .document import DocumentController
 from .drawing_panel import DrawingController
 from .editor import CodeEditor
 from .editor_options import EditorOptions
+from .editor_tabs import EditorTab, EditorTabs
 from .file_watch import FileWatch
 from .files import RecoveryStore
 from .find_bar import FindBar
@@ -54,11 +55,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         apply_language(resolve(self.settings.language))  # before any text is made
         self.theme = THEMES.get(self.settings.theme, THEMES["light"])
-        self.editor = CodeEditor(theme=self.theme)
-        self.editor.set_point_size(self.settings.font_size)
+        self.tabs = EditorTabs(self.theme, self.settings.font_size, self.settings, recovery, self)
         self.runner = Runner(IDE_LIMITS, self)
-        self.document = DocumentController(self.editor, self.settings, self, recovery)
-        self.editor.completion.file_path = lambda: self.document.path  # jedi finds the script's neighbours
         self.status = RunStatus(self)
         self._run_clock = QElapsedTimer()
         self._closing = False
@@ -68,14 +66,13 @@ class MainWindow(QMainWindow):
         self._shell_source = ""
         self._build_layout()
         self._build_actions()
-        self.debug = DebugController(self.runner, self.editor, self.actions, self, self.settings,
-                                     file_name=lambda: self.document.display_name,
+        self.debug = DebugController(self.runner, self.tabs, self.actions, self, self.settings,
                                      start_debug_run=lambda: self.run_script(debug=True))
         self.drawing = DrawingController(self.runner, self)
         self.plots = PlotsController(self.runner, self)
         self.plotter = PlotterController(self.runner, self)
         self.packages = PackagesController(self, self.runner)
-        self.editor_options = EditorOptions(self.editor, self.settings, self)
+        self.editor_options = EditorOptions(self.tabs, self.settings, self)
         self.pane_focus = PaneFocus(self.actions, self._panes, {
             "go_editor": (tr("Go to &Editor"), "Ctrl+1", lambda: self.editor),
             "go_output": (tr("Go to C&onsole or Shell"), "Ctrl+2", self.output_panel.currentWidget),
@@ -88,6 +85,19 @@ class MainWindow(QMainWindow):
         self._apply_zoom(self.editor.point_size)
         self.setWindowIcon(resources.icon("sprout"))
 
+    @property
+    def editor(self) -> CodeEditor:
+        """The editor of the tab in front."""
+        return self.tabs.current_editor
+
+    @property
+    def document(self) -> DocumentController:
+        return self.tabs.current_document
+
+    @property
+    def file_watch(self) -> FileWatch:
+        return self.tabs.current_tab.file_watch
+
     # ---- construction ------------------------------------------------------------
     def _build_layout(self) -> None:
         self.output_panel = OutputPanel(self.theme)
@@ -98,9 +108,7 @@ class MainWindow(QMainWindow):
         editor_layout = QVBoxLayout(editor_panel)
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.setSpacing(0)
-        self.file_watch = FileWatch(self.document, self)
-        editor_layout.addWidget(self.file_watch.bar)
-        editor_layout.addWidget(self.editor)
+        editor_layout.addWidget(self.tabs)
         editor_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(editor_panel)
@@ -116,12 +124,17 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status.position_label)
 
     def _command_specs(self) -> list[ActionSpec]:
-        document, editor = self.document, self.editor
+        tabs = self.tabs
         return [
-            ActionSpec("new", tr("&New"), document.new, (QKeySequence.StandardKey.New,), "new"),
-            ActionSpec("open", tr("&Open…"), document.open, (QKeySequence.StandardKey.Open,), "open"),
-            ActionSpec("save", tr("&Save"), document.save, (QKeySequence.StandardKey.Save,), "save"),
-            ActionSpec("save_as", tr("Save &As…"), document.save_as, ("Ctrl+Shift+S",)),
+            ActionSpec("new", tr("&New"), tabs.new, (QKeySequence.StandardKey.New,), "new"),
+            ActionSpec("open", tr("&Open…"), tabs.open, (QKeySequence.StandardKey.Open,), "open"),
+            ActionSpec("save", tr("&Save"), lambda: self.document.save(), (QKeySequence.StandardKey.Save,), "save"),
+            ActionSpec("save_as", tr("Save &As…"), lambda: self.document.save_as(), ("Ctrl+Shift+S",)),
+            ActionSpec("close_tab", tr("&Close Tab"), tabs.close_current, (QKeySequence.StandardKey.Close,),
+                       window_wide=True),
+            ActionSpec("next_tab", tr("Next &Tab"), lambda: tabs.next_tab(1), ("Ctrl+PgDown",), window_wide=True),
+            ActionSpec("previous_tab", tr("Previous T&ab"), lambda: tabs.next_tab(-1), ("Ctrl+PgUp",),
+                       window_wide=True),
             ActionSpec("save_output", tr("Save O&utput…"), self.save_output,
                        tip=tr("Save everything the Console (or the Shell) has shown, to a text file")),
             ActionSpec("quit", tr("&Quit"), self.close, (QKeySequence.StandardKey.Quit,)),
@@ -132,18 +145,18 @@ class MainWindow(QMainWindow):
             ActionSpec("abandon", tr("&Abandon Run"), self.abandon_run,
                        tip=tr("Leave the stuck program behind and get a fresh engine"),
                        enabled_in=frozenset({RunState.STALLED})),
-            ActionSpec("undo", tr("&Undo"), editor.undo, (QKeySequence.StandardKey.Undo,), widget_only=True),
-            ActionSpec("redo", tr("&Redo"), editor.redo, (QKeySequence.StandardKey.Redo,), widget_only=True),
-            ActionSpec("cut", tr("Cu&t"), editor.cut, (QKeySequence.StandardKey.Cut,), widget_only=True),
-            ActionSpec("copy", tr("&Copy"), editor.copy, (QKeySequence.StandardKey.Copy,), widget_only=True),
-            ActionSpec("paste", tr("&Paste"), editor.paste, (QKeySequence.StandardKey.Paste,), widget_only=True),
-            ActionSpec("comment", tr("Toggle &Comment"), editor.toggle_comment, ("Ctrl+/",), window_wide=True),
+            ActionSpec("undo", tr("&Undo"), lambda: self.editor.undo(), (QKeySequence.StandardKey.Undo,), widget_only=True),
+            ActionSpec("redo", tr("&Redo"), lambda: self.editor.redo(), (QKeySequence.StandardKey.Redo,), widget_only=True),
+            ActionSpec("cut", tr("Cu&t"), lambda: self.editor.cut(), (QKeySequence.StandardKey.Cut,), widget_only=True),
+            ActionSpec("copy", tr("&Copy"), lambda: self.editor.copy(), (QKeySequence.StandardKey.Copy,), widget_only=True),
+            ActionSpec("paste", tr("&Paste"), lambda: self.editor.paste(), (QKeySequence.StandardKey.Paste,), widget_only=True),
+            ActionSpec("comment", tr("Toggle &Comment"), lambda: self.editor.toggle_comment(), ("Ctrl+/",), window_wide=True),
             ActionSpec("find", tr("&Find…"), self.find_bar.open, (QKeySequence.StandardKey.Find,)),
             ActionSpec("find_next", tr("Find &Next"), self.find_bar.find_next, (QKeySequence.StandardKey.FindNext,)),
             ActionSpec("replace", tr("R&eplace…"), self.find_bar.open_replace, ("Ctrl+H",)),
             ActionSpec("zoom_in", tr("Zoom &In"), lambda: self.editor.zoom(1), ("Ctrl+=", "Ctrl++"), window_wide=True),
             ActionSpec("zoom_out", tr("Zoom &Out"), lambda: self.editor.zoom(-1), ("Ctrl+-",), window_wide=True),
-            ActionSpec("zoom_reset", tr("&Reset Zoom"), self.editor.reset_zoom, ("Ctrl+0",), window_wide=True),
+            ActionSpec("zoom_reset", tr("&Reset Zoom"), lambda: self.editor.reset_zoom(), ("Ctrl+0",), window_wide=True),
             ActionSpec("clear_console", tr("&Clear Console"), self.console.clear_output, ("Ctrl+L",), "clear"),
             ActionSpec("about", tr("&About Sprout"), self._about),
         ]
@@ -191,20 +204,24 @@ class MainWindow(QMainWindow):
         self.runner.started.connect(self._run_clock.start)  # a program or a Shell entry
         self.console.input_submitted.connect(self.runner.send_input)
         self.console.input_closed.connect(lambda: self.runner.send_input(None))
-        self.console.line_activated.connect(self.editor.go_to_line)
+        self.console.line_activated.connect(self._go_to_run_line)
+        self.console.file_line_activated.connect(self._go_to_file_line)
+        self.shell.file_line_activated.connect(self._go_to_file_line)
         self.console.line_activated.connect(lambda line, column: self.debug.select_traceback_line(line))
         self.abandon_button.clicked.connect(self.abandon_run)
         self.console.save_requested.connect(lambda: self.save_output(self.console))
         self.shell.save_requested.connect(lambda: self.save_output(self.shell))
         self.output_panel.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.document.title_changed.connect(self._update_title)
-        self.document.recent_changed.connect(self._fill_recent_menu)
-        self.document.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
-        self.document.autosave_failed.connect(lambda reason: self._warn_storage_once([storage.StorageProblem(
-            tr("autosaved copies of your work"), self.document.recovery.folder, reason)]))
-        self.editor.cursorPositionChanged.connect(self._update_position)
-        self.editor.zoom_changed.connect(self._apply_zoom)
-        self.document.loaded.connect(self._on_document_loaded)
+        self.tabs.title_changed.connect(self._update_title)
+        self.tabs.recent_changed.connect(self._fill_recent_menu)
+        self.tabs.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
+        self.tabs.autosave_failed.connect(lambda reason: self._warn_storage_once([storage.StorageProblem(
+            tr("autosaved copies of your work"), self.tabs.recovery.folder, reason)]))
+        self.tabs.cursor_moved.connect(self._update_position)
+        self.tabs.current_changed.connect(self._on_tab_changed)
+        self.tabs.zoom_changed.connect(self._apply_zoom)
+        self.tabs.loaded.connect(self._on_document_loaded)
+        self.tabs.tabs_changed.connect(lambda: open_tabs.remember(self.tabs, self.settings))
         self._tick = QTimer(self)
         self._tick.setInterval(100)
         self._tick.timeout.connect(self._show_status)
@@ -222,13 +239,17 @@ class MainWindow(QMainWindow):
         if self.runner.running:
             return
         self.document.autosave()
-        self.editor.set_halted_line(None)
+        for editor in self.tabs.editors():
+            editor.set_halted_line(None)
         self.console.clear_output()
         self.output_panel.show_console()
         self.console.append_system(tr("▶ Running {file}").format(file=self.document.display_name))
         self._ran_source = self.editor.source_text()  # no-break spaces stay as python reads them
         folder = str(self.document.path.parent) if self.document.path else ""
-        self.runner.start(self._ran_source, self.document.display_name, debug=debug,
+        self.tabs.mark_run(self.tabs.current_tab, running=True)
+        for filename, lines in self.tabs.breakpoints_by_file().items():  # the learner's imported files too
+            self.runner.set_breakpoints(filename, lines)
+        self.runner.start(self._ran_source, self.tabs.run_name, debug=debug,
                           breakpoints=set(self.editor.breakpoints), folder=folder)
 
     def stop_script(self) -> None:
@@ -289,7 +310,7 @@ class MainWindow(QMainWindow):
         if self.runner.shell_run:
             self._finish_shell_entry(result)
             return
-        note = tr("The shell now sees the variables of {file}.").format(file=self.document.display_name)
+        note = tr("The shell now sees the variables of {file}.").format(file=self.tabs.run_name)
         if note != self._shell_note:  # said once until the shell is used: runs of one file do not pile it up
             self.shell.announce(note)
             self._shell_note = note
@@ -307,20 +328,36 @@ class MainWindow(QMainWindow):
             return
         text = format_result(result)
         if text:
-            self.console.append_traceback(result, text, self.document.display_name)
+            self.console.append_traceback(result, text, self.tabs.run_name)
         sentence = explain(result, self._ran_source)
         if sentence:
             self.console.append_hint(sentence)
         if result.status == "halted":
             self.console.append_system(tr("■ Stopped after {seconds:.2f} s").format(seconds=result.duration))
         self.console.scroll_to_end()  # the traceback and hint are what the learner needs now
-        frame = next((f for f in reversed(result.frames) if f.filename == self.document.display_name), None)
-        if frame is not None:
-            self.editor.set_halted_line(frame.line)
+        marked: list[EditorTab] = []
+        for frame in reversed(result.frames):  # the innermost line of each open file the run went through
+            tab = self.tabs.tab_for_file(frame.filename)
+            if tab is not None and tab not in marked:
+                tab.editor.set_halted_line(frame.line)
+                marked.append(tab)
+
+    def _go_to_run_line(self, line: int, column: int) -> None:
+        """A traceback link to the program that ran: its tab, wherever the learner is now."""
+        tab = self.tabs.run_tab
+        if tab is not None:
+            self.tabs.go_to(tab, line, column)
+
+    def _go_to_file_line(self, path: str, line: int, column: int) -> None:
+        """A traceback link to another of the learner's files: its tab, opened if need be."""
+        if self.tabs.open(path) and (tab := self.tabs.tab_for_path(path)) is not None:
+            self.tabs.go_to(tab, line, column)
 
     def _on_state_changed(self, state: RunState) -> None:
         """Everything that depends on the run's state follows from it here."""
         self.actions.apply(state)
+        if not state.active and self.tabs.running:
+            self.tabs.mark_run(None, running=False)
         self.abandon_button.setVisible(state is RunState.STALLED)
         if state.active:
             self._tick.start()
@@ -345,7 +382,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_palette(app, self.theme)
-        self.editor.apply_theme(self.theme)
+        self.tabs.set_theme(self.theme)
         self.output_panel.apply_theme(self.theme)
         for entry in self.theme_menu.actions():
             entry.setChecked(entry.data() == name)
@@ -364,6 +401,12 @@ class MainWindow(QMainWindow):
         where = f" — {self.document.path.parent}" if self.document.path else ""
         self.setWindowTitle(f"{mark}{self.document.display_name}{where} — Sprout")
 
+    def _on_tab_changed(self) -> None:
+        self.find_bar.set_editor(self.editor)
+        self._update_position()
+        if not self.runner.running:
+            self.status.clear()
+
     def _update_position(self) -> None:
         cursor = self.editor.textCursor()
         self.status.position(cursor.blockNumber() + 1, column_of(cursor) + 1)
@@ -372,7 +415,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.settings.recent_files
         for path in recent:
-            self.recent_menu.addAction(self.menu_action(path, lambda p=path: self.document.open(p)))
+            self.recent_menu.addAction(self.menu_action(path, lambda p=path: self.tabs.open(p)))
         self.recent_menu.setEnabled(bool(recent))
 
     def _about(self) -> None:
@@ -382,14 +425,15 @@ class MainWindow(QMainWindow):
 
     # ---- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self.document.maybe_keep_changes():
+        if not self.tabs.maybe_keep_all_changes():
             event.ignore()
             return
+        open_tabs.remember(self.tabs, self.settings)
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter_state = self.splitter.saveState()
         self.settings.sync()
         self.runner.shutdown()
-        self.document.discard_recovery()
+        self.tabs.discard_recovery()
         self._closing = True
         event.accept()
 
@@ -397,7 +441,7 @@ class MainWindow(QMainWindow):
         """Say once if settings or autosaves cannot be kept (a read-only or full home folder)."""
         problems = [problem for problem in (
             storage.settings_problem(self.settings.store),
-            storage.folder_problem(tr("autosaved copies of your work"), self.document.recovery.folder))
+            storage.folder_problem(tr("autosaved copies of your work"), self.tabs.recovery.folder))
             if problem is not None]
         self._warn_storage_once(problems)
 
@@ -408,14 +452,14 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, tr("Sprout cannot keep your work safe here"), storage.describe(problems))
 
     def open_initial(self, path: str | None) -> None:
-        """What the window shows first: a crash recovery, the given file, the last one, or the welcome."""
-        if self.document.offer_recovery():
+        """What the window shows first: the files open last time with any unsaved text a crash
+        left, and the given file in front; the welcome when there is nothing else."""
+        reopened = open_tabs.reopen(self.tabs, self.settings)
+        recovered = open_tabs.offer_recovery(self.tabs)
+        if path and self.tabs.open(path):
             return
-        if path and self.document.load(Path(path)):
+        if reopened or recovered:
             return
-        last = self.settings.last_file
-        if last and Path(last).is_file() and self.document.load(Path(last)):
-            return
-        self.document.open_example(resources.welcome_example())
+        self.tabs.open_example(resources.welcome_example())
         self.settings.welcomed = True
 

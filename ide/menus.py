@@ -23,6 +23,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addActions([actions["new"], actions["open"]])
     window.recent_menu = file_menu.addMenu(tr("Open &Recent"))
     file_menu.addActions([actions["save"], actions["save_as"]])
+    file_menu.addAction(actions["close_tab"])
     file_menu.addSeparator()
     file_menu.addAction(actions["save_output"])
     file_menu.addSeparator()
@@ -52,7 +53,7 @@ def build_menus(window: MainWindow) -> None:
     view_menu.addActions([*window.debug.view_actions(), window.drawing.toggle_action(),
                           window.plots.toggle_action(), window.plotter.toggle_action()])
     view_menu.addSeparator()
-    view_menu.addActions(window.pane_focus.actions)
+    view_menu.addActions([actions["next_tab"], actions["previous_tab"], *window.pane_focus.actions])
     view_menu.addSeparator()
     view_menu.addAction(actions["clear_console"])
     run_menu = bar.addMenu(tr("&Run"))
@@ -67,7 +68,7 @@ def build_menus(window: MainWindow) -> None:
     window.examples_menu = bar.addMenu(tr("E&xamples"))
     for example in resources.examples():
         window.examples_menu.addAction(window.menu_action(
-            example.title, lambda p=example.path: window.document.open_example(p)))
+            example.title, lambda p=example.path: window.tabs.open_example(p)))
     help_menu = bar.addMenu(tr("&Help"))
     help_menu.addAction(actions["about"])
     add_editor_entries(window, edit_menu, view_menu)
@@ -86,6 +87,6 @@ def add_editor_entries(window: MainWindow, edit_menu: QMenu, view_menu: QMenu) -
     edit_menu.addSeparator()
     edit_menu.addAction(options.auto_pairs_action)
     before = after(view_menu, actions["zoom_reset"])
-    window.fold_actions = folding_actions(window.editor.folding, window)
+    window.fold_actions = folding_actions(lambda: window.editor.folding, window)
     view_menu.insertActions(before, [options.word_wrap_action, options.indent_guides_action, *window.fold_actions])
     view_menu.insertSeparator(options.word_wrap_action)
