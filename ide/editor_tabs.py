@@ -298,8 +298,8 @@ class EditorTabs(QTabWidget):
         mark = MODIFIED_MARK if document.modified else ""
         running = RUNNING_MARK if self.running and tab is self.run_tab else ""
         self.setTabText(index, f"{running}{document.display_name}{mark}".replace("&", "&&"))
-        self.setTabToolTip(index, str(document.path) if document.path else document.display_name)
-        self.setTabWhatsThis(index, tr("running") if running else "")
+        where = str(document.path) if document.path else document.display_name
+        self.setTabToolTip(index, tr("{file} (running)").format(file=where) if running else where)
         if tab is self.currentWidget():
             self.title_changed.emit()
         self.tabs_changed.emit()

@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
             ActionSpec("open", tr("&Open…"), tabs.open, (QKeySequence.StandardKey.Open,), "open"),
             ActionSpec("save", tr("&Save"), lambda: self.document.save(), (QKeySequence.StandardKey.Save,), "save"),
             ActionSpec("save_as", tr("Save &As…"), lambda: self.document.save_as(), ("Ctrl+Shift+S",)),
-            ActionSpec("close_tab", tr("&Close Tab"), tabs.close_current, (QKeySequence.StandardKey.Close,),
+            ActionSpec("close_tab", tr("&Close Tab"), tabs.close_current, ("Ctrl+W", "Ctrl+F4"),
                        window_wide=True),
             ActionSpec("next_tab", tr("Next &Tab"), lambda: tabs.next_tab(1), ("Ctrl+PgDown",), window_wide=True),
             ActionSpec("previous_tab", tr("Previous T&ab"), lambda: tabs.next_tab(-1), ("Ctrl+PgUp",),
