@@ -1,4 +1,4 @@
-"""The open file: new/open/save, the unsaved-changes prompt, autosave and recovery."""
+"""One tab's file: load and save, the unsaved-changes prompt, autosave and its recovery."""
 from __future__ import annotations
 
 import uuid
@@ -23,7 +23,7 @@ def default_recovery_folder() -> Path:
 
 
 class DocumentController(QObject):
-    """Owns the editor's file state; the window asks it before anything replaces the text."""
+    """Owns one editor's file state; asked before its tab closes."""
 
     title_changed = Signal()
     loaded = Signal()                  # the buffer now holds another file (or a new one)

@@ -402,10 +402,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{mark}{self.document.display_name}{where} — Sprout")
 
     def _on_tab_changed(self) -> None:
+        """Find and the cursor's position follow the tab in front; the run's verdict stays."""
         self.find_bar.set_editor(self.editor)
         self._update_position()
-        if not self.runner.running:
-            self.status.clear()
 
     def _update_position(self) -> None:
         cursor = self.editor.textCursor()
