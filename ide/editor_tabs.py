@@ -241,6 +241,7 @@ class EditorTabs(QTabWidget):
             self.run_tab = None  # the run goes on; its markers have nowhere to go
         tab.document.close()
         self.removeTab(self.indexOf(tab))
+        tab.document.deleteLater()  # a child of the window (its dialogs' parent), not of the tab
         tab.deleteLater()
 
     def modified_tabs(self) -> list[EditorTab]:

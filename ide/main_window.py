@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         self.tabs.current_changed.connect(self._on_tab_changed)
         self.tabs.zoom_changed.connect(self._apply_zoom)
         self.tabs.loaded.connect(self._on_document_loaded)
-        self.tabs.tabs_changed.connect(lambda: open_tabs.remember(self.tabs, self.settings))
+        self.tabs.tabs_changed.connect(self._remember_tabs)
         self._tick = QTimer(self)
         self._tick.setInterval(100)
         self._tick.timeout.connect(self._show_status)
@@ -409,6 +409,11 @@ class MainWindow(QMainWindow):
     def _update_position(self) -> None:
         cursor = self.editor.textCursor()
         self.status.position(cursor.blockNumber() + 1, column_of(cursor) + 1)
+
+    def _remember_tabs(self) -> None:
+        """At each change of the tabs, so a crash still reopens them; not once the window closes."""
+        if not self._closing:
+            open_tabs.remember(self.tabs, self.settings)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

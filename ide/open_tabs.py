@@ -21,7 +21,9 @@ def remember(tabs: EditorTabs, settings: Settings) -> None:
 
 def reopen(tabs: EditorTabs, settings: Settings) -> bool:
     """Open again the files that were open last time; True if any was."""
-    remembered = settings.open_files or [settings.last_file or ""]
+    remembered = settings.open_files
+    if remembered is None:
+        remembered = [settings.last_file or ""]
     current = settings.current_file  # read first: each file opened is remembered as the current one
     opened = [path for path in remembered if path and Path(path).is_file() and tabs.open(path)]
     if current and (tab := tabs.tab_for_path(current)) is not None:

@@ -76,9 +76,10 @@ class Settings:
         self.store.setValue("files/last", path or "")
 
     @property
-    def open_files(self) -> list[str]:
-        """The files open in tabs when Sprout last changed its tabs, in tab order."""
-        return self._paths("files/open")
+    def open_files(self) -> list[str] | None:
+        """The files open in tabs when Sprout last changed its tabs, in tab order; None
+        before Sprout had tabs (the last file opened is then what comes back)."""
+        return self._paths("files/open") if self.store.contains("files/open") else None
 
     @open_files.setter
     def open_files(self, paths: list[str]) -> None:

@@ -279,3 +279,18 @@ def test_editor_features_work_in_every_tab(qtbot, window, tmp_path):
     assert window.editor.toPlainText() == "sum = 0\nsum = sum + 1\n"
     assert window.tabs.tab(0).editor.toPlainText() == "x = 1\n"
     window.editor.document().setModified(False)
+
+
+def test_closing_every_file_means_none_comes_back(qtbot, settings, recovery, tmp_path):
+    path = write(tmp_path, "once.py", "x = 1\n")
+    first = MainWindow(settings, recovery)
+    qtbot.addWidget(first)
+    first.tabs.open(path)
+    first.tabs.close_current()
+    first.close()
+    second = MainWindow(settings, recovery)
+    qtbot.addWidget(second)
+    second.open_initial(None)
+    assert second.document.path is None
+    assert "Welcome to Sprout" in second.editor.toPlainText()
+    second.runner.shutdown()
