@@ -36,18 +36,23 @@ def offer_recovery(tabs: EditorTabs) -> bool:
     pending = sorted(tabs.recovery.pending(), key=lambda entry: entry.saved_at)
     if not pending:
         return False
-    names = ", ".join(Path(entry.original_path).name if entry.original_path else tr("an untitled file")
-                      for entry in pending)
+    names = [Path(entry.original_path).name if entry.original_path else tr("an untitled file")
+             for entry in pending]
+    if len(names) == 1:
+        question = tr("Sprout did not close properly last time.\n\n"
+                      "Your unsaved changes to {file} were kept. Do you want them back?").format(file=names[0])
+    else:
+        question = tr("Sprout did not close properly last time.\n\n"
+                      "Your unsaved changes to these files were kept:\n{files}\n\nDo you want them back?").format(
+            files="\n".join(f"    {name}" for name in names))
     answer = dialogs.ask(
-        tabs.window(), tr("Recover unsaved work?"),
-        tr("Sprout did not close properly last time.\n\n"
-           "Your unsaved changes to {file} were kept. Do you want them back?").format(file=names),
+        tabs.window(), tr("Recover unsaved work?"), question,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes)
     for entry in pending:
-        tabs.recovery.forget(entry)  # a restored buffer is autosaved again under its new tab
         if answer == QMessageBox.StandardButton.Yes:
-            _restore(tabs, entry)
+            _restore(tabs, entry)  # autosaved again at once, under its new tab
+        tabs.recovery.forget(entry)
     return answer == QMessageBox.StandardButton.Yes
 
 

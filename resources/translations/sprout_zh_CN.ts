@@ -244,6 +244,20 @@ Your text is still here; try another folder.</source>
         <translation>一个未命名的文件</translation>
     </message>
     <message>
+        <source>Sprout did not close properly last time.
+
+Your unsaved changes to these files were kept:
+{files}
+
+Do you want them back?</source>
+        <translation>Sprout 上次没有正常关闭。
+
+你对这些文件做的未保存修改被保留了下来：
+{files}
+
+要恢复它们吗？</translation>
+    </message>
+    <message>
         <source>Recover unsaved work?</source>
         <translation>恢复未保存的内容？</translation>
     </message>
