@@ -2,8 +2,10 @@
 and Run, tracebacks and the debugger follow the file that ran."""
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox, QTabBar
@@ -295,3 +297,38 @@ def test_closing_every_file_means_none_comes_back(qtbot, settings, recovery, tmp
     assert second.document.path is None
     assert "Welcome to Sprout" in second.editor.toPlainText()
     second.runner.shutdown()
+
+
+def test_each_tab_saves_in_its_own_encoding(qtbot, window, tmp_path):
+    latin = tmp_path / "latin.py"
+    latin.write_bytes("# -*- coding: latin-1 -*-\nprint('café')\n".encode("latin-1"))
+    plain = write(tmp_path, "plain.py", "print('thé')\n")
+    window.tabs.open(latin)
+    window.tabs.open(plain)
+    for tab in window.tabs.tabs():
+        tab.editor.setPlainText(tab.editor.toPlainText().replace("print", "print('ü'); print"))
+        assert tab.document.save()
+    assert latin.read_bytes() == "# -*- coding: latin-1 -*-\nprint('ü'); print('café')\n".encode("latin-1")
+    assert plain.read_bytes() == "print('ü'); print('thé')\n".encode()
+
+
+def test_folding_from_the_view_menu_folds_in_the_tab_in_front(qtbot, window, tmp_path):
+    code = "def first():\n    return 1\n\n\nx = first()\n"
+    window.tabs.open(write(tmp_path, "first.py", code))
+    window.tabs.open(write(tmp_path, "second.py", code))
+    window.editor.go_to_line(1)
+    fold = next(action for action in window.fold_actions if action.text() == "&Fold")
+    fold.trigger()
+    assert not window.editor.document().findBlockByNumber(1).isVisible()
+    assert window.tabs.tab(0).editor.document().findBlockByNumber(1).isVisible()
+
+
+@pytest.mark.skipif(importlib.util.find_spec("jedi") is None, reason="jedi is not installed")
+def test_signature_help_answers_in_a_second_tab(qtbot, window):
+    window.tabs.new()
+    window.editor.completion.deadline = 60  # a busy machine; the deadline is tested on its own
+    window.editor.setFocus()
+    qtbot.keyClicks(window.editor, "print(")
+    help_line = window.editor.completion.signature_help
+    qtbot.waitUntil(lambda: help_line.isVisible() and "<b>*values</b>" in help_line.text(), timeout=60_000)
+    window.editor.document().setModified(False)
