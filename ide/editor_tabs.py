@@ -6,12 +6,16 @@ paused lines, breakpoints sent to the debugger) follow that tab whichever is in 
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
+from vm import Frame
+
 from . import dialogs
+from .actions import ActionSpec
 from .document import DocumentController, default_recovery_folder
 from .editor import CodeEditor
 from .file_watch import FileWatch
@@ -220,6 +224,24 @@ class EditorTabs(QTabWidget):
         self.setCurrentWidget(tab)
         tab.editor.go_to_line(line, column)
 
+    def go_to_run_line(self, line: int, column: int) -> None:
+        """A traceback link to the program that ran: its tab, wherever the learner is now."""
+        if self.run_tab is not None:
+            self.go_to(self.run_tab, line, column)
+
+    def go_to_file_line(self, path: str, line: int, column: int) -> None:
+        """A traceback link to another of the learner's files: its tab, opened if need be."""
+        if self.open(path) and (tab := self.tab_for_path(path)) is not None:
+            self.go_to(tab, line, column)
+
+    def action_specs(self) -> list[ActionSpec]:
+        """Close Tab, Next Tab and Previous Tab (Ctrl+Tab is kept for moving between panes)."""
+        return [
+            ActionSpec("close_tab", tr("&Close Tab"), self.close_current, ("Ctrl+W", "Ctrl+F4"), window_wide=True),
+            ActionSpec("next_tab", tr("Next &Tab"), lambda: self.next_tab(1), ("Ctrl+PgDown",), window_wide=True),
+            ActionSpec("previous_tab", tr("Previous T&ab"), lambda: self.next_tab(-1), ("Ctrl+PgUp",),
+                       window_wide=True)]
+
     # ---- closing -------------------------------------------------------------------
     def close_current(self) -> bool:
         return self.close_tab(self.current_tab)
@@ -305,15 +327,34 @@ class EditorTabs(QTabWidget):
             self.title_changed.emit()
         self.tabs_changed.emit()
 
-    def mark_run(self, tab: EditorTab | None, running: bool) -> None:
-        """The run of ``tab`` started (or, with ``running`` False, ended): its tab says so."""
+    # ---- runs ----------------------------------------------------------------------
+    def begin_run(self) -> dict[str, set[int]]:
+        """The tab in front is run: it is marked, the last run's lines are cleared; returns
+        every open file's breakpoints, by the names the run's frames will carry."""
         previous = self.run_tab
-        if tab is not None:
-            self.run_tab, self.run_name = tab, tab.document.display_name
-        self.running = running
+        self.run_tab, self.run_name, self.running = self.current_tab, self.current_document.display_name, True
+        for editor in self.editors():
+            editor.set_halted_line(None)
         for marked in {previous, self.run_tab} - {None}:
             assert marked is not None
             self._on_title_changed(marked)
+        return self.breakpoints_by_file()
+
+    def end_run(self) -> None:
+        """The run ended: its tab loses the running mark (and keeps being the run's, for its links)."""
+        if self.running:
+            self.running = False
+            if self.run_tab is not None:
+                self._on_title_changed(self.run_tab)
+
+    def mark_halted(self, frames: Sequence[Frame]) -> None:
+        """Where the run stopped or failed: the innermost line of each open file it went through."""
+        marked: list[EditorTab] = []
+        for frame in reversed(frames):
+            tab = self.tab_for_file(frame.filename)
+            if tab is not None and tab not in marked:
+                tab.editor.set_halted_line(frame.line)
+                marked.append(tab)
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme

@@ -25,7 +25,7 @@ from .document import DocumentController
 from .drawing_panel import DrawingController
 from .editor import CodeEditor
 from .editor_options import EditorOptions
-from .editor_tabs import EditorTab, EditorTabs
+from .editor_tabs import EditorTabs
 from .file_watch import FileWatch
 from .files import RecoveryStore
 from .find_bar import FindBar
@@ -130,11 +130,7 @@ class MainWindow(QMainWindow):
             ActionSpec("open", tr("&Open…"), tabs.open, (QKeySequence.StandardKey.Open,), "open"),
             ActionSpec("save", tr("&Save"), lambda: self.document.save(), (QKeySequence.StandardKey.Save,), "save"),
             ActionSpec("save_as", tr("Save &As…"), lambda: self.document.save_as(), ("Ctrl+Shift+S",)),
-            ActionSpec("close_tab", tr("&Close Tab"), tabs.close_current, ("Ctrl+W", "Ctrl+F4"),
-                       window_wide=True),
-            ActionSpec("next_tab", tr("Next &Tab"), lambda: tabs.next_tab(1), ("Ctrl+PgDown",), window_wide=True),
-            ActionSpec("previous_tab", tr("Previous T&ab"), lambda: tabs.next_tab(-1), ("Ctrl+PgUp",),
-                       window_wide=True),
+            *tabs.action_specs(),
             ActionSpec("save_output", tr("Save O&utput…"), self.save_output,
                        tip=tr("Save everything the Console (or the Shell) has shown, to a text file")),
             ActionSpec("quit", tr("&Quit"), self.close, (QKeySequence.StandardKey.Quit,)),
@@ -204,9 +200,9 @@ class MainWindow(QMainWindow):
         self.runner.started.connect(self._run_clock.start)  # a program or a Shell entry
         self.console.input_submitted.connect(self.runner.send_input)
         self.console.input_closed.connect(lambda: self.runner.send_input(None))
-        self.console.line_activated.connect(self._go_to_run_line)
-        self.console.file_line_activated.connect(self._go_to_file_line)
-        self.shell.file_line_activated.connect(self._go_to_file_line)
+        self.console.line_activated.connect(self.tabs.go_to_run_line)
+        self.console.file_line_activated.connect(self.tabs.go_to_file_line)
+        self.shell.file_line_activated.connect(self.tabs.go_to_file_line)
         self.console.line_activated.connect(lambda line, column: self.debug.select_traceback_line(line))
         self.abandon_button.clicked.connect(self.abandon_run)
         self.console.save_requested.connect(lambda: self.save_output(self.console))
@@ -239,15 +235,12 @@ class MainWindow(QMainWindow):
         if self.runner.running:
             return
         self.document.autosave()
-        for editor in self.tabs.editors():
-            editor.set_halted_line(None)
         self.console.clear_output()
         self.output_panel.show_console()
         self.console.append_system(tr("▶ Running {file}").format(file=self.document.display_name))
         self._ran_source = self.editor.source_text()  # no-break spaces stay as python reads them
         folder = str(self.document.path.parent) if self.document.path else ""
-        self.tabs.mark_run(self.tabs.current_tab, running=True)
-        for filename, lines in self.tabs.breakpoints_by_file().items():  # the learner's imported files too
+        for filename, lines in self.tabs.begin_run().items():  # the learner's imported files' too
             self.runner.set_breakpoints(filename, lines)
         self.runner.start(self._ran_source, self.tabs.run_name, debug=debug,
                           breakpoints=set(self.editor.breakpoints), folder=folder)
@@ -335,29 +328,13 @@ class MainWindow(QMainWindow):
         if result.status == "halted":
             self.console.append_system(tr("■ Stopped after {seconds:.2f} s").format(seconds=result.duration))
         self.console.scroll_to_end()  # the traceback and hint are what the learner needs now
-        marked: list[EditorTab] = []
-        for frame in reversed(result.frames):  # the innermost line of each open file the run went through
-            tab = self.tabs.tab_for_file(frame.filename)
-            if tab is not None and tab not in marked:
-                tab.editor.set_halted_line(frame.line)
-                marked.append(tab)
-
-    def _go_to_run_line(self, line: int, column: int) -> None:
-        """A traceback link to the program that ran: its tab, wherever the learner is now."""
-        tab = self.tabs.run_tab
-        if tab is not None:
-            self.tabs.go_to(tab, line, column)
-
-    def _go_to_file_line(self, path: str, line: int, column: int) -> None:
-        """A traceback link to another of the learner's files: its tab, opened if need be."""
-        if self.tabs.open(path) and (tab := self.tabs.tab_for_path(path)) is not None:
-            self.tabs.go_to(tab, line, column)
+        self.tabs.mark_halted(result.frames)
 
     def _on_state_changed(self, state: RunState) -> None:
         """Everything that depends on the run's state follows from it here."""
         self.actions.apply(state)
-        if not state.active and self.tabs.running:
-            self.tabs.mark_run(None, running=False)
+        if not state.active:
+            self.tabs.end_run()
         self.abandon_button.setVisible(state is RunState.STALLED)
         if state.active:
             self._tick.start()
