@@ -79,6 +79,7 @@ class EditorTabs(QTabWidget):
         self._dialog_parent = dialog_parent or self
         self.run_tab: EditorTab | None = None   # where the last run came from, while that tab is open
         self.run_name = ""                      # the name that run gave its file (the frames carry it)
+        self.run_path: Path | None = None       # and its file, should its tab be closed
         self.running = False
         self._breakpoint_memory: dict[str, set[int]] = {}
         self.setObjectName("editor-tabs")
@@ -225,9 +226,12 @@ class EditorTabs(QTabWidget):
         tab.editor.go_to_line(line, column)
 
     def go_to_run_line(self, line: int, column: int) -> None:
-        """A traceback link to the program that ran: its tab, wherever the learner is now."""
+        """A traceback link to the program that ran: its tab, wherever the learner is now
+        (opened again if it was closed since)."""
         if self.run_tab is not None:
             self.go_to(self.run_tab, line, column)
+        elif self.run_path is not None:
+            self.go_to_file_line(str(self.run_path), line, column)
 
     def go_to_file_line(self, path: str, line: int, column: int) -> None:
         """A traceback link to another of the learner's files: its tab, opened if need be."""
@@ -333,6 +337,7 @@ class EditorTabs(QTabWidget):
         every open file's breakpoints, by the names the run's frames will carry."""
         previous = self.run_tab
         self.run_tab, self.run_name, self.running = self.current_tab, self.current_document.display_name, True
+        self.run_path = self.current_document.path
         for editor in self.editors():
             editor.set_halted_line(None)
         for marked in {previous, self.run_tab} - {None}:

@@ -332,3 +332,12 @@ def test_signature_help_answers_in_a_second_tab(qtbot, window):
     help_line = window.editor.completion.signature_help
     qtbot.waitUntil(lambda: help_line.isVisible() and "<b>*values</b>" in help_line.text(), timeout=60_000)
     window.editor.document().setModified(False)
+
+
+def test_a_traceback_link_reopens_the_program_after_its_tab_was_closed(qtbot, window, tmp_path):
+    window.tabs.open(write(tmp_path, "broken.py", "x = 1\n\nprint(undefined_name)\n"))
+    run_to_end(qtbot, window)
+    window.tabs.close_current()
+    click_console_line(qtbot, window.console, 'line 3')
+    assert window.document.display_name == "broken.py"
+    assert window.editor.textCursor().blockNumber() == 2
