@@ -1,9 +1,10 @@
 """Debug mode in the window: its actions, the Variables and Call stack docks, the paused line.
 
-It is given what it works with (runner, editor, the console's traceback links, the
-window that holds its docks) rather than the main window itself, and plugs in as a
+It is given what it works with (runner, editor tabs, the console's traceback links,
+the window that holds its docks) rather than the main window itself, and plugs in as a
 ``Panel`` (``ide/panels.py``): its commands, two docks, their View toggles, and what
-it does as the run's state changes.
+it does as the run's state changes. The paused line is shown in the tab of the file
+the run is in, whichever tab is in front.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from vm import FrameSnapshot, Pause, PausedFrame, RunResult
 from . import dock_layout
 from .actions import WHEN_IDLE, ActionRegistry, ActionSpec
 from .debug_panels import CallStackPanel, VariablesPanel
-from .editor import CodeEditor
+from .editor_tabs import EditorTabs
 from .i18n import tr
 from .run_state import RunInfo, RunState
 from .runner import Runner
@@ -34,14 +35,13 @@ class DebugController(QObject):
 
     dock_area = Qt.DockWidgetArea.RightDockWidgetArea
 
-    def __init__(self, runner: Runner, editor: CodeEditor, traceback_clicked: SignalInstance, host: QMainWindow,
-                 settings: Settings, file_name: Callable[[], str], start_debug_run: Callable[[], None]) -> None:
+    def __init__(self, runner: Runner, tabs: EditorTabs, traceback_clicked: SignalInstance, host: QMainWindow,
+                 settings: Settings, start_debug_run: Callable[[], None]) -> None:
         super().__init__(host)
         self.runner = runner
-        self.editor = editor
+        self.tabs = tabs
         self.settings = settings
         self.host = host
-        self._file_name = file_name
         self._start_debug_run = start_debug_run
         self._docks_shown_for_run = False
         self._post_mortem_docks = False
@@ -58,7 +58,7 @@ class DebugController(QObject):
         runner.finished.connect(self._on_finished)
         runner.started.connect(self._forget_last_run)
         self.call_stack.frame_selected.connect(self._show_frame)
-        editor.breakpoint_toggled.connect(self._sync_breakpoints)
+        tabs.breakpoint_toggled.connect(self._sync_breakpoints)
         traceback_clicked.connect(lambda line, _column: self.call_stack.select_line(line))
 
     # ---- what it brings to the window (ide.panels.Panel) ----------------------------------
@@ -144,10 +144,21 @@ class DebugController(QObject):
         self._docks_shown_for_run = self._post_mortem_docks = False
 
     def _toggle_breakpoint_here(self) -> None:
-        self.editor.toggle_breakpoint(self.editor.textCursor().blockNumber() + 1)
+        editor = self.tabs.current_editor
+        editor.toggle_breakpoint(editor.textCursor().blockNumber() + 1)
 
-    def _sync_breakpoints(self, _line: int) -> None:
-        self.runner.set_breakpoints(self._file_name(), set(self.editor.breakpoints))
+    def _sync_breakpoints(self) -> None:
+        for filename, lines in self.tabs.breakpoints_by_file().items():
+            self.runner.set_breakpoints(filename, lines)
+
+    def _show_paused_line(self, filename: str, line: int | None) -> None:
+        """The paused line, in its file's tab (brought to the front: stepping is for watching)."""
+        for editor in self.tabs.editors():
+            editor.set_paused_line(None)
+        tab = self.tabs.tab_for_file(filename)
+        if tab is not None and line is not None:
+            self.tabs.setCurrentWidget(tab)
+            tab.editor.set_paused_line(line)
 
     # ---- what the runner reports ---------------------------------------------------------
     def _on_paused(self, pause: Pause) -> None:
@@ -155,11 +166,10 @@ class DebugController(QObject):
             self._show_docks()
         self.call_stack.show_pause(pause)
         frame = pause.frames[-1]
-        if frame.filename == self._file_name():
-            self.editor.set_paused_line(frame.line)
+        self._show_paused_line(frame.filename, frame.line)
 
     def _on_resumed(self) -> None:
-        self.editor.set_paused_line(None)
+        self._show_paused_line("", None)
         self.variables.setEnabled(False)
 
     def _show_frame(self, frame: PausedFrame | FrameSnapshot | None) -> None:
@@ -169,8 +179,8 @@ class DebugController(QObject):
             return
         self.variables.setEnabled(frame is not None)
         self.variables.show_frame(frame)
-        if frame is not None and frame.filename == self._file_name():
-            self.editor.set_paused_line(frame.line)
+        if frame is not None:
+            self._show_paused_line(frame.filename, frame.line)
 
     def _on_finished(self, result: RunResult) -> None:
         """After any run the panels keep its values; an error opens them at the failing frame."""
@@ -199,7 +209,7 @@ class DebugController(QObject):
                 self._post_mortem_docks = False
             return
         # The run ended (any way): leave debug mode; panels opened for it close again.
-        self.editor.set_paused_line(None)
+        self._show_paused_line("", None)
         self.call_stack.show_pause(None)
         self.variables.clear()
         if self._docks_shown_for_run:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from vm import Limits, RunResult, explain, format_result
 
-from . import resources, storage
+from . import open_tabs, resources, storage
 from .actions import F5, WHEN_IDLE, WHILE_RUNNING, ActionRegistry, ActionSpec
 from .console import Console
 from .debug_controller import DebugController
@@ -26,6 +26,7 @@ from .document import DocumentController
 from .drawing_panel import DrawingController
 from .editor import CodeEditor
 from .editor_options import EditorOptions
+from .editor_tabs import EditorTabs
 from .file_watch import FileWatch
 from .files import RecoveryStore
 from .find_bar import FindBar
@@ -59,22 +60,19 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         apply_language(resolve(self.settings.language))  # before any text is made
         self.theme = THEMES.get(self.settings.theme, THEMES["light"])
-        self.editor = CodeEditor(theme=self.theme)
-        self.editor.set_point_size(self.settings.font_size)
+        self.tabs = EditorTabs(self.theme, self.settings.font_size, self.settings, recovery, self)
         self.runner = Runner(IDE_LIMITS, self, pause_on_uncaught=self.settings.pause_on_uncaught)
         self.run = self.runner.info  # the last RunInfo announced: what the window shows
-        self.document = DocumentController(self.editor, self.settings, self, recovery)
-        self.editor.completion.file_path = lambda: self.document.path  # jedi finds the script's neighbours
         self.status = RunStatus(self)
         self._run_clock = QElapsedTimer()
+        self._closing = False  # the open tabs are remembered until the window closes
         self._storage_warned = False
         self._ran_source = ""
         self._build_layout()
         self.shell_entries = ShellEntries(self.runner, self.output_panel)
         self.commands = ActionRegistry(self)
         self.commands.add_all(self._command_specs())
-        self.debug = DebugController(self.runner, self.editor, self.console.line_activated, self, self.settings,
-                                     file_name=lambda: self.document.display_name,
+        self.debug = DebugController(self.runner, self.tabs, self.console.line_activated, self, self.settings,
                                      start_debug_run=lambda: self.run_script(debug=True))
         self.drawing = DrawingController(self.runner, self)
         self.plots = PlotsController(self.runner, self)
@@ -82,7 +80,7 @@ class MainWindow(QMainWindow):
         self.panels: list[Panel] = [self.debug, self.drawing, self.plots, self.plotter]
         add_to_window(self.panels, self, self.commands)
         self.packages = PackagesController(self, self.runner, self.commands)
-        self.editor_options = EditorOptions(self.editor, self.settings, self)
+        self.editor_options = EditorOptions(self.tabs, self.settings, self)
         self.pane_focus = PaneFocus(self.commands, self._panes, {
             "go_editor": (tr("Go to &Editor"), "Ctrl+1", lambda: self.editor),
             "go_output": (tr("Go to C&onsole or Shell"), "Ctrl+2", self.output_panel.current_console)})
@@ -94,6 +92,19 @@ class MainWindow(QMainWindow):
         self._apply_zoom(self.editor.point_size)
         self.setWindowIcon(resources.icon("sprout"))
 
+    @property
+    def editor(self) -> CodeEditor:
+        """The editor of the tab in front."""
+        return self.tabs.current_editor
+
+    @property
+    def document(self) -> DocumentController:
+        return self.tabs.current_document
+
+    @property
+    def file_watch(self) -> FileWatch:
+        return self.tabs.current_tab.file_watch
+
     # ---- construction ------------------------------------------------------------
     def _build_layout(self) -> None:
         self.output_panel = OutputPanel(self.theme)
@@ -104,9 +115,7 @@ class MainWindow(QMainWindow):
         editor_layout = QVBoxLayout(editor_panel)
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.setSpacing(0)
-        self.file_watch = FileWatch(self.document, self)
-        editor_layout.addWidget(self.file_watch.bar)
-        editor_layout.addWidget(self.editor)
+        editor_layout.addWidget(self.tabs)
         editor_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(editor_panel)
@@ -122,12 +131,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status.position_label)
 
     def _command_specs(self) -> list[ActionSpec]:
-        document, editor = self.document, self.editor
+        tabs = self.tabs
         return [
-            ActionSpec("new", tr("&New"), document.new, (QKeySequence.StandardKey.New,), "new"),
-            ActionSpec("open", tr("&Open…"), document.open, (QKeySequence.StandardKey.Open,), "open"),
-            ActionSpec("save", tr("&Save"), document.save, (QKeySequence.StandardKey.Save,), "save"),
-            ActionSpec("save_as", tr("Save &As…"), document.save_as, ("Ctrl+Shift+S",)),
+            ActionSpec("new", tr("&New"), tabs.new, (QKeySequence.StandardKey.New,), "new"),
+            ActionSpec("open", tr("&Open…"), tabs.open, (QKeySequence.StandardKey.Open,), "open"),
+            ActionSpec("save", tr("&Save"), lambda: self.document.save(), (QKeySequence.StandardKey.Save,), "save"),
+            ActionSpec("save_as", tr("Save &As…"), lambda: self.document.save_as(), ("Ctrl+Shift+S",)),
+            *tabs.action_specs(),
             ActionSpec("save_output", tr("Save O&utput…"), self.save_output,
                        tip=tr("Save everything the Console (or the Shell) has shown, to a text file")),
             ActionSpec("quit", tr("&Quit"), self.close, (QKeySequence.StandardKey.Quit,)),
@@ -138,18 +148,18 @@ class MainWindow(QMainWindow):
             ActionSpec("abandon", tr("&Abandon Run"), self.abandon_run,
                        tip=tr("Leave the stuck program behind and get a fresh engine"),
                        enabled_in=frozenset({RunState.STALLED})),
-            ActionSpec("undo", tr("&Undo"), editor.undo, (QKeySequence.StandardKey.Undo,), widget_only=True),
-            ActionSpec("redo", tr("&Redo"), editor.redo, (QKeySequence.StandardKey.Redo,), widget_only=True),
-            ActionSpec("cut", tr("Cu&t"), editor.cut, (QKeySequence.StandardKey.Cut,), widget_only=True),
-            ActionSpec("copy", tr("&Copy"), editor.copy, (QKeySequence.StandardKey.Copy,), widget_only=True),
-            ActionSpec("paste", tr("&Paste"), editor.paste, (QKeySequence.StandardKey.Paste,), widget_only=True),
-            ActionSpec("comment", tr("Toggle &Comment"), editor.toggle_comment, ("Ctrl+/",), window_wide=True),
+            ActionSpec("undo", tr("&Undo"), lambda: self.editor.undo(), (QKeySequence.StandardKey.Undo,), widget_only=True),
+            ActionSpec("redo", tr("&Redo"), lambda: self.editor.redo(), (QKeySequence.StandardKey.Redo,), widget_only=True),
+            ActionSpec("cut", tr("Cu&t"), lambda: self.editor.cut(), (QKeySequence.StandardKey.Cut,), widget_only=True),
+            ActionSpec("copy", tr("&Copy"), lambda: self.editor.copy(), (QKeySequence.StandardKey.Copy,), widget_only=True),
+            ActionSpec("paste", tr("&Paste"), lambda: self.editor.paste(), (QKeySequence.StandardKey.Paste,), widget_only=True),
+            ActionSpec("comment", tr("Toggle &Comment"), lambda: self.editor.toggle_comment(), ("Ctrl+/",), window_wide=True),
             ActionSpec("find", tr("&Find…"), self.find_bar.open, (QKeySequence.StandardKey.Find,)),
             ActionSpec("find_next", tr("Find &Next"), self.find_bar.find_next, (QKeySequence.StandardKey.FindNext,)),
             ActionSpec("replace", tr("R&eplace…"), self.find_bar.open_replace, ("Ctrl+H",)),
             ActionSpec("zoom_in", tr("Zoom &In"), lambda: self.editor.zoom(1), ("Ctrl+=", "Ctrl++"), window_wide=True),
             ActionSpec("zoom_out", tr("Zoom &Out"), lambda: self.editor.zoom(-1), ("Ctrl+-",), window_wide=True),
-            ActionSpec("zoom_reset", tr("&Reset Zoom"), self.editor.reset_zoom, ("Ctrl+0",), window_wide=True),
+            ActionSpec("zoom_reset", tr("&Reset Zoom"), lambda: self.editor.reset_zoom(), ("Ctrl+0",), window_wide=True),
             ActionSpec("clear_console", tr("&Clear Console"), self.console.clear_output, ("Ctrl+L",), "clear"),
             ActionSpec("about", tr("&About Sprout"), self._about),
         ]
@@ -159,7 +169,7 @@ class MainWindow(QMainWindow):
         options = self.editor_options
         editor_toggles = {"auto_pairs": options.auto_pairs_action, "word_wrap": options.word_wrap_action,
                           "indent_guides": options.indent_guides_action}
-        for action_id, action in zip(("fold", "unfold", "unfold_all"), folding_actions(self.editor.folding, self),
+        for action_id, action in zip(("fold", "unfold", "unfold_all"), folding_actions(lambda: self.editor.folding, self),
                                      strict=True):
             editor_toggles[action_id] = action
         for action_id, action in editor_toggles.items():
@@ -173,7 +183,7 @@ class MainWindow(QMainWindow):
                                  [toggle for panel in self.panels for toggle in panel.view_toggles()])
         self.language_menu = LanguageMenu(self, self.settings, self.menus.language, lambda: self.document.path)
         fill_theme_menu(self.menus.theme, self.settings.theme, self.set_theme)
-        fill_examples_menu(self.menus.examples, self.document.open_example)
+        fill_examples_menu(self.menus.examples, self.tabs.open_example)
         self._fill_recent_menu()
 
     def _panes(self) -> list[QWidget]:
@@ -189,19 +199,23 @@ class MainWindow(QMainWindow):
         self.runner.started.connect(self._run_clock.start)  # a program or a Shell entry
         self.console.input_submitted.connect(self.runner.send_input)
         self.console.input_closed.connect(lambda: self.runner.send_input(None))
-        self.console.line_activated.connect(self.editor.go_to_line)
+        self.console.line_activated.connect(self.tabs.go_to_run_line)
+        self.console.file_line_activated.connect(self.tabs.go_to_file_line)
+        self.shell.file_line_activated.connect(self.tabs.go_to_file_line)
         self.abandon_button.clicked.connect(self.abandon_run)
         self.console.save_requested.connect(lambda: self.save_output(self.console))
         self.shell.save_requested.connect(lambda: self.save_output(self.shell))
         self.output_panel.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.document.title_changed.connect(self._update_title)
-        self.document.recent_changed.connect(self._fill_recent_menu)
-        self.document.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
-        self.document.autosave_failed.connect(lambda reason: self._warn_storage_once([storage.StorageProblem(
-            tr("autosaved copies of your work"), self.document.recovery.folder, reason)]))
-        self.editor.cursorPositionChanged.connect(self._update_position)
-        self.editor.zoom_changed.connect(self._apply_zoom)
-        self.document.loaded.connect(self._on_document_loaded)
+        self.tabs.title_changed.connect(self._update_title)
+        self.tabs.recent_changed.connect(self._fill_recent_menu)
+        self.tabs.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
+        self.tabs.autosave_failed.connect(lambda reason: self._warn_storage_once([storage.StorageProblem(
+            tr("autosaved copies of your work"), self.tabs.recovery.folder, reason)]))
+        self.tabs.cursor_moved.connect(self._update_position)
+        self.tabs.current_changed.connect(self._on_tab_changed)
+        self.tabs.zoom_changed.connect(self._apply_zoom)
+        self.tabs.loaded.connect(self._on_document_loaded)
+        self.tabs.tabs_changed.connect(self._remember_tabs)
         self._tick = QTimer(self)
         self._tick.setInterval(100)
         self._tick.timeout.connect(self._show_status)
@@ -219,13 +233,14 @@ class MainWindow(QMainWindow):
         if self.run.active:
             return
         self.document.autosave()
-        self.editor.set_halted_line(None)
         self.console.clear_output()
         self.output_panel.show_console()
         self.console.append_system(tr("▶ Running {file}").format(file=self.document.display_name))
         self._ran_source = self.editor.source_text()  # no-break spaces stay as python reads them
         folder = str(self.document.path.parent) if self.document.path else ""
-        self.runner.start(self._ran_source, self.document.display_name, debug=debug,
+        for filename, lines in self.tabs.begin_run().items():  # the learner's imported files' too
+            self.runner.set_breakpoints(filename, lines)
+        self.runner.start(self._ran_source, self.tabs.run_name, debug=debug,
                           breakpoints=set(self.editor.breakpoints), folder=folder)
 
     def stop_script(self) -> None:
@@ -257,7 +272,7 @@ class MainWindow(QMainWindow):
         if self.run.in_shell:
             self.shell_entries.entry_finished(result)
             return
-        self.shell_entries.program_finished(self.document.display_name)
+        self.shell_entries.program_finished(self.tabs.run_name)
         self.console.end_input()
         for leftover in result.leftovers:
             self.console.append_system(tr("Sprout cleaned up after the program: {what}.").format(what=leftover))
@@ -272,16 +287,14 @@ class MainWindow(QMainWindow):
             return
         text = format_result(result)
         if text:
-            self.console.append_traceback(result, text, self.document.display_name)
+            self.console.append_traceback(result, text, self.tabs.run_name)
         sentence = explain(result, self._ran_source)
         if sentence:
             self.console.append_hint(sentence)
         if result.status == "halted":
             self.console.append_system(tr("■ Stopped after {seconds:.2f} s").format(seconds=result.duration))
         self.console.scroll_to_end()  # the traceback and hint are what the learner needs now
-        frame = next((f for f in reversed(result.frames) if f.filename == self.document.display_name), None)
-        if frame is not None:
-            self.editor.set_halted_line(frame.line)
+        self.tabs.mark_halted(result.frames)
 
     def _on_state_changed(self, run: RunInfo) -> None:
         """Everything that depends on the run's state follows from it here, the panels' too."""
@@ -289,6 +302,7 @@ class MainWindow(QMainWindow):
         self.commands.apply(run.state)
         self.abandon_button.setVisible(run.state is RunState.STALLED)
         if not run.active:
+            self.tabs.end_run()
             self._tick.stop()
         elif not self._tick.isActive():
             self._tick.start()
@@ -312,7 +326,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_palette(app, self.theme)
-        self.editor.apply_theme(self.theme)
+        self.tabs.set_theme(self.theme)
         self.output_panel.apply_theme(self.theme)
         for entry in self.menus.theme.actions():
             entry.setChecked(entry.data() == name)
@@ -332,16 +346,26 @@ class MainWindow(QMainWindow):
         where = f" — {self.document.path.parent}" if self.document.path else ""
         self.setWindowTitle(f"{mark}{self.document.display_name}{where} — Sprout")
 
+    def _on_tab_changed(self) -> None:
+        """Find and the cursor's position follow the tab in front; the run's verdict stays."""
+        self.find_bar.set_editor(self.editor)
+        self._update_position()
+
     def _update_position(self) -> None:
         cursor = self.editor.textCursor()
         self.status.position(cursor.blockNumber() + 1, column_of(cursor) + 1)
+
+    def _remember_tabs(self) -> None:
+        """At each change of the tabs, so a crash still reopens them; not once the window closes."""
+        if not self._closing:
+            open_tabs.remember(self.tabs, self.settings)
 
     def _fill_recent_menu(self) -> None:
         menu = self.menus.recent
         menu.clear()
         recent = self.settings.recent_files
         for path in recent:
-            menu.addAction(list_entry(self, path, partial(self.document.open, path)))
+            menu.addAction(list_entry(self, path, partial(self.tabs.open, path)))
         menu.setEnabled(bool(recent))
 
     def _about(self) -> None:
@@ -351,21 +375,23 @@ class MainWindow(QMainWindow):
 
     # ---- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self.document.maybe_keep_changes():
+        if not self.tabs.maybe_keep_all_changes():
             event.ignore()
             return
+        open_tabs.remember(self.tabs, self.settings)
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter_state = self.splitter.saveState()
         self.settings.sync()
         self.runner.shutdown()
-        self.document.discard_recovery()
+        self.tabs.discard_recovery()
+        self._closing = True
         event.accept()
 
     def check_storage(self) -> None:
         """Say once if settings or autosaves cannot be kept (a read-only or full home folder)."""
         problems = [problem for problem in (
             storage.settings_problem(self.settings.store),
-            storage.folder_problem(tr("autosaved copies of your work"), self.document.recovery.folder))
+            storage.folder_problem(tr("autosaved copies of your work"), self.tabs.recovery.folder))
             if problem is not None]
         self._warn_storage_once(problems)
 
@@ -376,14 +402,14 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, tr("Sprout cannot keep your work safe here"), storage.describe(problems))
 
     def open_initial(self, path: str | None) -> None:
-        """What the window shows first: a crash recovery, the given file, the last one, or the welcome."""
-        if self.document.offer_recovery():
+        """What the window shows first: the files open last time with any unsaved text a crash
+        left, and the given file in front; the welcome when there is nothing else."""
+        reopened = open_tabs.reopen(self.tabs, self.settings)
+        recovered = open_tabs.offer_recovery(self.tabs)
+        if path and self.tabs.open(path):
             return
-        if path and self.document.load(Path(path)):
+        if reopened or recovered:
             return
-        last = self.settings.last_file
-        if last and Path(last).is_file() and self.document.load(Path(last)):
-            return
-        self.document.open_example(resources.welcome_example())
+        self.tabs.open_example(resources.welcome_example())
         self.settings.welcomed = True
 

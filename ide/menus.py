@@ -39,7 +39,7 @@ Entry = str | Menu
 def menu_definitions() -> list[Menu]:
     """File, Edit, View, Run, Tools, Examples and Help (titles in the IDE's language)."""
     return [
-        Menu(tr("&File"), ("new", "open", Menu(tr("Open &Recent"), name="recent"), "save", "save_as", SEPARATOR,
+        Menu(tr("&File"), ("new", "open", Menu(tr("Open &Recent"), name="recent"), "save", "save_as", "close_tab", SEPARATOR,
                            "save_output", SEPARATOR, "quit")),
         Menu(tr("&Edit"), ("undo", "redo", "cut", "copy", "paste", SEPARATOR, "find", "find_next", "replace",
                            SEPARATOR, "comment", SEPARATOR, "auto_pairs")),
@@ -47,6 +47,7 @@ def menu_definitions() -> list[Menu]:
                            "word_wrap", "indent_guides", "fold", "unfold", "unfold_all", SEPARATOR,
                            Menu(tr("&Language"), name="language"), Menu(tr("&Theme"), name="theme"), SEPARATOR,
                            PANEL_TOGGLES, SEPARATOR,
+                           "next_tab", "previous_tab", SEPARATOR,
                            "next_pane", "previous_pane", "go_editor", "go_output", "go_drawing", SEPARATOR,
                            "clear_console")),
         Menu(tr("&Run"), ("run", "stop", "abandon", SEPARATOR,

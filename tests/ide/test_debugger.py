@@ -125,11 +125,11 @@ def test_breakpoints_are_kept_per_file(qtbot, window, tmp_path):
     first, second = tmp_path / "first.py", tmp_path / "second.py"
     first.write_text("a = 1\nb = 2\n")
     second.write_text("c = 3\n")
-    window.document.open(first)
+    window.tabs.open(first)
     window.editor.toggle_breakpoint(2)
-    window.document.open(second)
+    window.tabs.open(second)
     assert window.editor.breakpoints == set()
-    window.document.open(first)
+    window.tabs.open(first)
     assert window.editor.breakpoints == {2}
 
 

@@ -27,9 +27,9 @@ def test_save_and_open_round_trip(qtbot, window, tmp_path):
     assert path.read_text(encoding="utf-8") == "print('héllo')\n"
     assert not window.document.modified
     assert window.windowTitle().startswith("hello.py")
-    window.editor.setPlainText("")
-    window.document.editor.document().setModified(False)
-    assert window.document.open(path)
+    assert window.tabs.close_current()
+    assert window.editor.toPlainText() == ""
+    assert window.tabs.open(path)
     assert window.editor.toPlainText() == "print('héllo')\n"
     assert str(path.resolve()) in window.settings.recent_files
 
@@ -73,23 +73,25 @@ def test_failed_save_keeps_the_text_and_says_why(qtbot, window, tmp_path, dialog
     assert window.document.modified
 
 
-def test_unsaved_prompt_on_open_can_cancel(qtbot, window, tmp_path, dialogs):
-    other = tmp_path / "other.py"
-    other.write_text("print('other')\n")
+def test_closing_a_tab_with_unsaved_changes_can_be_cancelled(qtbot, window, tmp_path, dialogs):
     typed(window.editor, "my work\n")
     dialogs.answers = [Cancel]
-    assert not window.document.open(other)
+    assert not window.tabs.close_current()
     assert window.editor.toPlainText() == "my work\n"
     assert dialogs.shown[-1][1] == "Unsaved changes"
 
 
-def test_unsaved_prompt_on_open_can_save_first(qtbot, window, tmp_path, dialogs):
+def test_closing_a_tab_with_unsaved_changes_can_save_first(qtbot, window, tmp_path, dialogs):
     mine, other = tmp_path / "mine.py", tmp_path / "other.py"
     other.write_text("print('other')\n")
     window.document.save_as(mine)
     qtbot.keyClicks(window.editor, "# more")
+    assert window.tabs.open(other)  # a tab of its own: nothing asked, nothing lost
+    assert window.editor.toPlainText() == "print('other')\n"
+    assert dialogs.shown == []
+    window.tabs.setCurrentIndex(0)
     dialogs.answers = [Save]
-    assert window.document.open(other)
+    assert window.tabs.close_current()
     assert mine.read_text().startswith("# more")
     assert window.editor.toPlainText() == "print('other')\n"
 
@@ -113,7 +115,7 @@ def test_bad_files_are_refused_with_a_reason(qtbot, window, tmp_path, dialogs):
     window.editor.document().setModified(False)
     for path, reason in ((binary, "binary"), (latin, "UTF-8"), (huge, "MB"),
                          (tmp_path / "nowhere.py", "does not exist"), (tmp_path, "folder")):
-        assert not window.document.open(path)
+        assert not window.tabs.open(path)
         assert reason in dialogs.shown[-1][2], dialogs.shown[-1]
         assert window.editor.toPlainText() == "still here\n"
 
@@ -189,7 +191,7 @@ def test_last_file_reopens_on_start(qtbot, settings, recovery, tmp_path):
     path.write_text("print('last')\n")
     first = MainWindow(settings, recovery)
     qtbot.addWidget(first)
-    first.document.open(path)
+    first.tabs.open(path)
     first.runner.shutdown()
     second = MainWindow(settings, recovery)
     qtbot.addWidget(second)

@@ -91,7 +91,8 @@ def visible_texts(window: MainWindow) -> list[str]:
     for dock in window.findChildren(QDockWidget):
         texts.append(dock.windowTitle())
     for tabs in window.findChildren(QTabWidget):
-        texts += [tabs.tabText(index) for index in range(tabs.count())]
+        if tabs is not window.tabs:  # the editor's tabs are named after files
+            texts += [tabs.tabText(index) for index in range(tabs.count())]
     for button in window.findChildren(QToolButton):
         texts += [text for text in (button.text(), button.toolTip()) if text and not button.defaultAction()]
     texts.append(window.status.label.text())

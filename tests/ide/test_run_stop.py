@@ -166,7 +166,7 @@ def test_a_saved_script_imports_modules_from_its_folder(qtbot, window, tmp_path)
     (tmp_path / "helper.py").write_text("def greet(name):\n    return 'Hello, ' + name\n")
     script = tmp_path / "main_program.py"
     script.write_text("import helper\nprint(helper.greet('Ada'))\n")
-    window.document.open(script)
+    window.tabs.open(script)
     result = run_to_end(qtbot, window)
     assert result.status == "finished"
     assert "Hello, Ada" in window.console.plain_text()
