@@ -5,13 +5,14 @@ import os
 import platform
 import sys
 
-from PySide6.QtCore import QCoreApplication, QTimer, qVersion
+from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtWidgets import QApplication
 
 from .internal_errors import InternalErrorReporter, log, start_logging
 from .main_window import MainWindow
 from .runner import configure_process
 from .themes import THEMES, apply_palette
+from .warm_up import after_first_paint
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -23,16 +24,22 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def _after_first_paint(window: MainWindow) -> None:
+    """The rest of starting up, once the learner sees the window (``ide.warm_up``)."""
+    start_logging()
+    log.info("Sprout started: Python %s, Qt %s, %s", platform.python_version(), qVersion(), sys.executable)
+    window.runner.prepare()
+    window.check_storage()
+
+
 def main(args: list[str]) -> int:
     app = create_app()
-    start_logging()
     window = MainWindow()
     InternalErrorReporter(window).install()
     apply_palette(app, THEMES.get(window.settings.theme, THEMES["light"]))
     window.open_initial(args[0] if args else None)
     window.show()
-    QTimer.singleShot(0, window.check_storage)
-    log.info("Sprout started: Python %s, Qt %s, %s", platform.python_version(), qVersion(), sys.executable)
+    after_first_paint(window.editor.viewport(), lambda: _after_first_paint(window))
     code = app.exec()
     if not window.runner.shutdown():
         # A run stuck in a blocking call would keep its thread alive forever; the

@@ -1,7 +1,7 @@
 """The debugger's panels: the paused program's variables and its call stack."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -13,9 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vm import FrameSnapshot, Pause, PausedFrame, ValueNode, children_of, describe, visible_globals
+from vm import children_of, describe, visible_globals
 
 from .i18n import tr
+
+if TYPE_CHECKING:
+    from vm import FrameSnapshot, Pause, PausedFrame, ValueNode
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 LOADED_ROLE = Qt.ItemDataRole.UserRole + 1

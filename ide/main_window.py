@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vm import Limits, RunResult, explain, format_result
+from vm.limits import Limits
 
 from . import resources, storage
 from .actions import F5, WHEN_IDLE, WHILE_RUNNING, ActionRegistry, ActionSpec
@@ -41,6 +42,9 @@ from .settings import Settings
 from .status import RunStatus
 from .text_positions import column_of
 from .themes import THEMES, apply_palette
+
+if TYPE_CHECKING:
+    from vm import RunResult
 
 # Generous limits: they exist to keep the IDE alive, not to cut learners short.
 IDE_LIMITS = Limits(memory=2 * 1024**3)
@@ -273,6 +277,7 @@ class MainWindow(QMainWindow):
         self._shell_note = ""
 
     def _finish_shell_entry(self, result: RunResult) -> None:
+        from vm import explain, format_result  # loaded with the engine, after the window is shown
         frame = next((f for f in reversed(result.frames) if f.filename == "<shell>"), None)
         if frame is not None:
             self.shell.mark_entry_line(frame.line)
@@ -285,6 +290,7 @@ class MainWindow(QMainWindow):
         self.shell.statement_finished()
 
     def _on_finished(self, result: RunResult) -> None:
+        from vm import explain, format_result
         self.packages.run_finished(result)
         if self.runner.shell_run:
             self._finish_shell_entry(result)
