@@ -1,12 +1,17 @@
 """The Drawing pane: the turtle's canvas with fit, zoom, save and clear, in a dock that
-appears when a program first draws and that closes turtle's window when closed."""
+appears when a program first draws and that closes turtle's window when closed.
+
+The dock (and its View toggle) exists from the start; the canvas inside is made when
+first needed (a program's first drawing, the toggle, Ctrl+3), so the window opens
+without loading it.
+"""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QPainter
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -19,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from . import dock_layout, resources
-from .drawing_view import DrawingView
 from .i18n import tr
 from .runner import Runner
+
+if TYPE_CHECKING:
+    from .drawing_view import DrawingView
 
 DOCK_SHARE = 0.45  # of the window's width, when the pane first appears
 PNG_SCALE = 2  # saved pictures at twice the screen's pixels: sharp when printed or projected
@@ -31,6 +38,7 @@ class DrawingPanel(QWidget):
     """The view and its toolbar."""
 
     def __init__(self) -> None:
+        from .drawing_view import DrawingView
         super().__init__()
         self.view = DrawingView()
         self.toolbar = QToolBar()
@@ -77,6 +85,7 @@ class DrawingPanel(QWidget):
         source = self.view.content_rect()
         target = Path(path)
         if target.suffix.lower() == ".svg":
+            from PySide6.QtSvg import QSvgGenerator  # Qt's SVG library loads with the first SVG saved
             generator = QSvgGenerator()
             generator.setFileName(str(target))
             generator.setSize(source.size().toSize())
@@ -106,12 +115,14 @@ class DrawingDock(QDockWidget):
 
     closed_by_learner = Signal()
 
-    def __init__(self, panel: DrawingPanel, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(tr("Drawing"), parent)
         self.setObjectName("drawing_dock")
-        self.setWidget(panel)
         self.setAccessibleName(tr("Drawing pane"))
         self.setAccessibleDescription(tr("Shows what the program draws with turtle"))
+
+    def set_panel(self, panel: DrawingPanel) -> None:
+        self.setWidget(panel)
         panel.view.title_changed.connect(self._show_title)
 
     def _show_title(self, title: str) -> None:
@@ -129,18 +140,31 @@ class DrawingController:
         self.runner = runner
         self.host = host
         self._sized = False
-        self.panel = DrawingPanel()
-        self.view = self.panel.view
-        self.dock = DrawingDock(self.panel, host)
-        dock_layout.set_minimum_height(self.dock)
+        self._panel: DrawingPanel | None = None
+        self.dock = DrawingDock(host)
         host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
-        runner.drawing.connect(self.view.apply)
+        # Shown by the View toggle (or anything else): the canvas is there when it appears.
+        self.dock.visibilityChanged.connect(lambda visible: visible and self.panel)
+        runner.drawing.connect(lambda commands: self.view.apply(commands))
         runner.started.connect(self._on_run_started)
-        self.view.opened.connect(self.show)
-        self.view.listening.connect(self._on_listening)
-        self.view.program_event.connect(runner.send_drawing_event)
         self.dock.closed_by_learner.connect(self._on_closed)
+
+    @property
+    def panel(self) -> DrawingPanel:
+        """The canvas and its tools, made the first time anything needs them."""
+        if self._panel is None:
+            panel = self._panel = DrawingPanel()
+            self.dock.set_panel(panel)
+            dock_layout.set_minimum_height(self.dock)
+            panel.view.opened.connect(self.show)
+            panel.view.listening.connect(self._on_listening)
+            panel.view.program_event.connect(self.runner.send_drawing_event)
+        return self._panel
+
+    @property
+    def view(self) -> DrawingView:
+        return self.panel.view
 
     def toggle_action(self) -> QAction:
         toggle = self.dock.toggleViewAction()
@@ -166,9 +190,9 @@ class DrawingController:
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_run_started(self) -> None:
-        if not self.runner.shell_run:
+        if not self.runner.shell_run and self._panel is not None:
             self.view.clear()
 
     def _on_closed(self) -> None:
-        if self.runner.running and not self.view.closed:
+        if self.runner.running and self._panel is not None and not self.view.closed:
             self.runner.send_drawing_event(("close",))

@@ -1,9 +1,14 @@
 """The Plots pane: matplotlib's figures with previous/next, fit, zoom, save, copy and
 clear, in a dock that appears with a run's first figure and keeps the last run's
-figures until the next run."""
+figures until the next run.
+
+The dock (and its View toggle) exists from the start; the view inside is made when
+first needed (a run's first figure, the toggle), so the window opens without loading it.
+"""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
@@ -20,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from .i18n import tr
-from .plots_view import PlotsView
 from .runner import Runner
+
+if TYPE_CHECKING:
+    from .plots_view import PlotsView
 
 DOCK_SHARE = 0.45  # of the window's width, when the pane first appears
 SAVE_FORMATS = (".png", ".svg", ".pdf")
@@ -33,6 +40,7 @@ class PlotsPanel(QWidget):
     save_clicked = Signal()
 
     def __init__(self) -> None:
+        from .plots_view import PlotsView
         super().__init__()
         self.view = PlotsView()
         self.toolbar = QToolBar()
@@ -102,20 +110,32 @@ class PlotsController:
         self.runner = runner
         self.host = host
         self._sized = False
-        self.panel = PlotsPanel()
-        self.view = self.panel.view
+        self._panel: PlotsPanel | None = None
         self.dock = QDockWidget(tr("Plots"), host)
         self.dock.setObjectName("plots_dock")
-        self.dock.setWidget(self.panel)
         self.dock.setAccessibleName(tr("Plots pane"))
         self.dock.setAccessibleDescription(tr("Shows the figures the program draws with matplotlib"))
         host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
-        runner.plots_feed.arrived.connect(self.view.apply)
+        # Shown by the View toggle (or anything else): the view is there when it appears.
+        self.dock.visibilityChanged.connect(lambda visible: visible and self.panel)
+        runner.plots_feed.arrived.connect(lambda messages: self.view.apply(messages))
         runner.started.connect(self._on_run_started)
-        self.view.first_figure.connect(self._show_for_program)
         self._shown_for_program = False  # opened by a program's first figure, not by the learner
-        self.panel.save_clicked.connect(self.ask_save)
+
+    @property
+    def panel(self) -> PlotsPanel:
+        """The figures and their tools, made the first time anything needs them."""
+        if self._panel is None:
+            panel = self._panel = PlotsPanel()
+            self.dock.setWidget(panel)
+            panel.view.first_figure.connect(self._show_for_program)
+            panel.save_clicked.connect(self.ask_save)
+        return self._panel
+
+    @property
+    def view(self) -> PlotsView:
+        return self.panel.view
 
     def toggle_action(self) -> QAction:
         toggle = self.dock.toggleViewAction()
