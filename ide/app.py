@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import platform
 import sys
 
 from PySide6.QtCore import QCoreApplication, qVersion
@@ -26,6 +25,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 def _after_first_paint(window: MainWindow) -> None:
     """The rest of starting up, once the learner sees the window (``ide.warm_up``)."""
+    import platform
     start_logging()
     log.info("Sprout started: Python %s, Qt %s, %s", platform.python_version(), qVersion(), sys.executable)
     window.runner.prepare()
