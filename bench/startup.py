@@ -15,9 +15,10 @@ been painted for the first time and the event loop has finished that pass:
   ``update_idletasks()`` has run the idle callbacks that draw the text (Tk draws a
   Text widget from an idle callback, after its expose).
 
-Both run in a wrapper (``python -c``) that installs only that hook, then runs the real
-entry point (``main.py`` as ``__main__``, ``idlelib`` as ``__main__``) with the same
-``sys.argv`` as the plain command; the wrapper prints the moment and leaves at once
+Both run in a wrapper (``python -c``) that installs only that hook (for Sprout, once
+the program itself has imported Qt's widgets: the wrapper loads no Qt of its own, as
+import order changes what imports cost), then runs the real entry point (``main.py``
+or ``idlelib`` as ``__main__``) with the same ``sys.argv`` as the plain command; the wrapper prints the moment and leaves at once
 (``os._exit``), so closing is not timed. Each process gets fresh, empty settings
 folders (``HOME``, ``XDG_CONFIG_HOME``, ``XDG_DATA_HOME``; the font cache stays warm,
 as on a second start), and SCRIPT is Sprout's welcome example unless ``--file`` says
@@ -43,34 +44,53 @@ ROOT = Path(__file__).resolve().parent.parent
 WELCOME = ROOT / "resources" / "examples" / "00_welcome.py"
 
 SPROUT_PROBE = """
-import os, runpy, sys, time
+import importlib.util, os, runpy, sys, time
 main_py, script = sys.argv[1], sys.argv[2]
 sys.argv = [main_py, script]
 sys.path[0] = os.path.dirname(main_py)  # as `python main.py` sets it
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
 first_line = open(script, encoding="utf-8").readline().rstrip("\\n")
 
 def report():
     print("usable", time.time(), flush=True)
     os._exit(0)
 
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
-            text = watched.parent()
-            if isinstance(text, (QPlainTextEdit, QTextEdit)) and text.toPlainText().startswith(first_line):
-                QTimer.singleShot(0, report)
-        return False
+def install_hooks():
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
 
-original_show = QWidget.show
-def show(self):
-    app = QApplication.instance()
-    if self.isWindow() and not hasattr(app, "_first_paint"):
-        app._first_paint = FirstPaint()
-        app.installEventFilter(app._first_paint)
-    original_show(self)
-QWidget.show = show
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+                text = watched.parent()
+                if isinstance(text, (QPlainTextEdit, QTextEdit)) and text.toPlainText().startswith(first_line):
+                    QTimer.singleShot(0, report)
+            return False
+
+    original_show = QWidget.show
+    def show(self):
+        app = QApplication.instance()
+        if self.isWindow() and not hasattr(app, "_first_paint"):
+            app._first_paint = FirstPaint()
+            app.installEventFilter(app._first_paint)
+        original_show(self)
+    QWidget.show = show
+
+class AfterQtWidgets:
+    # Hooks in once the program itself imports Qt's widgets: the wrapper imports
+    # nothing of Qt before the program does (import order changes what imports cost).
+    def find_spec(self, name, path, target=None):
+        if name != "PySide6.QtWidgets":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        load = spec.loader.exec_module
+        def exec_module(module):
+            load(module)
+            install_hooks()
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, AfterQtWidgets())
 runpy.run_path(main_py, run_name="__main__")
 """
 
