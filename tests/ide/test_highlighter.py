@@ -90,3 +90,16 @@ def test_catching_up_keeps_the_halted_line_marker(qtbot):
     string = _colour(editor, 4)
     qtbot.waitUntil(lambda: _colour(editor, last) == string, timeout=TIMEOUT_MS)
     assert editor.halted_line == 10
+
+
+def test_names_in_any_script_are_found_as_pygments_finds_them():
+    from pygments.lexers import PythonLexer
+
+    from ide.highlighter import QuickPythonLexer, lex_line
+    source = ("名字 = 1\nπ = 3.14\nclass Über:\n    def größe(self, _x1):\n        return f'{self.größe} {名字!r}'\n"
+              "@décorateur\ndef données(): pass\nfrom café.thé import théière as t\nprint(π, 名字)\n")
+    theirs, ours = ("root",), ("root",)
+    for line in source.splitlines(keepends=True):
+        expected, theirs = lex_line(PythonLexer(), line, theirs)
+        found, ours = lex_line(QuickPythonLexer(), line, ours)
+        assert found == expected and ours == theirs
