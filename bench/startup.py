@@ -1,6 +1,6 @@
 """Launch to usable window, Sprout beside IDLE, on a real X display.
 
-    python bench/startup.py [--trials N] [--file SCRIPT]
+    python bench/startup.py [--trials N] [--file SCRIPT] [--compare CHECKOUT]
 
 **What is measured.** Each trial starts a fresh process and times, on the wall clock,
 from just before the process is started until the text widget that shows the script has
@@ -26,7 +26,8 @@ otherwise. Trials alternate between the two (one discarded warm-up of each first
 the machine's load hits both alike.
 
 Without ``DISPLAY`` the bench starts its own ``Xvfb`` and runs both on it (Sprout on
-Qt's ``xcb`` platform, as on a desktop). **Goal: Sprout <= 0.4 s.**
+Qt's ``xcb`` platform, as on a desktop). ``--compare`` adds another Sprout checkout (an
+older commit, say) to the same interleaved trials. **Goal: Sprout <= 0.4 s.**
 """
 from __future__ import annotations
 
@@ -148,7 +149,7 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
 
 
 def summary(name: str, times: list[float]) -> str:
-    return (f"{name:7} trials {len(times):2}  median {statistics.median(times):.3f} s  "
+    return (f"{name:8} trials {len(times):2}  median {statistics.median(times):.3f} s  "
             f"best {min(times):.3f} s  worst {max(times):.3f} s")
 
 
@@ -156,6 +157,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--trials", type=int, default=9)
     parser.add_argument("--file", type=Path, default=WELCOME)
+    parser.add_argument("--compare", type=Path, help="another Sprout checkout to time alongside")
     args = parser.parse_args()
     script = str(args.file.resolve())
     server = None
@@ -168,6 +170,8 @@ def main() -> None:
         "Sprout": [sys.executable, "-c", SPROUT_PROBE, str(ROOT / "main.py"), script],
         "IDLE": [sys.executable, "-c", IDLE_PROBE, script],
     }
+    if args.compare:
+        commands["compared"] = [sys.executable, "-c", SPROUT_PROBE, str(args.compare.resolve() / "main.py"), script]
     times: dict[str, list[float]] = {name: [] for name in commands}
     try:
         for command in commands.values():
@@ -182,6 +186,8 @@ def main() -> None:
             server.terminate()
             server.wait()
     print(f"launch to usable window (display {env['DISPLAY']}, {Path(script).name}):")
+    if args.compare:
+        print(f"compared: {args.compare.resolve()}")
     for name in commands:
         print(summary(name, times[name]))
     sprout, idle = statistics.median(times["Sprout"]), statistics.median(times["IDLE"])
