@@ -26,7 +26,7 @@ from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextBlock, QTextCh
 
 from .text_positions import to_qt
 
-CASCADE_BUDGET_S = 0.004  # recolouring past the edit, per event-loop pass
+CASCADE_BUDGET_S = 0.002  # recolouring past the edit, per event-loop pass
 
 # pygments spells a Python name out as two Unicode classes of some 700 ranges each;
 # compiling them was most of the lexer's 20 ms at start. Python's own word characters
