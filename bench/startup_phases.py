@@ -60,7 +60,7 @@ app.installEventFilter(first_paint)
 window.show()
 app.exec()
 mark("show, first paint")
-print(" ".join(f"{name}={(at - marks[i][1]) * 1000:.2f}" for i, (name, at) in enumerate(marks[1:])))
+print(";".join(f"{name}={(at - marks[i][1]) * 1000:.2f}" for i, (name, at) in enumerate(marks[1:])))
 os._exit(0)
 """
 
@@ -73,7 +73,7 @@ def one_run(env: dict[str, str]) -> dict[str, float]:
                              timeout=120).stdout.strip().splitlines()[-1]
     finally:
         shutil.rmtree(home, ignore_errors=True)
-    return {name: float(ms) for name, ms in (field.split("=") for field in out.split(" "))}
+    return {name: float(ms) for name, ms in (field.split("=") for field in out.split(";"))}
 
 
 def main() -> None:
