@@ -1,6 +1,6 @@
 """Launch to usable window, Sprout beside IDLE, on a real X display.
 
-    python bench/startup.py [--trials N] [--file SCRIPT] [--compare CHECKOUT]
+    python bench/startup.py [--trials N] [--file SCRIPT] [--compare CHECKOUT] [--floor]
     python bench/startup.py --instructions [--compare CHECKOUT]
 
 **What is measured.** Each trial starts a fresh process and times, on the wall clock,
@@ -28,7 +28,9 @@ the machine's load hits both alike.
 
 Without ``DISPLAY`` the bench starts its own ``Xvfb`` and runs both on it (Sprout on
 Qt's ``xcb`` platform, as on a desktop). ``--compare`` adds another Sprout checkout (an
-older commit, say) to the same interleaved trials. **Goal: Sprout <= 0.4 s.**
+older commit, say) to the same interleaved trials; ``--floor`` adds the least a PySide6
+window showing the file can take (a bare ``QMainWindow`` with a ``QPlainTextEdit``,
+same moment). **Goal: Sprout <= 0.4 s.**
 
 ``--instructions`` counts instead the CPU instructions of one Sprout launch to the same
 moment, under ``valgrind --tool=callgrind`` on Qt's ``offscreen`` platform: unlike the
@@ -122,6 +124,31 @@ runpy.run_module("idlelib", run_name="__main__", alter_sys=True)
 """
 
 
+FLOOR_PROBE = """
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
+app = QApplication(sys.argv[:1])
+app.setStyle("Fusion")
+window = QMainWindow()
+editor = QPlainTextEdit()
+window.setCentralWidget(editor)
+editor.setPlainText(open(sys.argv[1], encoding="utf-8").read())
+window.resize(1000, 720)
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if watched is editor.viewport() and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, lambda: (print("usable", time.time(), flush=True), os._exit(0)))
+        return False
+
+first_paint = FirstPaint()
+app.installEventFilter(first_paint)
+window.show()
+app.exec()
+"""
+
+
 def one_start(command: list[str], env: dict[str, str]) -> float:
     """Seconds from just before the process starts to its ``usable`` line."""
     home = tempfile.mkdtemp(prefix="startup-home-")
@@ -180,6 +207,7 @@ def main() -> None:
     parser.add_argument("--trials", type=int, default=9)
     parser.add_argument("--file", type=Path, default=WELCOME)
     parser.add_argument("--compare", type=Path, help="another Sprout checkout to time alongside")
+    parser.add_argument("--floor", action="store_true", help="also time a bare PySide6 window")
     parser.add_argument("--instructions", action="store_true", help="count instructions under callgrind")
     args = parser.parse_args()
     script = str(args.file.resolve())
@@ -199,6 +227,8 @@ def main() -> None:
         "Sprout": [sys.executable, "-c", SPROUT_PROBE, str(ROOT / "main.py"), script],
         "IDLE": [sys.executable, "-c", IDLE_PROBE, script],
     }
+    if args.floor:
+        commands["floor"] = [sys.executable, "-c", FLOOR_PROBE, script]
     if args.compare:
         commands["compared"] = [sys.executable, "-c", SPROUT_PROBE, str(args.compare.resolve() / "main.py"), script]
     times: dict[str, list[float]] = {name: [] for name in commands}
