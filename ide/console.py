@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
@@ -29,14 +30,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolButton, QWidget
 
-from vm import Frame, RunResult
-
 from .console_input import InlineInput
 from .console_text import KIND, SqueezedLine, last_lines, recolour, selected_text
 from .i18n import tr
 from .output_log import OutputLog, byte_length
 from .themes import LIGHT, Theme
 from .trim_notice import TrimNotice
+
+if TYPE_CHECKING:
+    from vm import Frame, RunResult
 
 MAX_LINES = 2000           # lines the view keeps; older ones are trimmed (the log keeps them)
 SQUEEZE_AT = 1000          # characters shown of a longer line

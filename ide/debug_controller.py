@@ -9,12 +9,11 @@ the run is in, whichever tab is in front.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
-
-from vm import FrameSnapshot, Pause, PausedFrame, RunResult
 
 from . import dock_layout
 from .actions import WHEN_IDLE, ActionRegistry, ActionSpec
@@ -24,6 +23,9 @@ from .i18n import tr
 from .run_state import RunInfo, RunState
 from .runner import Runner
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from vm import FrameSnapshot, Pause, PausedFrame, RunResult
 
 DOCK_WIDTH = 320
 PAUSED = frozenset({RunState.PAUSED})
@@ -173,6 +175,7 @@ class DebugController(QObject):
         self.variables.setEnabled(False)
 
     def _show_frame(self, frame: PausedFrame | FrameSnapshot | None) -> None:
+        from vm import FrameSnapshot  # loaded with the engine, after the window is shown
         if isinstance(frame, FrameSnapshot):
             self.variables.setEnabled(True)
             self.variables.show_snapshot(frame)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vm import Limits, RunResult, explain, format_result
+from vm.limits import Limits
 
 from . import open_tabs, resources, storage
 from .actions import F5, WHEN_IDLE, WHILE_RUNNING, ActionRegistry, ActionSpec
@@ -47,6 +48,9 @@ from .shell_entries import ShellEntries
 from .status import RunStatus
 from .text_positions import column_of
 from .themes import THEMES, apply_palette
+
+if TYPE_CHECKING:
+    from vm import RunResult
 
 # Generous limits: they exist to keep the IDE alive, not to cut learners short.
 IDE_LIMITS = Limits(memory=2 * 1024**3)
@@ -269,6 +273,7 @@ class MainWindow(QMainWindow):
         (self.shell if self.run.in_shell else self.console).append_batch(chunks)
 
     def _on_finished(self, result: RunResult) -> None:
+        from vm import explain, format_result  # loaded with the engine, after the window is shown
         if self.run.in_shell:
             self.shell_entries.entry_finished(result)
             return

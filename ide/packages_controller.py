@@ -2,17 +2,19 @@
 could not import (a button in the status bar after a ``ModuleNotFoundError``)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow, QPushButton
 
-from vm import RunResult
-from vm.missing_modules import missing_module, project_for
-from vm.package_folders import user_packages_folder
-
 from .actions import ActionRegistry, ActionSpec
 from .i18n import tr
-from .packages_dialog import PackagesDialog
 from .runner import Runner
+
+if TYPE_CHECKING:
+    from vm import RunResult
+
+    from .packages_dialog import PackagesDialog
 
 
 class PackagesController(QObject):
@@ -32,7 +34,10 @@ class PackagesController(QObject):
 
     def open(self, name: str = "") -> PackagesDialog:
         """The dialog (one per window), brought to the front; with ``name`` looked up."""
-        if self.dialog is None:
+        if self.dialog is None:  # loaded on first use: the window starts without it
+            from vm.package_folders import user_packages_folder
+
+            from .packages_dialog import PackagesDialog
             self.dialog = PackagesDialog(user_packages_folder(), self.window)
         self.dialog.show()
         self.dialog.raise_()
@@ -45,6 +50,7 @@ class PackagesController(QObject):
         self.install_button.hide()
 
     def run_finished(self, result: RunResult) -> None:
+        from vm.missing_modules import missing_module, project_for
         module = missing_module(result)
         self.install_button.setVisible(module is not None)
         if module is not None:

@@ -1,9 +1,14 @@
 """The Plots pane: matplotlib's figures with previous/next, fit, zoom, save, copy and
 clear, in a dock that appears with a run's first figure and keeps the last run's
-figures until the next run."""
+figures until the next run.
+
+The dock (and its View toggle) exists from the start; the view inside is made when
+first needed (a run's first figure, the toggle), so the window opens without loading it.
+"""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
@@ -21,9 +26,11 @@ from PySide6.QtWidgets import (
 
 from .actions import ActionRegistry
 from .i18n import tr
-from .plots_view import PlotsView
 from .run_state import RunInfo
 from .runner import Runner
+
+if TYPE_CHECKING:
+    from .plots_view import PlotsView
 
 DOCK_SHARE = 0.45  # of the window's width, when the pane first appears
 SAVE_FORMATS = (".png", ".svg", ".pdf")
@@ -35,6 +42,7 @@ class PlotsPanel(QWidget):
     save_clicked = Signal()
 
     def __init__(self) -> None:
+        from .plots_view import PlotsView
         super().__init__()
         self.view = PlotsView()
         self.toolbar = QToolBar()
@@ -107,21 +115,33 @@ class PlotsController:
         self.runner = runner
         self.host = host
         self._sized = False
-        self.panel = PlotsPanel()
-        self.view = self.panel.view
+        self._panel: PlotsPanel | None = None
         self.dock = QDockWidget(tr("Plots"), host)
         self.dock.setObjectName("plots_dock")
-        self.dock.setWidget(self.panel)
         self.dock.setAccessibleName(tr("Plots pane"))
         self.dock.setAccessibleDescription(tr("Shows the figures the program draws with matplotlib"))
+        # Shown by the View toggle (or anything else): the view is there when it appears.
+        self.dock.visibilityChanged.connect(lambda visible: visible and self.panel)
         self.toggle = self.dock.toggleViewAction()
         self.toggle.setText(tr("Plots Panel"))
         self.toggle.setShortcut("Ctrl+Shift+P")
-        runner.plots_feed.arrived.connect(self.view.apply)
+        runner.plots_feed.arrived.connect(lambda messages: self.view.apply(messages))
         runner.started.connect(self._on_run_started)
-        self.view.first_figure.connect(self._show_for_program)
         self._shown_for_program = False  # opened by a program's first figure, not by the learner
-        self.panel.save_clicked.connect(self.ask_save)
+
+    @property
+    def panel(self) -> PlotsPanel:
+        """The figures and their tools, made the first time anything needs them."""
+        if self._panel is None:
+            panel = self._panel = PlotsPanel()
+            self.dock.setWidget(panel)
+            panel.view.first_figure.connect(self._show_for_program)
+            panel.save_clicked.connect(self.ask_save)
+        return self._panel
+
+    @property
+    def view(self) -> PlotsView:
+        return self.panel.view
 
     def add_commands(self, commands: ActionRegistry) -> None:
         pass  # its buttons are in the pane
@@ -133,7 +153,7 @@ class PlotsController:
         return [self.toggle]
 
     def focus_panes(self) -> list[QWidget]:
-        return [self.view.canvas]
+        return [self.view.canvas] if self._panel is not None else []  # not built yet: nothing to visit
 
     def set_text_size(self, points: int) -> None:
         pass  # pictures: they have their own zoom

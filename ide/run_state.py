@@ -18,8 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from vm import Pause, RunResult
+if TYPE_CHECKING:  # the engine loads after the first window is drawn
+    from vm import Pause, RunResult
 
 
 class RunState(Enum):

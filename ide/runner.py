@@ -29,14 +29,16 @@ import weakref
 from dataclasses import replace
 from itertools import groupby
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QThread, QTimer, Signal, Slot
-
-from vm import VM, Debugger, Limits, RunResult
 
 from .i18n import tr
 from .plots_feed import PlotsFeed
 from .run_state import RunInfo, RunState, check_transition, ended_state
+
+if TYPE_CHECKING:
+    from vm import VM, Debugger, Limits, RunResult
 
 STOP_STALL_MS = 2000
 SHOW_GAP_MS = 25           # the window shows output at most this often (the engine's beat: 33 ms)
@@ -94,6 +96,7 @@ class _Engine:
     """One VM with its thread and worker; replaced wholesale when a run is abandoned."""
 
     def __init__(self, runner: Runner, generation: int, limits: Limits | None) -> None:
+        from vm import VM, Debugger  # the engine loads with the first engine, not with the window
         self.generation = generation
         self.vm = VM(on_output=lambda stream, text: runner.queue_output(generation, stream, text),
                      on_input_request=lambda prompt: runner.script_input_requested.emit(generation, prompt),
@@ -157,7 +160,7 @@ class Runner(QObject):
         self.script_paused.connect(self._on_paused)
         self.script_resumed.connect(self._on_resumed)
         self.plots_feed = PlotsFeed(lambda: self._generation, self)  # matplotlib's figures (vm.plots)
-        self._engine = self._new_engine()
+        self._current: _Engine | None = None  # made on first need, or by ``prepare``
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -192,6 +195,23 @@ class Runner(QObject):
         self.state_changed.emit(new)
 
     @property
+    def _engine(self) -> _Engine:
+        if self._current is None:
+            self._current = self._new_engine()
+        return self._current
+
+    @_engine.setter
+    def _engine(self, engine: _Engine) -> None:
+        self._current = engine
+
+    def prepare(self) -> None:
+        """Load the engine and start its thread now, so the first Run does not wait for them.
+
+        The window calls this once it is shown: loading the engine takes ~0.1 s that the
+        first window need not wait for."""
+        self._engine  # noqa: B018 - made on first access
+
+    @property
     def vm(self) -> VM:
         return self._engine.vm
 
@@ -202,6 +222,7 @@ class Runner(QObject):
             self._generation += 1
             generation = self._generation
         engine = _Engine(self, generation, self.limits)
+        engine.debugger.pause_on_uncaught = self._info.pause_on_uncaught
         self._run_requested.connect(engine.worker.run)
         engine.worker.finished.connect(self._on_finished)
         return engine
@@ -267,7 +288,8 @@ class Runner(QObject):
 
     def set_pause_on_uncaught(self, enabled: bool) -> None:
         """The one place the choice is made: every run's debugger gets it from here."""
-        self.debugger.pause_on_uncaught = enabled
+        if self._current is not None:  # an engine made later gets it when it is made
+            self._current.debugger.pause_on_uncaught = enabled
         self._update(pause_on_uncaught=enabled)
 
     def set_breakpoints(self, filename: str, lines: set[int]) -> None:
@@ -306,6 +328,7 @@ class Runner(QObject):
         """Leave a run that will not stop to finish alone; a fresh engine is ready now."""
         if not self.running:
             return
+        from vm import RunResult
         old = self._engine
         self._run_requested.disconnect(old.worker.run)
         old.worker.finished.disconnect(self._on_finished)
@@ -320,7 +343,7 @@ class Runner(QObject):
         if self.running:
             self.vm.interrupt("user")
         clean = True
-        for engine in [self._engine, *self._abandoned]:
+        for engine in [*filter(None, [self._current]), *self._abandoned]:
             try:
                 engine.thread.quit()
                 clean = engine.thread.wait(SHUTDOWN_WAIT_MS) and clean

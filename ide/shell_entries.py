@@ -2,7 +2,10 @@
 result is reported in the Shell, and a note says whose variables the Shell sees."""
 from __future__ import annotations
 
-from vm import RunResult, explain, format_result
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from vm import RunResult
 
 from .i18n import tr
 from .output_panel import OutputPanel
@@ -43,6 +46,7 @@ class ShellEntries:
         frame = next((f for f in reversed(result.frames) if f.filename == SHELL_FILE), None)
         if frame is not None:
             self.shell.mark_entry_line(frame.line)
+        from vm import explain, format_result  # loaded with the engine, after the window is shown
         text = format_result(result)
         if text:
             self.shell.append_traceback(result, text, "")

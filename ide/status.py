@@ -1,13 +1,16 @@
 """The status bar's words, derived from the run's state: what the program is doing, and for how long."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-from vm import Pause, RunResult
-
 from .i18n import tr
 from .run_state import RunState
+
+if TYPE_CHECKING:
+    from vm import Pause, RunResult
 
 
 def _reasons() -> dict[str, str]:
