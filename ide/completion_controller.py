@@ -127,7 +127,7 @@ class CompletionController(QObject):
         if self.popup.isVisible() and self._list_key(key, modifiers):
             return True
         if key == Key.Key_Escape and self.signature_help.isVisible():
-            self.signature_help.close_help()
+            self._close_signature()
             return True
         text = event.text()
         if text in (".", "(", ",", ")") and not modifiers & ~Qt.KeyboardModifier.ShiftModifier:
@@ -152,7 +152,7 @@ class CompletionController(QObject):
 
     def _typed(self, text: str) -> None:
         if text == ")":
-            self.signature_help.close_help()
+            self._close_signature()
             return
         cursor = self.editor.textCursor()
         if self.editor.auto_pairs.context_at(cursor.position()).kind != "code":
@@ -177,6 +177,11 @@ class CompletionController(QObject):
 
     def close(self) -> None:
         self.popup.hide()
+        self._close_signature()
+
+    def _close_signature(self) -> None:
+        """Hide the parameters line; an answer still on its way is for a call now closed."""
+        self._asked.pop("signature", None)
         self.signature_help.close_help()
 
     # ---- where the cursor is ----------------------------------------------------------
