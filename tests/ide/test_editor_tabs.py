@@ -226,10 +226,10 @@ def test_stepping_into_a_module_that_is_not_open_opens_it_at_the_paused_line(qtb
 
 
 def test_a_pause_in_the_program_whose_tab_was_closed_reopens_it(qtbot, window, tmp_path, dialogs):
-    window.tabs.open(write(tmp_path, "loop.py", "n = 0\nwhile True:\n    n += 1\n"))
+    window.tabs.open(write(tmp_path, "loop.py", "print('ready')\nwhile True:\n    pass\n"))
     window.tabs.open(write(tmp_path, "other.py", "z = 0\n"))
     window.tabs.setCurrentIndex(0)
-    start_run(qtbot, window)
+    start_run(qtbot, window, "ready")
     window.tabs.close_current()
     assert tab_titles(window) == ["other.py"]
     with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS):
