@@ -33,8 +33,8 @@ def wait_gone(pids: list[int], timeout: float = ENDS_WITHIN) -> list[int]:
     return left
 
 
-@pytest.fixture()
-def worker_pids(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+@pytest.fixture(name="worker_pids")
+def worker_pids_fixture(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     """Every worker started during the test; each must be gone (with its children) at its end."""
     started: list[int] = []
     original = processes.WorkerProcess.__init__

@@ -13,7 +13,7 @@ from vm.separate import EngineProxy, protocol
 from vm.separate.proxy import CRASHED
 
 from .harness import ENDS_WITHIN
-from .separate_harness import ProxyHarness, wait_gone, worker_pids  # noqa: F401 - a fixture
+from .separate_harness import ProxyHarness, wait_gone, worker_pids_fixture  # noqa: F401 - a fixture
 
 # A C call that holds the interpreter lock for minutes: concatenating 200,000 lists.
 C_SPIN = "rows = [[0]] * 200_000\nprint('go', flush=True)\ntotal = sum(rows, [])\n"

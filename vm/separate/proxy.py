@@ -166,6 +166,16 @@ class EngineProxy:
         with self._lock:
             return None if self._run is None else self._run.worker.pid
 
+    def abandon(self) -> None:
+        """End the running worker now, without waiting for the flag (Abandon in the IDE)."""
+        with self._lock:
+            run = self._run
+            if run is None:
+                return
+            run.stop_reason = run.stop_reason or "user"
+            run.killed = True
+        run.worker.kill()
+
     def prepare(self) -> None:
         """Start the next run's worker now, so that run starts without waiting for it."""
         with self._lock:
