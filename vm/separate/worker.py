@@ -76,7 +76,13 @@ class Worker:
             self._told.add(kind)
             self.channel.send(protocol.notice(kind))
 
+    def warm_up(self) -> None:
+        """A spare does its first run ahead (a program with nothing in it): the engine's
+        first run loads the rest of its modules and waits for ``sys.path``'s answer."""
+        self.vm.run("pass\n", "<warm-up>")
+
     def serve(self) -> int:
+        self.warm_up()
         self.channel.send(protocol.hello(os.getpid()))
         request = self.channel.receive()
         if request is None or request["type"] != "run":
