@@ -265,11 +265,13 @@ class Runner(QObject):
             debugger.attach()
         else:
             debugger.detach()
-        if separate:
+        engine: VM | EngineProxy = self.vm
+        if separate and self._engine.proxy is not None:
+            engine = self._engine.proxy
             self.vm.reset_namespace()  # the Shell cannot see the worker's variables: fresh ones
+        engine.expect_run()  # a Stop pressed before the engine's thread picks this up still counts
         self._update(state=RunState.RUNNING, in_shell=shell, debugging=debug, awaiting_input=False,
                      pause=None, result=None, in_separate_process=separate)
-        self._running_engine.expect_run()  # a Stop pressed before the engine's thread picks this up still counts
         self.started.emit(self._info)
         self._run_requested.emit(source, filename, folder, shell, separate)
         return True

@@ -142,6 +142,23 @@ def test_a_worker_killed_from_outside_says_so_with_its_last_line(worker_pids: li
     assert (result.status, result.error_type) == ("error", CRASHED)
     assert "killed by SIGKILL" in result.message and "last seen on line 4" in result.message
     assert result.frames[-1].line == 4
+    assert "    time.sleep(0.01)\nProcessCrashed: " in format_result(result)
+
+
+def test_a_stop_pressed_before_the_worker_is_ready_counts(worker_pids: list[int]) -> None:
+    harness = ProxyHarness(spare=False)
+    harness.proxy.expect_run()  # as the IDE does when F5 is pressed
+    harness.proxy.interrupt()
+    result = harness.run("while True:\n    pass\n")
+    assert (result.status, result.reason, result.message) == ("halted", "user", "the program was stopped")
+
+
+def test_stop_while_waiting_for_input(worker_pids: list[int]) -> None:
+    harness = ProxyHarness()
+    harness._on_input_request = lambda prompt: harness.proxy.interrupt()  # type: ignore[method-assign]
+    harness.proxy.on_input_request = harness._on_input_request
+    result = harness.run("print('hi')\nname = input('? ')\n")
+    assert (result.status, result.activity, result.frames[-1].line) == ("halted", "input", 2)
 
 
 def test_a_worker_of_another_version_is_refused(worker_pids: list[int]) -> None:

@@ -256,7 +256,7 @@ class EngineProxy:
         frames = self._last_frame(run)
         where = (f" (last seen on line {run.line})" if run.line is not None
                  else " (where it was is not known: it got stuck before Sprout could look)")
-        if run.killed:
+        if run.killed or (run.stop_reason is not None and status == -signal.SIGINT):
             halted = {"time_limit": "stopped: the time limit was reached"}.get(
                 run.stop_reason or "user", "the program was stopped")
             return RunResult(status="halted", reason=run.stop_reason or "user", error_type="KeyboardInterrupt",
@@ -273,7 +273,7 @@ class EngineProxy:
         lines = run.source.splitlines()
         text = lines[run.line - 1] if 0 < run.line <= len(lines) else ""
         column = len(text) - len(text.lstrip()) + 1
-        return (Frame(run.filename, run.line, column, run.function, text.strip(),
+        return (Frame(run.filename, run.line, column, run.function, text.rstrip(),
                       end_line=run.line, end_column=len(text.rstrip()) + 1),)
 
     def _refused(self, problem: str, filename: str, duration: float) -> RunResult:
