@@ -153,6 +153,17 @@ def test_a_stop_pressed_before_the_worker_is_ready_counts(worker_pids: list[int]
     assert (result.status, result.reason, result.message) == ("halted", "user", "the program was stopped")
 
 
+def test_a_stop_ends_a_worker_that_never_gets_ready(worker_pids: list[int]) -> None:
+    command = (sys.executable, "-c", "import sys; sys.stdin.read()")  # starts, never says hello
+    harness = ProxyHarness(command=command, spare=False)
+    harness.proxy.expect_run()
+    harness.proxy.interrupt()
+    started = time.monotonic()
+    result = harness.run("print('never')")
+    assert time.monotonic() - started < ENDS_WITHIN
+    assert (result.status, result.message) == ("halted", "the program was stopped before it started")
+
+
 def test_stop_while_waiting_for_input(worker_pids: list[int]) -> None:
     harness = ProxyHarness()
     harness._on_input_request = lambda prompt: harness.proxy.interrupt()  # type: ignore[method-assign]

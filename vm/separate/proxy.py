@@ -81,6 +81,7 @@ class EngineProxy:
         self._spare: WorkerProcess | None = None
         self._expecting = False
         self._early_stop: str | None = None
+        self._starting: tuple[WorkerProcess, threading.Event] | None = None  # a run's worker, until ready
         self._closed = False
 
     # ---- the contract ------------------------------------------------------------
@@ -91,11 +92,30 @@ class EngineProxy:
         ``keep_namespace`` is passed on, but the worker's variables end with its process."""
         started = time.perf_counter()
         merged = self.limits.merged(limits)
-        worker = self._take_worker()
         try:
+            worker = self._take_worker()
+        except OSError as error:
+            return self._refused(f"it could not be started ({error})", filename, time.perf_counter() - started)
+        try:
+            ready = threading.Event()
+            with self._lock:
+                self._starting = worker, ready
+                stopped_early = self._early_stop is not None
+            if stopped_early:
+                self._watch_start(worker, ready)
             problem = worker.greet()
+            ready.set()
+            with self._lock:
+                self._starting = None
+                stopped = self._early_stop if problem is not None else None
+                if problem is not None:
+                    self._expecting, self._early_stop = False, None
             if problem is not None:
                 worker.kill()
+                if stopped is not None:  # Stop came while the worker was still starting
+                    return RunResult(status="halted", reason=stopped, error_type="KeyboardInterrupt",
+                                     message="the program was stopped before it started", filename=filename,
+                                     duration=time.perf_counter() - started)
                 return self._refused(problem, filename, time.perf_counter() - started)
             run = _Run(worker, source, filename)
             with self._lock:
@@ -107,7 +127,7 @@ class EngineProxy:
                 self.interrupt(early)
             if merged.time is not None:
                 self._watch_time(run, merged.time)
-            return self._follow(run, time.perf_counter() - started)
+            return self._follow(run)
         finally:
             with self._lock:
                 if self._run is not None and self._run.worker is worker:
@@ -126,8 +146,13 @@ class EngineProxy:
         with self._lock:
             run = self._run
             if run is None:
+                first_early = False
                 if self._expecting:
+                    first_early = self._early_stop is None
                     self._early_stop = self._early_stop or reason
+                starting = self._starting
+                if self._expecting and first_early and starting is not None:
+                    self._watch_start(*starting)
                 return
             first = run.stop_reason is None
             if first:
@@ -206,7 +231,7 @@ class EngineProxy:
             spare.end(0)
         return WorkerProcess(self.command)
 
-    def _follow(self, run: _Run, waited: float) -> RunResult:
+    def _follow(self, run: _Run) -> RunResult:
         """Hand the worker's reports on until its result, or until it is gone."""
         while True:
             try:
@@ -242,6 +267,14 @@ class EngineProxy:
             return
         run.killed = True
         run.worker.kill()
+
+    @staticmethod
+    def _watch_start(worker: WorkerProcess, ready: threading.Event) -> None:
+        """A stop came while the run's worker was starting: kill it if it is not ready soon."""
+        def end_if_starting() -> None:
+            if not ready.wait(KILL_AFTER):
+                worker.kill()
+        threading.Thread(target=end_if_starting, name="sprout-stop-escalation", daemon=True).start()
 
     def _watch_time(self, run: _Run, seconds: float) -> None:
         """The engine stops a run at its time limit; one stuck in C is stopped from here."""
