@@ -35,7 +35,8 @@ NoticeCallback = Callable[[str], None]
 
 NOTICES = {
     "drawing": "Sprout note: turtle drawings are not shown yet for programs run in a separate "
-               "process; the program runs without showing them.",
+               "process; the program runs without showing them (Stop ends one that waits for its "
+               "window to be closed).",
     "plots": "Sprout note: matplotlib's figures are not shown yet for programs run in a separate "
              "process; the program runs without showing them.",
 }
