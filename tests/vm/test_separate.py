@@ -62,6 +62,17 @@ def test_an_error_reads_as_the_in_process_run(worker_pids: list[int]) -> None:
     assert separate.snapshot[-1].global_values[0].name == "half"
 
 
+def test_the_program_sees_what_it_sees_in_process(worker_pids: list[int], tmp_path) -> None:
+    source = "import os, sys\nprint(sys.path, os.getcwd(), sys.argv, __file__, __name__)\n"
+    place = {"filename": str(tmp_path / "lesson.py"), "folder": str(tmp_path), "argv": ["lesson.py", "-v"],
+             "working_folder": str(tmp_path)}
+    seen: list[str] = []
+    VM(on_output=lambda stream, text: seen.append(text)).run(source, **place)  # type: ignore[arg-type]
+    harness = ProxyHarness()
+    harness.run(source, **place)
+    assert harness.text() == "".join(seen)
+
+
 def test_stop_halts_a_python_loop_at_its_line(worker_pids: list[int]) -> None:
     harness = ProxyHarness()
     harness.on_marker["go"] = harness.proxy.interrupt
