@@ -78,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     if args[:1] in (["--install-desktop"], ["--uninstall-desktop"]):
         return _desktop_entry(install=args[0] == "--install-desktop")
     if args[:1] == ["run"]:
+        from vm.separate.terminal import main as run_separately
+        from vm.separate.terminal import wants_separate
+        if wants_separate(args[1:]):
+            return run_separately(args[1:], command=command)
         from vm.terminal import main as run_in_terminal
         return run_in_terminal(args[1:], command=command)
     reason = _no_display_reason()

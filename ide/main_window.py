@@ -43,6 +43,7 @@ from .plots_panel import PlotsController
 from .plotter import PlotterController
 from .run_state import RunInfo, RunState
 from .runner import Runner
+from .separate_runs import SeparateRuns, debug_note, shell_note
 from .settings import Settings
 from .shell_entries import ShellEntries
 from .status import RunStatus
@@ -65,7 +66,8 @@ class MainWindow(QMainWindow):
         apply_language(resolve(self.settings.language))  # before any text is made
         self.theme = THEMES.get(self.settings.theme, THEMES["light"])
         self.tabs = EditorTabs(self.theme, self.settings.font_size, self.settings, recovery, self)
-        self.runner = Runner(IDE_LIMITS, self, pause_on_uncaught=self.settings.pause_on_uncaught)
+        self.runner = Runner(IDE_LIMITS, self, pause_on_uncaught=self.settings.pause_on_uncaught,
+                             separate_processes=self.settings.separate_process)
         self.run = self.runner.info  # the last RunInfo announced: what the window shows
         self.status = RunStatus(self)
         self._run_clock = QElapsedTimer()
@@ -81,7 +83,8 @@ class MainWindow(QMainWindow):
         self.drawing = DrawingController(self.runner, self)
         self.plots = PlotsController(self.runner, self)
         self.plotter = PlotterController(self.runner, self)
-        self.panels: list[Panel] = [self.debug, self.drawing, self.plots, self.plotter]
+        self.separate_runs = SeparateRuns(self.runner, self.settings)
+        self.panels: list[Panel] = [self.debug, self.drawing, self.plots, self.plotter, self.separate_runs]
         add_to_window(self.panels, self, self.commands)
         self.packages = PackagesController(self, self.runner, self.commands)
         self.editor_options = EditorOptions(self.tabs, self.settings, self)
@@ -240,6 +243,8 @@ class MainWindow(QMainWindow):
         self.console.clear_output()
         self.output_panel.show_console()
         self.console.append_system(tr("▶ Running {file}").format(file=self.document.display_name))
+        if debug and self.run.separate_processes:
+            self.console.append_system(debug_note())
         self._ran_source = self.editor.source_text()  # no-break spaces stay as python reads them
         folder = str(self.document.path.parent) if self.document.path else ""
         for filename, lines in self.tabs.begin_run().items():  # the learner's imported files' too
@@ -278,7 +283,8 @@ class MainWindow(QMainWindow):
         if self.run.in_shell:
             self.shell_entries.entry_finished(result)
             return
-        self.shell_entries.program_finished(self.tabs.run_name)
+        self.shell_entries.program_finished(self.tabs.run_name,
+                                            shell_note(self.tabs.run_name) if self.run.in_separate_process else "")
         self.console.end_input()
         for leftover in result.leftovers:
             self.console.append_system(tr("Sprout cleaned up after the program: {what}.").format(what=leftover))
@@ -319,7 +325,8 @@ class MainWindow(QMainWindow):
     def _show_status(self) -> None:
         run = self.run
         self.status.show(run.state, self._run_clock.elapsed() / 1000 if run.active else 0.0, run.result, run.pause,
-                         self.runner.vm.activity if run.active else None, in_shell=run.in_shell)
+                         self.runner.activity if run.active else None, in_shell=run.in_shell,
+                         separate=run.in_separate_process)
 
     def _on_document_loaded(self) -> None:
         if not self.run.active:

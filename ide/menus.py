@@ -50,7 +50,7 @@ def menu_definitions() -> list[Menu]:
                            "next_tab", "previous_tab", SEPARATOR,
                            "next_pane", "previous_pane", "go_editor", "go_output", "go_drawing", SEPARATOR,
                            "clear_console")),
-        Menu(tr("&Run"), ("run", "stop", "abandon", SEPARATOR,
+        Menu(tr("&Run"), ("run", "stop", "abandon", "separate_process", SEPARATOR,
                           "debug", "continue", "step_over", "step_into", "step_out", "pause", "breakpoint",
                           "pause_on_uncaught")),
         Menu(tr("&Tools"), ("packages",)),

@@ -73,6 +73,8 @@ class RunInfo:
     pause: Pause | None = None        # where the paused program stands, while it is paused
     result: RunResult | None = None   # how the last run ended, once it has
     pause_on_uncaught: bool = True    # a debug run pauses where an error nothing catches is raised
+    separate_processes: bool = False  # programs run in a worker process of their own (Run menu)
+    in_separate_process: bool = False  # this run (or the last) went to such a process
 
     @property
     def active(self) -> bool:

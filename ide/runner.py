@@ -19,6 +19,11 @@ diagram, and what goes with it) and announces each change with ``state_changed``
 Signals named ``script_…`` are emitted on the script's thread and arrive queued on the
 UI thread, where the runner checks they are from the current run and re-emits them
 under the name without the prefix.
+
+With Run > Run Programs in a Separate Process ticked, a program's run (not a debug run,
+not a Shell entry) goes to the engine's ``EngineProxy`` (``vm.separate``) on the same
+thread, with the same callbacks: the program runs in a worker process, and Stop always
+ends it.
 """
 from __future__ import annotations
 
@@ -39,8 +44,10 @@ from .run_state import RunInfo, RunState, check_transition, ended_state
 
 if TYPE_CHECKING:
     from vm import VM, Debugger, Limits, RunResult
+    from vm.separate import EngineProxy
 
 STOP_STALL_MS = 2000
+SEPARATE_STALL_MS = 5000   # a separate process is ended 2 s after Stop: Abandon only if that failed
 SHOW_GAP_MS = 25           # the window shows output at most this often (the engine's beat: 33 ms)
 PENDING_LIMIT = 4_000_000  # characters not yet taken by the window before the script waits
 PENDING_WAIT = 0.05        # seconds between looks at a stop while the script waits
@@ -78,18 +85,21 @@ class ScriptWorker(QObject):
 
     finished = Signal(object)
 
-    def __init__(self, vm: VM) -> None:
+    def __init__(self, engine: _Engine) -> None:
         super().__init__()
-        self.vm = vm
+        self.engine = engine
 
-    @Slot(str, str, str, bool)
-    def run(self, source: str, filename: str, folder: str, shell: bool) -> None:
+    @Slot(str, str, str, bool, bool)
+    def run(self, source: str, filename: str, folder: str, shell: bool, separate: bool) -> None:
+        proxy = self.engine.proxy
         if shell:
-            self.finished.emit(self.vm.run_in_shell(source))
+            self.finished.emit(self.engine.vm.run_in_shell(source))
+        elif separate and proxy is not None:
+            self.finished.emit(proxy.run(source, filename, folder=folder or None, working_folder=folder or None))
         else:
             # The program's variables stay for the Shell tab until the next run.
-            self.finished.emit(self.vm.run(source, filename, folder=folder or None, keep_namespace=True,
-                                           working_folder=folder or None))
+            self.finished.emit(self.engine.vm.run(source, filename, folder=folder or None, keep_namespace=True,
+                                                  working_folder=folder or None))
 
 
 class _Engine:
@@ -98,6 +108,9 @@ class _Engine:
     def __init__(self, runner: Runner, generation: int, limits: Limits | None) -> None:
         from vm import VM, Debugger  # the engine loads with the first engine, not with the window
         self.generation = generation
+        self.limits = limits
+        self.proxy: EngineProxy | None = None  # runs in a separate process, while that is chosen
+        self._runner = weakref.ref(runner)
         self.vm = VM(on_output=lambda stream, text: runner.queue_output(generation, stream, text),
                      on_input_request=lambda prompt: runner.script_input_requested.emit(generation, prompt),
                      limits=limits,
@@ -108,9 +121,23 @@ class _Engine:
             on_resume=lambda: runner.script_resumed.emit(generation))
         self.thread = QThread()
         self.thread.setObjectName(f"sprout-runner-{generation}")
-        self.worker = ScriptWorker(self.vm)
+        self.worker = ScriptWorker(self)
         self.worker.moveToThread(self.thread)
         self.thread.start()
+
+    def use_separate_processes(self, enabled: bool) -> None:
+        """Make (and warm a spare worker for) the proxy, or end its spare."""
+        runner, generation = self._runner(), self.generation
+        if enabled and self.proxy is None and runner is not None:
+            from vm.separate import EngineProxy  # loaded when first chosen, not with the window
+            self.proxy = EngineProxy(
+                on_output=lambda stream, text: runner.queue_output(generation, stream, text),
+                on_input_request=lambda prompt: runner.script_input_requested.emit(generation, prompt),
+                limits=self.limits)
+        if enabled and self.proxy is not None:
+            self.proxy.prepare()
+        elif self.proxy is not None:
+            self.proxy.close()
 
 
 class Runner(QObject):
@@ -132,13 +159,13 @@ class Runner(QObject):
     script_resumed = Signal(int)
     script_drew = Signal(int, object)
     script_output_waiting = Signal()     # take the output buffer
-    _run_requested = Signal(str, str, str, bool)
+    _run_requested = Signal(str, str, str, bool, bool)
 
     def __init__(self, limits: Limits | None = None, parent: QObject | None = None,
-                 pause_on_uncaught: bool = True) -> None:
+                 pause_on_uncaught: bool = True, separate_processes: bool = False) -> None:
         super().__init__(parent)
         self.limits = limits
-        self._info = RunInfo(pause_on_uncaught=pause_on_uncaught)
+        self._info = RunInfo(pause_on_uncaught=pause_on_uncaught, separate_processes=separate_processes)
         self._output_lock = threading.Condition()
         self._pending: list[tuple[str, str]] = []
         self._pending_chars = 0
@@ -213,7 +240,19 @@ class Runner(QObject):
 
     @property
     def vm(self) -> VM:
+        """The in-process engine: debug runs, Shell entries, drawings and plots."""
         return self._engine.vm
+
+    @property
+    def _running_engine(self) -> VM | EngineProxy:
+        """The engine the current (or last) run went to: Stop and input go there."""
+        proxy = self._engine.proxy
+        return proxy if self._info.in_separate_process and proxy is not None else self._engine.vm
+
+    @property
+    def activity(self) -> str | None:
+        """What the running program waits in now (``input``, ``sleep``...), if anything."""
+        return self._running_engine.activity
 
     def _new_engine(self) -> _Engine:
         # Under the output lock: the script thread compares generations under it too, so
@@ -223,6 +262,8 @@ class Runner(QObject):
             generation = self._generation
         engine = _Engine(self, generation, self.limits)
         engine.debugger.pause_on_uncaught = self._info.pause_on_uncaught
+        if self._info.separate_processes:
+            engine.use_separate_processes(True)
         self._run_requested.connect(engine.worker.run)
         engine.worker.finished.connect(self._on_finished)
         return engine
@@ -237,6 +278,8 @@ class Runner(QObject):
         With ``shell`` it is one Shell entry, run in the last program's variables."""
         if self.running:
             return False
+        # The debugger and the Shell reach only Sprout's own process for now.
+        separate = self._info.separate_processes and not debug and not shell and self._engine.proxy is not None
         debugger = self._engine.debugger
         debugger.pause_on_uncaught = self._info.pause_on_uncaught  # an abandoned engine's replacement too
         if debug:
@@ -244,21 +287,30 @@ class Runner(QObject):
             debugger.attach()
         else:
             debugger.detach()
-        self.vm.expect_run()  # a Stop pressed before the engine's thread picks this up still counts
+        engine: VM | EngineProxy = self.vm
+        if separate and self._engine.proxy is not None:
+            engine = self._engine.proxy
+            self.vm.reset_namespace()  # the Shell cannot see the worker's variables: fresh ones
+        engine.expect_run()  # a Stop pressed before the engine's thread picks this up still counts
         self._update(state=RunState.RUNNING, in_shell=shell, debugging=debug, awaiting_input=False,
-                     pause=None, result=None)
+                     pause=None, result=None, in_separate_process=separate)
         self.started.emit(self._info)
-        self._run_requested.emit(source, filename, folder, shell)
+        self._run_requested.emit(source, filename, folder, shell, separate)
         return True
 
     def stop(self) -> None:
         """Ask the engine to halt at its next safe point (thread-safe, immediate)."""
         if not self.running:
             return
-        self.vm.interrupt("user")
+        self._running_engine.interrupt("user")
         if not self.state.stopping:
             self._update(state=RunState.STOPPING)
-            self._stall_timer.start()
+            self._stall_timer.start(SEPARATE_STALL_MS if self._info.in_separate_process else STOP_STALL_MS)
+
+    def set_separate_processes(self, enabled: bool) -> None:
+        """Programs run from now on in a worker process of their own (or in Sprout's)."""
+        self._engine.use_separate_processes(enabled)
+        self._update(separate_processes=enabled)
 
     # ---- debugging (any of these is ignored unless a debug run is paused) ------------
     @property
@@ -282,8 +334,8 @@ class Runner(QObject):
             self.debugger.step_out()
 
     def pause(self) -> None:
-        """Pause any run (plain or debug) at its next safe point."""
-        if self.state in (RunState.RUNNING, RunState.WAITING_FOR_INPUT):
+        """Pause any run (plain or debug) at its next safe point (not yet in a separate process)."""
+        if self.state in (RunState.RUNNING, RunState.WAITING_FOR_INPUT) and not self._info.in_separate_process:
             self.debugger.pause()
 
     def set_pause_on_uncaught(self, enabled: bool) -> None:
@@ -320,7 +372,7 @@ class Runner(QObject):
         return [] if self.running else self.vm.kept_names()
 
     def send_input(self, text: str | None) -> None:
-        self.vm.send_input(text)
+        self._running_engine.send_input(text)
         waiting = self.state is RunState.WAITING_FOR_INPUT
         self._update(awaiting_input=False, state=RunState.RUNNING if waiting else self.state)
 
@@ -328,11 +380,17 @@ class Runner(QObject):
         """Leave a run that will not stop to finish alone; a fresh engine is ready now."""
         if not self.running:
             return
+        proxy = self._engine.proxy
+        if self._info.in_separate_process and proxy is not None:
+            proxy.abandon()  # its process is ended; the result follows as for any run
+            return
         from vm import RunResult
         old = self._engine
         self._run_requested.disconnect(old.worker.run)
         old.worker.finished.disconnect(self._on_finished)
         old.worker.finished.connect(old.thread.quit)
+        if old.proxy is not None:
+            old.proxy.close()
         self._abandoned.append(old)
         self._engine = self._new_engine()
         self._finish(RunResult(status="halted", reason="user", error_type="KeyboardInterrupt",
@@ -341,9 +399,11 @@ class Runner(QObject):
     def shutdown(self) -> bool:
         """Stop everything for exit; False if some run is stuck and will not end."""
         if self.running:
-            self.vm.interrupt("user")
+            self._running_engine.interrupt("user")
         clean = True
         for engine in [*filter(None, [self._current]), *self._abandoned]:
+            if engine.proxy is not None:
+                engine.proxy.close()  # its spare, and a run's worker process
             try:
                 engine.thread.quit()
                 clean = engine.thread.wait(SHUTDOWN_WAIT_MS) and clean
@@ -364,7 +424,7 @@ class Runner(QObject):
             self.script_output_waiting.emit()
         with self._output_lock:
             while (self._pending_chars > PENDING_LIMIT and generation == self._generation
-                   and not self._engine.vm.stop_requested and QThread.currentThread() != self.thread()):
+                   and not self._running_engine.stop_requested and QThread.currentThread() != self.thread()):
                 self._output_lock.wait(PENDING_WAIT)
 
     @Slot()

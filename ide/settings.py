@@ -125,6 +125,7 @@ class Settings:
 
     welcomed = _flag("app/welcomed", default=False)
     pause_on_uncaught = _flag("debug/pause_on_uncaught", default=True)
+    separate_process = _flag("run/separate_process", default=False)
     auto_pairs = _flag("editor/auto_pairs", default=True)
     word_wrap = _flag("editor/word_wrap", default=False)
     indent_guides = _flag("editor/indent_guides", default=True)

@@ -55,10 +55,10 @@ class ShellEntries:
                 self.shell.append_hint(sentence)
         self.shell.statement_finished()
 
-    def program_finished(self, file_name: str) -> None:
+    def program_finished(self, file_name: str, note: str = "") -> None:
         """Say once, until the Shell is used, that it now sees the program's variables
-        (runs of one file do not pile the note up)."""
-        note = tr("The shell now sees the variables of {file}.").format(file=file_name)
+        (runs of one file do not pile the note up); ``note`` says something else instead."""
+        note = note or tr("The shell now sees the variables of {file}.").format(file=file_name)
         if note != self._note:
             self.shell.announce(note)
             self._note = note

@@ -26,14 +26,17 @@ def _pause_reasons() -> dict[str, str]:
 
 
 def describe(state: RunState, elapsed: float, result: RunResult | None, pause: Pause | None,
-             activity: str | None = None, in_shell: bool = False) -> str:
+             activity: str | None = None, in_shell: bool = False, separate: bool = False) -> str:
     """The status text for ``state`` (the single source of what the bar says); ``in_shell``:
-    a Shell entry is running, and an answer it asks for is typed there."""
+    a Shell entry is running, and an answer it asks for is typed there; ``separate``: the
+    program runs in a process of its own."""
     if state is RunState.IDLE:
         return tr("Ready")
     if state is RunState.RUNNING and activity == "turtle_events":
         return tr("Running… {seconds:.1f} s — the drawing waits for keys, clicks or timers "
                   "(close it or press Stop to end)").format(seconds=elapsed)
+    if state is RunState.RUNNING and separate:
+        return tr("Running in a separate process… {seconds:.1f} s").format(seconds=elapsed)
     if state is RunState.RUNNING:
         return tr("Running… {seconds:.1f} s").format(seconds=elapsed)
     if state is RunState.WAITING_FOR_INPUT and in_shell:
@@ -83,8 +86,9 @@ class RunStatus:
         self._state: RunState | None = None
 
     def show(self, state: RunState, elapsed: float = 0.0, result: RunResult | None = None,
-             pause: Pause | None = None, activity: str | None = None, in_shell: bool = False) -> None:
-        text = describe(state, elapsed, result, pause, activity, in_shell)
+             pause: Pause | None = None, activity: str | None = None, in_shell: bool = False,
+             separate: bool = False) -> None:
+        text = describe(state, elapsed, result, pause, activity, in_shell, separate)
         self.label.setText(text)
         if state is not self._state:
             self._state = state

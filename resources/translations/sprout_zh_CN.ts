@@ -784,6 +784,10 @@ What you just did may not have worked. You can keep working; if it happens again
         <translation>正在运行… {seconds:.1f} 秒 — 绘图正在等待按键、点击或计时器（关闭绘图或按“停止”来结束）</translation>
     </message>
     <message>
+        <source>Running in a separate process… {seconds:.1f} s</source>
+        <translation>正在独立进程中运行… {seconds:.1f} 秒</translation>
+    </message>
+    <message>
         <source>Running… {seconds:.1f} s</source>
         <translation>正在运行… {seconds:.1f} 秒</translation>
     </message>
@@ -1276,6 +1280,22 @@ What you just did may not have worked. You can keep working; if it happens again
     <message>
         <source>Parameters of the call</source>
         <translation>调用的参数</translation>
+    </message>
+    <message>
+        <source>Run Programs in a &amp;Separate Process</source>
+        <translation>在独立进程中运行程序(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Run each program in a process of its own: Stop always ends it and a crash cannot touch Sprout. Pause, the debugger, the Shell&apos;s view of its variables, drawings and plots are not available there yet.</source>
+        <translation>让每个程序在自己的进程中运行：“停止”总能结束它，程序崩溃也不会影响 Sprout。暂停、调试器、在 Shell 中查看程序的变量、绘图和图表在那里暂时还不能使用。</translation>
+    </message>
+    <message>
+        <source>The debugger works in Sprout&apos;s own process only: this debug run is not in a separate process.</source>
+        <translation>调试器只能在 Sprout 自己的进程中工作：这次调试运行不在独立进程中。</translation>
+    </message>
+    <message>
+        <source>{file} ran in a separate process: the shell cannot see its variables and starts from fresh ones.</source>
+        <translation>{file} 在独立进程中运行：Shell 看不到它的变量，将从全新的变量开始。</translation>
     </message>
 </context>
 </TS>
