@@ -13,9 +13,9 @@ import pygments.styles  # noqa: F401
 from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtWidgets import QApplication
 
+from .engine_thread import configure_process
 from .internal_errors import InternalErrorReporter, log, start_logging
 from .main_window import MainWindow
-from .runner import configure_process
 from .themes import THEMES, apply_palette
 from .warm_up import after_first_paint
 

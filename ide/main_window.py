@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from vm.limits import Limits
 
 from . import open_tabs, resources, storage
-from .actions import F5, WHEN_IDLE, WHILE_RUNNING, ActionRegistry, ActionSpec
+from .actions import ActionRegistry
 from .console import Console
 from .debug_controller import DebugController
 from .document import DocumentController
@@ -49,6 +49,7 @@ from .shell_entries import ShellEntries
 from .status import RunStatus
 from .text_positions import column_of
 from .themes import THEMES, apply_palette
+from .window_commands import window_command_specs
 
 if TYPE_CHECKING:
     from vm import RunResult
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self.shell_entries = ShellEntries(self.runner, self.output_panel)
         self.commands = ActionRegistry(self)
-        self.commands.add_all(self._command_specs())
+        self.commands.add_all(window_command_specs(self))
         self.debug = DebugController(self.runner, self.tabs, self.console.line_activated, self, self.settings,
                                      start_debug_run=lambda: self.run_script(debug=True))
         self.drawing = DrawingController(self.runner, self)
@@ -136,40 +137,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status.label, 1)
         self.statusBar().addPermanentWidget(self.abandon_button)
         self.statusBar().addPermanentWidget(self.status.position_label)
-
-    def _command_specs(self) -> list[ActionSpec]:
-        tabs = self.tabs
-        return [
-            ActionSpec("new", tr("&New"), tabs.new, (QKeySequence.StandardKey.New,), "new"),
-            ActionSpec("open", tr("&Open…"), tabs.open, (QKeySequence.StandardKey.Open,), "open"),
-            ActionSpec("save", tr("&Save"), lambda: self.document.save(), (QKeySequence.StandardKey.Save,), "save"),
-            ActionSpec("save_as", tr("Save &As…"), lambda: self.document.save_as(), ("Ctrl+Shift+S",)),
-            *tabs.action_specs(),
-            ActionSpec("save_output", tr("Save O&utput…"), self.save_output,
-                       tip=tr("Save everything the Console (or the Shell) has shown, to a text file")),
-            ActionSpec("quit", tr("&Quit"), self.close, (QKeySequence.StandardKey.Quit,)),
-            ActionSpec("run", tr("&Run"), self.run_script, (F5,), "run", tr("Run the program (F5)"),
-                       enabled_in=WHEN_IDLE),
-            ActionSpec("stop", tr("S&top"), self.stop_script, ("Shift+F5", "Ctrl+F2"), "stop",
-                       tr("Stop the program (Shift+F5)"), enabled_in=WHILE_RUNNING),
-            ActionSpec("abandon", tr("&Abandon Run"), self.abandon_run,
-                       tip=tr("Leave the stuck program behind and get a fresh engine"),
-                       enabled_in=frozenset({RunState.STALLED})),
-            ActionSpec("undo", tr("&Undo"), lambda: self.editor.undo(), (QKeySequence.StandardKey.Undo,), widget_only=True),
-            ActionSpec("redo", tr("&Redo"), lambda: self.editor.redo(), (QKeySequence.StandardKey.Redo,), widget_only=True),
-            ActionSpec("cut", tr("Cu&t"), lambda: self.editor.cut(), (QKeySequence.StandardKey.Cut,), widget_only=True),
-            ActionSpec("copy", tr("&Copy"), lambda: self.editor.copy(), (QKeySequence.StandardKey.Copy,), widget_only=True),
-            ActionSpec("paste", tr("&Paste"), lambda: self.editor.paste(), (QKeySequence.StandardKey.Paste,), widget_only=True),
-            ActionSpec("comment", tr("Toggle &Comment"), lambda: self.editor.toggle_comment(), ("Ctrl+/",), window_wide=True),
-            ActionSpec("find", tr("&Find…"), self.find_bar.open, (QKeySequence.StandardKey.Find,)),
-            ActionSpec("find_next", tr("Find &Next"), self.find_bar.find_next, (QKeySequence.StandardKey.FindNext,)),
-            ActionSpec("replace", tr("R&eplace…"), self.find_bar.open_replace, ("Ctrl+H",)),
-            ActionSpec("zoom_in", tr("Zoom &In"), lambda: self.editor.zoom(1), ("Ctrl+=", "Ctrl++"), window_wide=True),
-            ActionSpec("zoom_out", tr("Zoom &Out"), lambda: self.editor.zoom(-1), ("Ctrl+-",), window_wide=True),
-            ActionSpec("zoom_reset", tr("&Reset Zoom"), lambda: self.editor.reset_zoom(), ("Ctrl+0",), window_wide=True),
-            ActionSpec("clear_console", tr("&Clear Console"), self.console.clear_output, ("Ctrl+L",), "clear"),
-            ActionSpec("about", tr("&About Sprout"), self._about),
-        ]
 
     def _build_menus(self) -> None:
         """The toolbar and the menus, from ``ide/menus.py``'s data; the editor's toggles join the commands."""

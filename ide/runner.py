@@ -27,10 +27,7 @@ ends it.
 """
 from __future__ import annotations
 
-import atexit
-import sys
 import threading
-import weakref
 from dataclasses import replace
 from itertools import groupby
 from operator import itemgetter
@@ -38,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QThread, QTimer, Signal, Slot
 
+from .engine_thread import EngineThread, live_runners
 from .i18n import tr
 from .plots_feed import PlotsFeed
 from .run_state import RunInfo, RunState, check_transition, ended_state
@@ -52,94 +50,6 @@ SHOW_GAP_MS = 25           # the window shows output at most this often (the eng
 PENDING_LIMIT = 4_000_000  # characters not yet taken by the window before the script waits
 PENDING_WAIT = 0.05        # seconds between looks at a stop while the script waits
 SHUTDOWN_WAIT_MS = 2000
-# The script and the window share one GIL. Python hands it over every 5 ms by
-# default, and the window needs it several times per event-loop pass; 1 ms keeps
-# the window answering while a script computes or prints flat out.
-UI_SWITCH_INTERVAL = 0.001
-
-_live_runners: weakref.WeakSet[Runner] = weakref.WeakSet()
-_process_configured = False
-
-
-def configure_process() -> None:
-    """Once per application: the GIL hand-over the window needs, and a clean exit.
-
-    Qt aborts the process if a ``QThread`` object dies while its thread runs, so every
-    way out of the program stops the runners' threads first.
-    """
-    global _process_configured
-    if _process_configured:
-        return
-    _process_configured = True
-    sys.setswitchinterval(min(sys.getswitchinterval(), UI_SWITCH_INTERVAL))
-    atexit.register(shutdown_all)
-
-
-def shutdown_all() -> None:
-    for runner in list(_live_runners):
-        runner.shutdown()
-
-
-class ScriptWorker(QObject):
-    """Lives on the runner's thread; ``run`` blocks that thread, never the UI."""
-
-    finished = Signal(object)
-
-    def __init__(self, engine: _Engine) -> None:
-        super().__init__()
-        self.engine = engine
-
-    @Slot(str, str, str, bool, bool)
-    def run(self, source: str, filename: str, folder: str, shell: bool, separate: bool) -> None:
-        proxy = self.engine.proxy
-        if shell:
-            self.finished.emit(self.engine.vm.run_in_shell(source))
-        elif separate and proxy is not None:
-            self.finished.emit(proxy.run(source, filename, folder=folder or None, working_folder=folder or None))
-        else:
-            # The program's variables stay for the Shell tab until the next run.
-            self.finished.emit(self.engine.vm.run(source, filename, folder=folder or None, keep_namespace=True,
-                                                  working_folder=folder or None))
-
-
-class _Engine:
-    """One VM with its thread and worker; replaced wholesale when a run is abandoned."""
-
-    def __init__(self, runner: Runner, generation: int, limits: Limits | None) -> None:
-        from vm import VM, Debugger  # the engine loads with the first engine, not with the window
-        self.generation = generation
-        self.limits = limits
-        self.proxy: EngineProxy | None = None  # runs in a separate process, while that is chosen
-        self._runner = weakref.ref(runner)
-        self.vm = VM(on_output=lambda stream, text: runner.queue_output(generation, stream, text),
-                     on_input_request=lambda prompt: runner.script_input_requested.emit(generation, prompt),
-                     limits=limits,
-                     on_drawing=lambda commands: runner.script_drew.emit(generation, commands),
-                     on_plots=lambda messages: runner.plots_feed.put(generation, messages))
-        self.debugger = Debugger(
-            self.vm, on_pause=lambda pause: runner.script_paused.emit(generation, pause),
-            on_resume=lambda: runner.script_resumed.emit(generation))
-        self.thread = QThread()
-        self.thread.setObjectName(f"sprout-runner-{generation}")
-        self.worker = ScriptWorker(self)
-        self.worker.moveToThread(self.thread)
-        self.thread.start()
-
-    def use_separate_processes(self, enabled: bool) -> None:
-        """Make (and warm a spare worker for) the proxy, or end its spare."""
-        runner, generation = self._runner(), self.generation
-        if enabled and self.proxy is None and runner is not None:
-            from vm.separate import EngineProxy  # loaded when first chosen, not with the window
-            self.proxy = EngineProxy(
-                on_output=lambda stream, text: runner.queue_output(generation, stream, text),
-                on_input_request=lambda prompt: runner.script_input_requested.emit(generation, prompt),
-                limits=self.limits)
-        if enabled and self.proxy is not None:
-            self.proxy.prepare()
-        elif self.proxy is not None:
-            self.proxy.close()
-
-
 class Runner(QObject):
     """Start, stop, feed and abandon runs; every outcome arrives as ``finished``."""
 
@@ -171,7 +81,7 @@ class Runner(QObject):
         self._pending_chars = 0
         self._output_asked = False    # a queued ``script_output_waiting`` not taken yet
         self._generation = 0
-        self._abandoned: list[_Engine] = []
+        self._abandoned: list[EngineThread] = []
         self._show_timer = QTimer(self)
         self._show_timer.setSingleShot(True)
         self._show_timer.timeout.connect(self.flush_output)
@@ -187,11 +97,11 @@ class Runner(QObject):
         self.script_paused.connect(self._on_paused)
         self.script_resumed.connect(self._on_resumed)
         self.plots_feed = PlotsFeed(lambda: self._generation, self)  # matplotlib's figures (vm.plots)
-        self._current: _Engine | None = None  # made on first need, or by ``prepare``
+        self._current: EngineThread | None = None  # made on first need, or by ``prepare``
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
-        _live_runners.add(self)
+        live_runners.add(self)
 
     # ---- the run's state -----------------------------------------------------------
     @property
@@ -222,13 +132,13 @@ class Runner(QObject):
         self.state_changed.emit(new)
 
     @property
-    def _engine(self) -> _Engine:
+    def _engine(self) -> EngineThread:
         if self._current is None:
             self._current = self._new_engine()
         return self._current
 
     @_engine.setter
-    def _engine(self, engine: _Engine) -> None:
+    def _engine(self, engine: EngineThread) -> None:
         self._current = engine
 
     def prepare(self) -> None:
@@ -254,13 +164,13 @@ class Runner(QObject):
         """What the running program waits in now (``input``, ``sleep``...), if anything."""
         return self._running_engine.activity
 
-    def _new_engine(self) -> _Engine:
+    def _new_engine(self) -> EngineThread:
         # Under the output lock: the script thread compares generations under it too, so
         # output of an abandoned run is either in before the abandon or never.
         with self._output_lock:
             self._generation += 1
             generation = self._generation
-        engine = _Engine(self, generation, self.limits)
+        engine = EngineThread(self, generation, self.limits)
         engine.debugger.pause_on_uncaught = self._info.pause_on_uncaught
         if self._info.separate_processes:
             engine.use_separate_processes(True)

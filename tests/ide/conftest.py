@@ -9,9 +9,9 @@ from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ide import dialogs as ide_dialogs
+from ide.engine_thread import configure_process
 from ide.files import RecoveryStore
 from ide.main_window import MainWindow
-from ide.runner import configure_process
 from ide.settings import Settings
 
 RUN_TIMEOUT_MS = 15_000
