@@ -316,8 +316,7 @@ class Runner(QObject):
         old.worker.finished.connect(old.thread.quit)
         self._abandoned.append(old)
         self._engine = self._new_engine()
-        self._finish(RunResult(status="halted", reason="user", error_type="KeyboardInterrupt",
-                               message=tr("the run was abandoned; it may still finish in the background")))
+        self._finish(RunResult.abandoned(tr("the run was abandoned; it may still finish in the background")))
 
     def shutdown(self) -> bool:
         """Stop everything for exit; False if some run is stuck and will not end."""

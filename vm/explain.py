@@ -11,10 +11,11 @@ import builtins
 import difflib
 import re
 import sys
+from typing import assert_never
 
 from .i18n import N_, _
 from .missing_modules import missing_module, project_for
-from .results import SYNTAX_ERRORS, RunResult
+from .results import SYNTAX_ERRORS, HaltReason, RunResult, Status
 
 TYPE_WORDS = {
     "int": N_("a whole number (int)"), "float": N_("a decimal number (float)"), "str": N_("text (str)"),
@@ -159,10 +160,10 @@ def _where_it_was(result: RunResult, tree: ast.AST | None) -> str:
 
 def explain(result: RunResult, source: str) -> str | None:
     """The friendly sentence for ``result``, or None when there is nothing to add."""
-    if result.status == "finished" or not result.error_type:
+    if result.status is Status.FINISHED or not result.error_type:
         return None
     tree = _parse(source) if result.error_type not in SYNTAX_ERRORS else None
-    if result.status == "halted":
+    if result.status is Status.HALTED:
         return _explain_halt(result, tree)
     line = result.frames[-1].line if result.frames else None
     at = _("Line {line}").format(line=line) if line else _("Your program")
@@ -190,25 +191,38 @@ def _explain_halt(result: RunResult, tree: ast.AST | None) -> str | None:
     if not result.frames:
         return None  # nothing of the learner's was running: the message says it all
     where = _where_it_was(result, tree)
-    reason = result.reason or "user"
+    reason = result.reason or HaltReason.USER
     activity = result.activity or ""
     if activity == "turtle" and _asks_fastest_turtle(tree):
         activity = "turtle_fastest"
     waiting = WAITING.get(activity)
     if waiting is not None:
-        if reason == "user":
+        if reason is HaltReason.USER:
             return _("You stopped the program while it was {doing} at {where}.").format(doing=_(waiting), where=where)
         return _("The program was stopped while it was {doing} at {where}.").format(doing=_(waiting), where=where)
     loop, _in_caller = _loop_of_the_stop(result, tree)
     hint = SPACE() + _loop_hint(loop) if loop is not None else ""
-    if reason == "user":
-        return _("You stopped the program while it was at {where}.").format(where=where) + hint
-    if reason == "time_limit":
-        return _("The program ran out of time at {where}.").format(where=where) + hint
-    if reason == "output_limit":
-        return _("The program printed too much and was stopped at {where}.").format(where=where) + hint
-    return _("The program used too much memory and was stopped at {where}: it may be filling a list forever.").format(
-        where=where)
+    return halt_sentence(reason, where, hint)
+
+
+def halt_sentence(reason: HaltReason, where: str, hint: str = "") -> str:
+    """Why a run halted at ``where`` (a line and its loop), and the loop's ``hint``;
+    every reason has its words (mypy and a test check the match is exhaustive)."""
+    match reason:
+        case HaltReason.USER:
+            return _("You stopped the program while it was at {where}.").format(where=where) + hint
+        case HaltReason.TIME_LIMIT:
+            return _("The program ran out of time at {where}.").format(where=where) + hint
+        case HaltReason.OUTPUT_LIMIT:
+            return _("The program printed too much and was stopped at {where}.").format(where=where) + hint
+        case HaltReason.MEMORY_LIMIT:
+            return _("The program used too much memory and was stopped at {where}: it may be filling a list "
+                     "forever.").format(where=where)
+        case HaltReason.ENDED:
+            return _("The program had already ended; Sprout stopped a thread it left running at {where}.").format(
+                where=where)
+        case _:
+            assert_never(reason)
 
 
 def _name_error(result: RunResult, at: str, tree: ast.AST | None) -> str:

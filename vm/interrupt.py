@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from .compiler import ATTENTION
 from .i18n import _
-from .results import HALT_MESSAGES, HaltReason
+from .results import HaltReason, halt_message
 
 _flags = vars(builtins)
 _flags.setdefault(ATTENTION, False)
@@ -40,12 +40,11 @@ class StopSignal:
     looks at all of them: a stop that stands for any run keeps it raised.
     """
 
-    def __init__(self, run: object, before: Callable[[], None] | None = None) -> None:
-        self._run = run
+    def __init__(self, before: Callable[[], None] | None = None) -> None:
         self._before = before  # called when the stop arrives, before the script can see it
         self._lock = threading.Lock()
         self._wakers: list[Callable[[], None]] = []
-        self.reason: str | None = None
+        self.reason: HaltReason | None = None
         self.event = threading.Event()
 
     @staticmethod
@@ -56,12 +55,12 @@ class StopSignal:
     def stopped(self) -> bool:
         return self.reason is not None
 
-    def request(self, reason: str = "user") -> bool:
+    def request(self, reason: HaltReason = HaltReason.USER) -> bool:
         """Stop the run; the first reason wins. Returns whether this call stopped it."""
         with self._lock:
             if self.reason is not None:
                 return False
-            self.reason = reason
+            self.reason = HaltReason(reason)  # the IDE may still pass the value's string
             wakers = list(self._wakers)
         if self._before is not None:
             self._before()
@@ -93,4 +92,4 @@ class StopSignal:
         return False
 
     def message(self) -> str:
-        return _(HALT_MESSAGES.get(HaltReason(self.reason or "user"), "stopped"))
+        return _(halt_message(self.reason or HaltReason.USER))

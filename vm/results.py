@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import assert_never
 
 from .i18n import N_
 from .snapshot import FrameSnapshot
@@ -26,13 +27,24 @@ class HaltReason(str, Enum):
     ENDED = "ended"  # the script had ended; its leftover threads were stopped
 
 
-HALT_MESSAGES = {  # in English; ``vm.i18n._`` gives them in the learner's language
-    HaltReason.USER: N_("the program was stopped"),
-    HaltReason.TIME_LIMIT: N_("stopped: the time limit was reached"),
-    HaltReason.OUTPUT_LIMIT: N_("stopped: the program printed more than the output limit"),
-    HaltReason.MEMORY_LIMIT: N_("stopped: the program used more memory than the limit"),
-    HaltReason.ENDED: N_("the program had already ended"),
-}
+def halt_message(reason: HaltReason) -> str:
+    """The traceback's last line for a halt, in English (``vm.i18n._`` translates it);
+    every reason has its words (mypy and a test check the match is exhaustive)."""
+    match reason:
+        case HaltReason.USER:
+            return N_("the program was stopped")
+        case HaltReason.TIME_LIMIT:
+            return N_("stopped: the time limit was reached")
+        case HaltReason.OUTPUT_LIMIT:
+            return N_("stopped: the program printed more than the output limit")
+        case HaltReason.MEMORY_LIMIT:
+            return N_("stopped: the program used more memory than the limit")
+        case HaltReason.ENDED:
+            return N_("the program had already ended")
+        case _:
+            assert_never(reason)
+
+
 SYNTAX_ERRORS = frozenset({"SyntaxError", "IndentationError", "TabError"})
 
 
@@ -54,8 +66,8 @@ class Frame:
 class RunResult:
     """What a run did. ``frames`` are user frames only, outermost first."""
 
-    status: str
-    reason: str | None = None
+    status: Status
+    reason: HaltReason | None = None  # set when ``status`` is ``HALTED``
     error_type: str | None = None
     message: str = ""
     frames: tuple[Frame, ...] = ()
@@ -66,3 +78,10 @@ class RunResult:
     snapshot: tuple[FrameSnapshot, ...] = ()  # the values when it ended, outermost frame first
     leftovers: tuple[str, ...] = ()  # what the run left changed or running (Sprout put it right)
     reported_by_script: bool = False  # the script's own ``sys.excepthook`` reported the error
+
+    @classmethod
+    def abandoned(cls, message: str, duration: float = 0.0) -> RunResult:
+        """A run the IDE stopped waiting for (it may still finish in the background): a
+        stop by the user, as far as the learner is concerned; ``message`` says it was left."""
+        return cls(status=Status.HALTED, reason=HaltReason.USER, error_type="KeyboardInterrupt",
+                   message=message, duration=duration)

@@ -29,7 +29,7 @@ from .plots import PlotsLink
 from .process_hooks import run_hooks_end
 from .process_state import ProcessState
 from .recursion_room import RecursionRoom
-from .results import Frame, RunResult, Status
+from .results import Frame, HaltReason, RunResult, Status
 from .run_io import RunIO
 from .run_threads import RunThreads
 from .script_path import script_path
@@ -101,7 +101,7 @@ class Run(RunIO):
         # installed from the IDE where the user's site-packages would be.
         self.path = with_package_folders(script_path(folder))
         # The program is over once stopped: what is left to do is Sprout's, with Python's built-ins.
-        self.stop = StopSignal(self, before=ProcessState.restore_builtins)
+        self.stop = StopSignal(before=ProcessState.restore_builtins)
         self.stop.add_waker(self.input.wake)
         self.stop.add_waker(self.sites.note_request)  # before the children end and the script moves on
         self.stop.add_waker(self.children.stop_now)
@@ -153,7 +153,7 @@ class Run(RunIO):
 
     def halt(self) -> ScriptStopped:
         """The exception to raise now; the first one records where the program was."""
-        if self.halt_frames is None and self.stop.reason != "ended":
+        if self.halt_frames is None and self.stop.reason is not HaltReason.ENDED:
             if threading.current_thread() is self.script_thread:
                 self._record_halt(self.halt_site or sys._getframe(1))
             else:  # where the main code was is what the learner needs: kept in reserve
@@ -238,7 +238,7 @@ class Run(RunIO):
         host.bind(None)  # the engine's own waits: a standing stop must not cut them short
         try:
             stopped = self.stop.stopped  # a stop ends the children it interrupted: no surprise
-            self.leftovers.extend(self.threads.end(lambda: self.stop.request("ended")))
+            self.leftovers.extend(self.threads.end(lambda: self.stop.request(HaltReason.ENDED)))
             ended_children = self.children.end()
             if not stopped:
                 self.leftovers.extend(ended_children)
@@ -275,11 +275,11 @@ class Run(RunIO):
         try:
             code = compile_script(self.source, self.filename, self.main.mode)
         except SyntaxError as error:
-            return RunResult(status=Status.ERROR.value, error_type=type(error).__name__,
+            return RunResult(status=Status.ERROR, error_type=type(error).__name__,
                              message=error.msg, filename=self.filename,
                              frames=(syntax_error_frame(error, self.filename, self.source),))
         except (ValueError, RecursionError, MemoryError, OverflowError) as error:
-            return RunResult(status=Status.ERROR.value, error_type="SyntaxError",
+            return RunResult(status=Status.ERROR, error_type="SyntaxError",
                              message=str(error), filename=self.filename)
         module = self.main.prepare(self.file_path)
         namespace = module.__dict__
@@ -317,7 +317,7 @@ class Run(RunIO):
                 empty(namespace)  # objects' __del__ runs now, on this thread, as at exit
                 gc.collect()
         except BaseException as error:  # noqa: BLE001 - a stop while finalizing
-            if not (isinstance(error, ScriptStopped) and self.stop.reason == "ended"):
+            if not (isinstance(error, ScriptStopped) and self.stop.reason is HaltReason.ENDED):
                 outcome = outcome or error
         while True:
             try:
@@ -372,17 +372,17 @@ class Run(RunIO):
         if isinstance(outcome, ScriptStopped) or self.halt_frames is not None:
             if self.halt_frames is None and outcome is not None:
                 self.halt_frames = frames_from_traceback(self.book, outcome.__traceback__)
-            return RunResult(status=Status.HALTED.value, reason=self.stop.reason or "user",
+            return RunResult(status=Status.HALTED, reason=self.stop.reason or HaltReason.USER,
                              error_type="KeyboardInterrupt", message=self.stop.message(),
                              frames=self.halt_frames or (), filename=self.filename,
                              activity=self.halt_activity)
         if outcome is None:
-            return RunResult(status=Status.FINISHED.value, exit_code=0, filename=self.filename)
+            return RunResult(status=Status.FINISHED, exit_code=0, filename=self.filename)
         if isinstance(outcome, SystemExit):
-            return RunResult(status=Status.FINISHED.value, exit_code=self._report.exit_code,
+            return RunResult(status=Status.FINISHED, exit_code=self._report.exit_code,
                              filename=self.filename)
         frames = frames_from_traceback(self.book, outcome.__traceback__)
-        return RunResult(status=Status.ERROR.value, error_type=type(outcome).__name__,
+        return RunResult(status=Status.ERROR, error_type=type(outcome).__name__,
                          message=self._report.message, frames=frames, filename=self.filename,
                          reported_by_script=self._report.reported_by_script)
 
@@ -409,7 +409,7 @@ class Run(RunIO):
         return replace(result, duration=duration, snapshot=self.snapshot, leftovers=tuple(self.leftovers))
 
     def internal_failure(self, detail: str) -> RunResult:
-        return RunResult(status=Status.ERROR.value, error_type="SproutError",
+        return RunResult(status=Status.ERROR, error_type="SproutError",
                          message=_("Sprout itself failed while running this program: {detail}").format(detail=detail),
                          filename=self.filename)
 

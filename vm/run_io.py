@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .i18n import _
+from .results import HaltReason
 from .streams import PAUSE_WAKE
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class RunIO:
                     return
                 if len(text) > room:
                     text = text[:room]
-                    self.stop.request("output_limit")
+                    self.stop.request(HaltReason.OUTPUT_LIMIT)
                 self._output_chars += len(text)
             if stream == "stdout":
                 line_end = text.rfind("\n")

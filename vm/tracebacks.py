@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from types import CodeType, FrameType, TracebackType
 
-from .results import SYNTAX_ERRORS, Frame, RunResult
+from .results import SYNTAX_ERRORS, Frame, RunResult, Status
 
 REPEAT_COLLAPSE_AFTER = 3
 
@@ -202,7 +202,7 @@ def _byte_offset(line: str, column: int) -> int:
 
 def format_result(result: RunResult) -> str:
     """The traceback text a learner sees for an error or a halt ('' otherwise)."""
-    if result.status == "finished" or not result.error_type or result.reported_by_script:
+    if result.status is Status.FINISHED or not result.error_type or result.reported_by_script:
         return ""  # a script's own ``sys.excepthook`` replaces the traceback, as in Python
     if result.error_type in SYNTAX_ERRORS and len(result.frames) == 1:
         out = format_frame(result.frames[0], with_function=False)

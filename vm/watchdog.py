@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from .interrupt import ScriptStopped
 from .memory import resident_bytes
+from .results import HaltReason
 
 if TYPE_CHECKING:
     from .run import Run
@@ -133,9 +134,9 @@ class Watchdog:
         state.serviced = run.serviced
         run.stop.ask_attention()
         if limits.time is not None and time.monotonic() - self._started > limits.time:
-            run.stop.request("time_limit")
+            run.stop.request(HaltReason.TIME_LIMIT)
         if limits.memory is not None and resident_bytes() - self._memory_base > limits.memory:
-            run.stop.request("memory_limit")
+            run.stop.request(HaltReason.MEMORY_LIMIT)
 
     def _push(self) -> None:
         with self._lock:
