@@ -21,10 +21,13 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .i18n import _
 from .waits import wait_sliced
+
+if TYPE_CHECKING:
+    from .script_run import ScriptRun
 
 WAIT_SLICE = 0.02
 GRACE_SECONDS = 0.5
@@ -143,7 +146,7 @@ def _signal(pid: int, number: int, group: bool) -> None:
 
 
 # ---- the patched functions (``vm.patches`` installs them) ------------------------------
-def _popen_init(run: Any, real: Callable, popen: subprocess.Popen, *args: Any, **kwargs: Any) -> None:
+def _popen_init(run: ScriptRun, real: Callable, popen: subprocess.Popen, *args: Any, **kwargs: Any) -> None:
     if len(args) > _SESSION_ARGUMENT_AT:
         detached = bool(args[_SESSION_ARGUMENT_AT])
     elif "start_new_session" in kwargs or kwargs.get("process_group") is not None:
@@ -160,7 +163,7 @@ def _popen_init(run: Any, real: Callable, popen: subprocess.Popen, *args: Any, *
         run.children.adopt(popen, leads_group=False)
 
 
-def _popen_wait(run: Any, real: Callable, popen: subprocess.Popen, timeout: float | None = None) -> Any:
+def _popen_wait(run: ScriptRun, real: Callable, popen: subprocess.Popen, timeout: float | None = None) -> Any:
     if (timeout is not None and timeout <= 0) or popen.returncode is not None:
         return real(popen, timeout)
     run.flush_stdout()
@@ -212,7 +215,7 @@ def _exit_notice(pid: int) -> _ExitNotice | None:
         return None
 
 
-def _popen_communicate(run: Any, real: Callable, popen: subprocess.Popen, input: Any = None,
+def _popen_communicate(run: ScriptRun, real: Callable, popen: subprocess.Popen, input: Any = None,
                        timeout: float | None = None) -> Any:
     if timeout is not None and timeout <= 0:
         return real(popen, input, timeout)
@@ -237,7 +240,7 @@ def _popen_communicate(run: Any, real: Callable, popen: subprocess.Popen, input:
             run.checkpoint()
 
 
-def _system(run: Any, real: Callable, command: Any) -> int:
+def _system(run: ScriptRun, real: Callable, command: Any) -> int:
     """``os.system`` as C's ``system()`` does it (``/bin/sh -c``, every descriptor
     inherited), in a session of its own and waited for stop-aware."""
     if not isinstance(command, (str, bytes)) or not command:
@@ -248,7 +251,7 @@ def _system(run: Any, real: Callable, command: Any) -> int:
     return code << 8 if code >= 0 else -code  # the wait status ``os.system`` returns
 
 
-def _spawner(run: Any, real: Callable, *args: Any, **kwargs: Any) -> int:
+def _spawner(run: ScriptRun, real: Callable, *args: Any, **kwargs: Any) -> int:
     if sys._getframe(2).f_code.co_filename == subprocess.__file__:
         return real(*args, **kwargs)  # ``Popen`` spawning: it is adopted as a ``Popen``
     if "setsid" in kwargs or "setpgroup" in kwargs:
@@ -261,7 +264,7 @@ def _spawner(run: Any, real: Callable, *args: Any, **kwargs: Any) -> int:
     return pid
 
 
-def _waitpid(run: Any, real: Callable, pid: int, options: int) -> tuple[int, int]:
+def _waitpid(run: ScriptRun, real: Callable, pid: int, options: int) -> tuple[int, int]:
     """``os.waitpid`` that blocks waits in slices (``os.posix_spawn``'s children)."""
     if options & os.WNOHANG:
         return real(pid, options)
@@ -280,7 +283,7 @@ def _waitpid(run: Any, real: Callable, pid: int, options: int) -> tuple[int, int
     return outcome[0]
 
 
-def _wait(run: Any, real: Callable) -> tuple[int, int]:
+def _wait(run: ScriptRun, real: Callable) -> tuple[int, int]:
     """``os.wait()``: any child, as ``os.waitpid(-1, 0)``."""
     return _waitpid(run, _real_waitpid, -1, 0)
 

@@ -15,7 +15,7 @@ import gc
 from collections.abc import Callable
 from typing import Any
 
-from .host import _state
+from .run_binding import this_thread
 
 _host_callbacks: list[Any] = []  # the entries that were there before the runs began
 
@@ -29,7 +29,7 @@ class RunThreadsOnly:
         self.callback = callback
 
     def __call__(self, phase: str, info: dict) -> None:
-        if _state.run is not None:
+        if this_thread.run is not None:
             self.callback(phase, info)
 
     def __eq__(self, other: object) -> bool:

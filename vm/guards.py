@@ -21,6 +21,7 @@ from typing import Any
 
 from .engine_frames import hide_engine_frames
 from .i18n import _
+from .run_binding import current_run
 
 CHUNK = 4096
 BUDGET_SECONDS = 1.0
@@ -229,7 +230,6 @@ def script_range_of(real: range, checkpoint: Callable[[], None]) -> Any:
 def script_range(given: Any, *args: Any, **kwargs: Any) -> Any:
     """``range(...)`` as written in the script (outside a ``for`` header); ``given`` is
     what the name ``range`` means there."""
-    from .host import current_run
     try:
         if given is not range:
             return given(*args, **kwargs)

@@ -3,7 +3,7 @@
 Scripts run against the real ``builtins``, ``sys``, ``time``, ``threading``... so that
 ``unittest.mock.patch("builtins.input")``, ``sys.stdout = StringIO()``, doctest and
 ``contextlib.redirect_stdout`` behave exactly as in plain Python. Sprout's protections
-are installed once into those real modules (``vm.patches``) and act only on threads
+are installed once into those real modules (``vm.protections``) and act only on threads
 that belong to a run; every other thread (the IDE's own) sees plain Python.
 
 A few ``sys`` attributes differ per run: ``stdout``/``stderr``/``stdin`` (and their
@@ -17,79 +17,57 @@ the stream by thread.
 from __future__ import annotations
 
 import sys
-import threading
 import types
 from typing import TYPE_CHECKING, Any
 
-from . import printing
+from . import printing, run_binding
+from .run_binding import this_thread
 from .streams import ThreadRouter
 
 if TYPE_CHECKING:
-    from .run import Run
+    from .script_run import ScriptRun
 
 STREAMS = ("stdout", "stderr", "stdin")
 PER_RUN = ("argv", "path", "__stdout__", "__stderr__", "__stdin__")
 
 
-class _ThreadState(threading.local):
-    run: Run | None = None
-
-
-_state = _ThreadState()
-_lock = threading.RLock()
-_active: list[Run] = []
 _host_streams: dict[str, Any] = {}
 _routers: dict[str, ThreadRouter] = {}
 _installed = False
 
 
-def current_run() -> Run | None:
-    """The run the calling thread belongs to, or None for the host's own threads."""
-    return _state.run
-
-
-def bind(run: Run | None) -> None:
-    """Make the calling thread belong to ``run`` (None: to the host again)."""
-    _state.run = run
-
-
-def active_runs() -> list[Run]:
-    with _lock:
-        return list(_active)
-
-
-def enter(run: Run) -> None:
+def enter(run: ScriptRun) -> None:
     """A run starts: its streams become the ones C code writes to."""
     install()
-    with _lock:
-        _active.append(run)
+    with run_binding.lock:
+        run_binding.add(run)
         _refresh_streams()
 
 
-def leave(run: Run) -> None:
-    with _lock:
-        if run in _active:
-            _active.remove(run)
+def leave(run: ScriptRun) -> None:
+    with run_binding.lock:
+        run_binding.remove(run)
         _refresh_streams()
 
 
 def _refresh_streams() -> None:
     """Put into ``sys``'s dict what C code should write to now (lock held)."""
     namespace = vars(sys)
+    active = run_binding.active_runs()
     for name in STREAMS:
-        if len(_active) == 1:
-            namespace[name] = getattr(_active[0], name)
-        elif _active:
+        if len(active) == 1:
+            namespace[name] = getattr(active[0], name)
+        elif active:
             namespace[name] = _routers[name]
         else:
             namespace[name] = _host_streams[name]
-    alone = _active[0] if len(_active) == 1 else None
+    alone = active[0] if len(active) == 1 else None
     printing.use_stream(alone.engine_stdout if alone is not None and not alone.threaded else None)
 
 
-def stream_changed(run: Run) -> None:
+def stream_changed(run: ScriptRun) -> None:
     """A run assigned ``sys.stdout`` (or stderr/stdin) or started a thread: C code follows."""
-    with _lock:
+    with run_binding.lock:
         _refresh_streams()
 
 
@@ -118,15 +96,15 @@ def _stream_property(name: str) -> property:
     def get(module: types.ModuleType) -> Any:
         if module is not sys:
             return _plain_get(module, name)
-        run = _state.run
+        run = this_thread.run
         return getattr(run, name) if run is not None else _host_streams[name]
 
     def set_(module: types.ModuleType, value: Any) -> None:
         if module is not sys:
             vars(module)[name] = value
             return
-        run = _state.run
-        with _lock:
+        run = this_thread.run
+        with run_binding.lock:
             if run is not None:
                 setattr(run, name, value)
             else:
@@ -143,20 +121,20 @@ def _stream_property(name: str) -> property:
 
 def _per_run_property(name: str, attribute: str) -> property:
     def get(module: types.ModuleType) -> Any:
-        run = _state.run
+        run = this_thread.run
         if run is not None and module is sys:
             return getattr(run, attribute)
         return _plain_get(module, name)
 
     def set_(module: types.ModuleType, value: Any) -> None:
-        run = _state.run
+        run = this_thread.run
         if run is not None and module is sys:
             setattr(run, attribute, value)
         else:
             vars(module)[name] = value
 
     def delete(module: types.ModuleType) -> None:
-        if _state.run is not None and module is sys:
+        if this_thread.run is not None and module is sys:
             raise AttributeError(name)  # a run's own ``argv``/``path`` stay
         _plain_delete(module, name)
     return property(get, set_, delete)
@@ -208,15 +186,15 @@ ScriptSys.__module__ = "builtins"
 
 def _route(name: str) -> ThreadRouter:
     def pick() -> Any:
-        run = _state.run
+        run = this_thread.run
         return getattr(run, name) if run is not None else _host_streams[name]
     return ThreadRouter(pick)
 
 
 def install() -> None:
-    """Once per process: per-run ``sys`` and the protections in the real modules."""
+    """Once per process: the real ``sys`` answers per run (``vm.protections`` installs the rest)."""
     global _installed
-    with _lock:
+    with run_binding.lock:
         if _installed:
             return
         for name in STREAMS:
@@ -225,9 +203,4 @@ def install() -> None:
         for name in PER_RUN:
             vars(sys).setdefault(name, None)
         sys.__class__ = ScriptSys
-        from . import patches, process_hooks, process_limits, process_signals
-        patches.install()
-        process_hooks.install()
-        process_signals.install()
-        process_limits.install()
         _installed = True

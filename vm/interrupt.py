@@ -21,6 +21,7 @@ from collections.abc import Callable
 from .compiler import ATTENTION
 from .i18n import _
 from .results import HaltReason, halt_message
+from .run_binding import active_runs
 
 _flags = vars(builtins)
 _flags.setdefault(ATTENTION, False)
@@ -86,7 +87,6 @@ class StopSignal:
         if self.reason is not None:
             _flags[ATTENTION] = True
             return True
-        from .host import active_runs
         if any(run.stop.reason is not None for run in active_runs()):
             _flags[ATTENTION] = True
         return False

@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 from .compiler import compile_script
 from .drawing.turtle_module import TurtleLoader, turtle_spec
 from .fresh_modules import FreshModules
-from .host import current_run
 from .i18n import N_, _
 from .package_folders import package_folders
 from .plots.setup import matplotlib_spec
+from .run_binding import current_run
 from .runtime_code import compile_imports_plainly
 from .script_path import SPROUT_ROOT, interpreter_entries
 
@@ -202,7 +202,7 @@ class LearnerFinder(importlib.abc.MetaPathFinder):
             spec = turtle_spec(run)
             run.modules.loaded.add(fullname)
         if spec is None and top == "matplotlib":
-            spec = matplotlib_spec(fullname, path)  # Sprout's backend; refuses windowed ones
+            spec = matplotlib_spec(fullname, path, LearnerFinder)  # Sprout's backend; refuses windowed ones
         return spec
 
 

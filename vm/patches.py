@@ -34,8 +34,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import (
     children,
@@ -59,45 +58,16 @@ from .compiler import (
     GUARDED_RANGE,
     SAFE_POINT,
 )
-from .engine_frames import hide_engine_frames
-from .host import _state, bind, current_run
 from .i18n import _
 from .interrupt import ScriptStopped
+from .patching import patch, refused
+from .run_binding import bind, current_run, this_thread
+from .waits import WAIT_SLICE, stop_aware_sleep
 
-WAIT_SLICE = 0.02
+if TYPE_CHECKING:
+    from .script_run import ScriptRun
+
 CLOCK_LIMIT = 2**63 / 10**9  # seconds; a longer wait is an OverflowError in Python
-originals: dict[tuple[str, str], Any] = {}
-
-
-def _patch(owner: Any, name: str, guarded: Callable[..., Any], host: Callable[..., Any] | None = None) -> None:
-    """``owner.name`` becomes: the original (or ``host``) on host threads, ``guarded(run, ...)`` on runs."""
-    original = getattr(owner, name)
-    originals[(_key(owner), name)] = original
-    on_host = host or original
-
-    @functools.wraps(original)
-    def dispatch(*args: Any, **kwargs: Any) -> Any:
-        run = _state.run
-        try:
-            if run is None:
-                return on_host(*args, **kwargs)
-            return guarded(run, original, *args, **kwargs)
-        except BaseException as error:
-            hide_engine_frames(error)
-            raise
-    setattr(owner, name, dispatch)
-
-
-def _key(owner: Any) -> str:
-    """``module`` or ``module:Class``: where a patched function lives."""
-    if isinstance(owner, ModuleType):
-        return owner.__name__
-    return f"{owner.__module__}:{owner.__qualname__}"
-
-
-def original(owner: Any, name: str) -> Any:
-    """The function as it was before Sprout patched it."""
-    return originals.get((_key(owner), name), getattr(owner, name))
 
 
 # ---- waits ---------------------------------------------------------------------
@@ -107,7 +77,7 @@ def _too_long(seconds: Any) -> bool:
     return type(seconds) in (int, float) and seconds >= CLOCK_LIMIT
 
 
-def _sleep(run: Any, real: Callable, seconds: Any = None, *more: Any) -> None:
+def _sleep(run: ScriptRun, real: Callable, seconds: Any = None, *more: Any) -> None:
     if more or type(seconds) not in (int, float) or not 0 < seconds < CLOCK_LIMIT:
         return real(seconds, *more)  # zero, or Python's own error for a bad or endless argument
     run.flush_stdout()
@@ -115,20 +85,7 @@ def _sleep(run: Any, real: Callable, seconds: Any = None, *more: Any) -> None:
     stop_aware_sleep(run, seconds, "sleep")
 
 
-def stop_aware_sleep(run: Any, seconds: float, activity: str) -> None:
-    """Wait ``seconds`` on a run's thread: a stop ends the wait at once, a pause holds it."""
-    deadline = time.monotonic() + seconds
-    with run.doing(activity):
-        while (left := deadline - time.monotonic()) > 0:
-            if run.stop.event.wait(min(left, WAIT_SLICE)):
-                raise run.halt()
-            if run.pause_request is not None:
-                paused_at = time.monotonic()
-                run.checkpoint()  # a pause: the sleep resumes where it was afterwards
-                deadline += time.monotonic() - paused_at
-
-
-def _sliced(run: Any, timeout: float | None, attempt: Callable[[float], Any]) -> Any:
+def _sliced(run: ScriptRun, timeout: float | None, attempt: Callable[[float], Any]) -> Any:
     """Call ``attempt(slice)`` until it succeeds or ``timeout`` passes, checking for a stop."""
     deadline = None if timeout is None else time.monotonic() + max(timeout, 0.0)
     with run.doing("wait"):
@@ -140,7 +97,7 @@ def _sliced(run: Any, timeout: float | None, attempt: Callable[[float], Any]) ->
             run.checkpoint()
 
 
-def _condition_wait(run: Any, real: Callable, condition: Any, timeout: float | None = None) -> bool:
+def _condition_wait(run: ScriptRun, real: Callable, condition: Any, timeout: float | None = None) -> bool:
     """``Condition.wait`` as Python writes it, with only the waiter's own wait sliced.
 
     The waiter stays queued on the condition across slices. Calling the real ``wait`` once
@@ -172,14 +129,14 @@ def _condition_wait(run: Any, real: Callable, condition: Any, timeout: float | N
                 pass  # notified as the wait ended: as in Python, the notify is spent
 
 
-def _thread_join(run: Any, real: Callable, thread: threading.Thread, timeout: float | None = None) -> None:
+def _thread_join(run: ScriptRun, real: Callable, thread: threading.Thread, timeout: float | None = None) -> None:
     if not thread._started.is_set() or thread is threading.current_thread() or _too_long(timeout):  # type: ignore[attr-defined]
         return real(thread, timeout)  # Python's own RuntimeError or OverflowError
     run.flush_stdout()
     _sliced(run, timeout, lambda left: real(thread, left) or not thread.is_alive())
 
 
-def _selector_select(run: Any, real: Callable, selector: Any, timeout: float | None = None) -> list:
+def _selector_select(run: ScriptRun, real: Callable, selector: Any, timeout: float | None = None) -> list:
     if timeout is not None and timeout <= 0:
         return real(selector, timeout)
     run.checkpoint()
@@ -187,14 +144,14 @@ def _selector_select(run: Any, real: Callable, selector: Any, timeout: float | N
 
 
 # ---- threads -------------------------------------------------------------------
-def _thread_start(run: Any, real: Callable, thread: threading.Thread) -> None:
+def _thread_start(run: ScriptRun, real: Callable, thread: threading.Thread) -> None:
     run.adopt_thread(thread)
     thread._sprout_run = run  # type: ignore[attr-defined]
     thread._invoke_excepthook = functools.partial(_run_thread_excepthook, run)  # type: ignore[attr-defined]
     thread_stacks.start_run_thread(run, lambda: real(thread))  # deep recursion cannot crash the IDE
 
 
-def _run_thread_excepthook(run: Any, thread: threading.Thread) -> None:
+def _run_thread_excepthook(run: ScriptRun, thread: threading.Thread) -> None:
     """An uncaught error in a run's thread is reported as Python does, on the run's stderr;
     a stop is not an error. A hook the script installed is honoured."""
     kind, error, tb = sys.exc_info()
@@ -214,7 +171,7 @@ def _bootstrap_inner(thread: threading.Thread) -> None:
         bind(None)
 
 
-def _start_new_thread(run: Any, real: Callable, function: Callable, args: tuple, kwargs: Any = None) -> int:
+def _start_new_thread(run: ScriptRun, real: Callable, function: Callable, args: tuple, kwargs: Any = None) -> int:
     def body(*args: Any, **kwargs: Any) -> None:
         bind(run)
         try:
@@ -238,7 +195,7 @@ _real_excepthook = threading.__excepthook__
 
 
 # ---- the process ---------------------------------------------------------------
-def _atexit_register(run: Any, real: Callable, function: Callable, *args: Any, **kwargs: Any) -> Callable:
+def _atexit_register(run: ScriptRun, real: Callable, function: Callable, *args: Any, **kwargs: Any) -> Callable:
     """Exit handlers belong to the run: they run when the script ends, not the IDE."""
     if not callable(function):
         return real(function, *args, **kwargs)  # Python's own TypeError
@@ -246,39 +203,32 @@ def _atexit_register(run: Any, real: Callable, function: Callable, *args: Any, *
     return function
 
 
-def _atexit_unregister(run: Any, real: Callable, function: Callable) -> None:
+def _atexit_unregister(run: ScriptRun, real: Callable, function: Callable) -> None:
     run.exit_handlers[:] = [entry for entry in run.exit_handlers if entry[0] != function]
 
 
-def _main_thread(run: Any, real: Callable) -> threading.Thread:
+def _main_thread(run: ScriptRun, real: Callable) -> threading.Thread:
     return run.script_thread or real()
 
-def _exit_script(run: Any, real: Callable, status: int = 0) -> None:
+def _exit_script(run: ScriptRun, real: Callable, status: int = 0) -> None:
     raise SystemExit(status)
 
 
-def _refused(what: str) -> Callable[..., None]:
-    def refuse(run: Any, real: Callable, *args: Any, **kwargs: Any) -> None:
-        raise PermissionError(_("{what} would take the whole Sprout IDE down with your "
-                                "program, so it is not available here").format(what=_(what)))
-    return refuse
-
-
-def _set_recursion_limit(run: Any, real: Callable, limit: int) -> None:
+def _set_recursion_limit(run: ScriptRun, real: Callable, limit: int) -> None:
     run.recursion.set(limit)
 
 
-def _get_recursion_limit(run: Any, real: Callable) -> int:
+def _get_recursion_limit(run: ScriptRun, real: Callable) -> int:
     return run.recursion.get()
 
 
-def _set_switch_interval(run: Any, real: Callable, interval: float) -> None:
+def _set_switch_interval(run: ScriptRun, real: Callable, interval: float) -> None:
     real(interval)
     if interval > guards.MAX_SWITCH_INTERVAL:
         real(guards.MAX_SWITCH_INTERVAL)  # a longer one would freeze the window
 
 
-def _set_int_max_str_digits(run: Any, real: Callable, maxdigits: int) -> None:
+def _set_int_max_str_digits(run: ScriptRun, real: Callable, maxdigits: int) -> None:
     real(maxdigits)  # Python's own checks first
     if maxdigits == 0 or maxdigits > guards.MAX_STR_DIGITS:
         run.note(_("the int/str conversion limit is capped at {digits:,} digits "
@@ -288,7 +238,7 @@ def _set_int_max_str_digits(run: Any, real: Callable, maxdigits: int) -> None:
 
 
 # ---- arithmetic and iterator sources ------------------------------------------------
-def _import(run: Any, real: Callable, name: Any, globals: Any = None, locals: Any = None,  # noqa: A002
+def _import(run: ScriptRun, real: Callable, name: Any, globals: Any = None, locals: Any = None,  # noqa: A002
             fromlist: Any = (), level: int = 0) -> Any:
     """``import random`` in the learner's code finds their own ``random.py`` first.
     The parameters are named as ``__import__``'s, which may be passed by keyword."""
@@ -301,26 +251,26 @@ def _import(run: Any, real: Callable, name: Any, globals: Any = None, locals: An
     return real(name, globals, locals, fromlist, level)
 
 
-def _pow(run: Any, real: Callable, *args: Any, **kwargs: Any) -> Any:
+def _pow(run: ScriptRun, real: Callable, *args: Any, **kwargs: Any) -> Any:
     if len(args) == 2 and not kwargs:
         guards.check_pow(args[0], args[1])
     return real(*args, **kwargs)
 
 
-def _iter(run: Any, real: Callable, *args: Any) -> Any:
+def _iter(run: ScriptRun, real: Callable, *args: Any) -> Any:
     iterator = real(*args)
     return guards.checked_source(iterator, run.checkpoint) if len(args) == 2 else iterator
 
 
 def _math_guard(check: Callable[..., None]) -> Callable[..., Any]:
-    def guarded(run: Any, real: Callable, *args: Any) -> Any:
+    def guarded(run: ScriptRun, real: Callable, *args: Any) -> Any:
         check(*args)
         return real(*args)
     return guarded
 
 
 def _safe_point() -> None:
-    run = _state.run
+    run = this_thread.run
     if run is not None:
         run.safe_point()
 
@@ -329,7 +279,7 @@ def _quiet_stray_stops(real: Callable) -> Callable[[Any], None]:
     """A pushed stop that lands in a finalizer or a weakref callback on a run's thread is
     "ignored" by CPython and reported; the run is ending anyway, so say nothing."""
     def hook(unraisable: Any) -> None:
-        if isinstance(unraisable.exc_value, ScriptStopped) and _state.run is not None:
+        if isinstance(unraisable.exc_value, ScriptStopped) and this_thread.run is not None:
             return
         real(unraisable)
     return hook
@@ -344,11 +294,11 @@ def install() -> None:
     linecache.getlines(__file__)
     sys.unraisablehook = _quiet_stray_stops(sys.unraisablehook)
     for name in ("exec", "eval"):
-        _patch(builtins, name, getattr(runtime_code, name + "_"),
+        patch(builtins, name, getattr(runtime_code, name + "_"),
                host=runtime_code.with_caller_builtins(getattr(builtins, name)))
     for name, guarded in (("compile", runtime_code.compile_),
                           ("pow", _pow), ("iter", _iter), ("__import__", _import)):
-        _patch(builtins, name, guarded)
+        patch(builtins, name, guarded)
     vars(builtins).update({ATTENTION: False, SAFE_POINT: _safe_point,
                            GUARDED_POW: guards.guarded_pow, GUARDED_MUL: guards.guarded_mul,
                            GUARDED_RANGE: guards.script_range,
@@ -359,44 +309,42 @@ def install() -> None:
                            print_calls.PRINT_OTHER: printing.print_other,
                            print_calls.FLUSH: printing.flush})
     printing.install(current_run)
-    _patch(time, "sleep", _sleep)
+    patch(time, "sleep", _sleep)
     import atexit
-    _patch(atexit, "register", _atexit_register)
-    _patch(atexit, "unregister", _atexit_unregister)
-    _patch(threading, "main_thread", _main_thread)
-    _patch(threading, "enumerate", thread_view.enumerate_threads)
-    _patch(traceback, "walk_stack", stack_view.walk_stack)
-    _patch(inspect, "getouterframes", stack_view.outer_frames)
-    _patch(threading, "active_count", thread_view.active_count)
-    _patch(os, "_exit", _exit_script)
+    patch(atexit, "register", _atexit_register)
+    patch(atexit, "unregister", _atexit_unregister)
+    patch(threading, "main_thread", _main_thread)
+    patch(threading, "enumerate", thread_view.enumerate_threads)
+    patch(traceback, "walk_stack", stack_view.walk_stack)
+    patch(inspect, "getouterframes", stack_view.outer_frames)
+    patch(threading, "active_count", thread_view.active_count)
+    patch(os, "_exit", _exit_script)
     for name in ("abort", "fork", "forkpty"):
         if hasattr(os, name):
-            _patch(os, name, _refused(f"os.{name}()"))
-    _patch(sys, "setrecursionlimit", _set_recursion_limit)
-    _patch(sys, "getrecursionlimit", _get_recursion_limit)
-    _patch(sys, "setswitchinterval", _set_switch_interval)
+            patch(os, name, refused(f"os.{name}()"))
+    patch(sys, "setrecursionlimit", _set_recursion_limit)
+    patch(sys, "getrecursionlimit", _get_recursion_limit)
+    patch(sys, "setswitchinterval", _set_switch_interval)
     if hasattr(sys, "set_int_max_str_digits"):
-        _patch(sys, "set_int_max_str_digits", _set_int_max_str_digits)
-    _patch(threading.Condition, "wait", _condition_wait)
-    _patch(threading.Thread, "join", _thread_join)
-    _patch(threading.Thread, "start", _thread_start)
+        patch(sys, "set_int_max_str_digits", _set_int_max_str_digits)
+    patch(threading.Condition, "wait", _condition_wait)
+    patch(threading.Thread, "join", _thread_join)
+    patch(threading.Thread, "start", _thread_start)
     threading.Thread._bootstrap_inner = _bootstrap_inner  # type: ignore[attr-defined]
-    _patch(_thread, "start_new_thread", _start_new_thread)
-    _patch(threading, "stack_size", thread_stacks.stack_size)
-    _patch(_thread, "stack_size", thread_stacks.stack_size)
+    patch(_thread, "start_new_thread", _start_new_thread)
+    patch(threading, "stack_size", thread_stacks.stack_size)
+    patch(_thread, "stack_size", thread_stacks.stack_size)
     for selector_name in ("SelectSelector", "PollSelector", "EpollSelector", "DevpollSelector",
                           "KqueueSelector"):
         selector = getattr(selectors, selector_name, None)
         if selector is not None and "select" in vars(selector):
-            _patch(selector, "select", _selector_select)
+            patch(selector, "select", _selector_select)
     for name, flags_at in regex_guard.FLAG_POSITIONS.items():
-        _patch(re, name, regex_guard.guard(name, flags_at))
-    _patch(math, "factorial", _math_guard(guards.check_factorial))
-    _patch(math, "comb", _math_guard(guards.check_comb))
-    _patch(math, "perm", _math_guard(guards.check_perm))
-    from . import learner_imports
-    learner_imports.install()
-    children.install(_patch)
-    waits.install(_patch)
+        patch(re, name, regex_guard.guard(name, flags_at))
+    patch(math, "factorial", _math_guard(guards.check_factorial))
+    patch(math, "comb", _math_guard(guards.check_comb))
+    patch(math, "perm", _math_guard(guards.check_perm))
+    children.install(patch)
+    waits.install(patch)
     for name in ("count", "cycle", "repeat"):
-        setattr(itertools, name, guards.checked_source_type(getattr(itertools, name), _state))
+        setattr(itertools, name, guards.checked_source_type(getattr(itertools, name), this_thread))

@@ -23,12 +23,15 @@ import sys
 import threading
 import warnings
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .gc_callbacks import GcCallbacks
-from .host import _state
 from .logging_state import LoggingState
-from .patches import _patch, _refused
+from .patching import patch, refused
+from .run_binding import this_thread
+
+if TYPE_CHECKING:
+    from .script_run import ScriptRun
 
 THREADING_HOOKS = ("_trace_hook", "_profile_hook")
 WARNINGS_STATE = ("filters", "defaultaction", "onceregistry", "showwarning", "formatwarning",
@@ -93,15 +96,15 @@ def _dispatch_audit(event: str, args: tuple) -> None:
     """Sprout's one audit hook: the hooks of the run the raising thread belongs to."""
     if not _listening:
         return
-    run: Any = _state.run
+    run = this_thread.run
     hooks = _audit_hooks.get(run)
-    if not hooks or run.closed or run.engine_busy:
+    if not hooks or run is None or run.closed or run.engine_busy:
         return
     for hook in list(hooks):
         hook(event, args)
 
 
-def _add_audit_hook(run: Any, real: Callable, hook: Callable[[str, tuple], Any]) -> None:
+def _add_audit_hook(run: ScriptRun, real: Callable, hook: Callable[[str, tuple], Any]) -> None:
     global _dispatcher_installed, _listening
     try:
         sys.audit("sys.addaudithook")  # as Python does: a hook may veto the new one
@@ -115,7 +118,7 @@ def _add_audit_hook(run: Any, real: Callable, hook: Callable[[str, tuple], Any])
         _listening = True
 
 
-def run_hooks_end(run: Any) -> None:
+def run_hooks_end(run: ScriptRun) -> None:
     """The script's code is over (its threads too): its audit hooks hear no more events."""
     global _listening
     with _audit_lock:
@@ -124,11 +127,11 @@ def run_hooks_end(run: Any) -> None:
 
 
 # ---- tracing every thread (3.12) -------------------------------------------------
-def _run_threads_only(run: Any, hook: Callable, set_on_thread: Callable[[Any], None]) -> Callable:
+def _run_threads_only(run: ScriptRun, hook: Callable, set_on_thread: Callable[[Any], None]) -> Callable:
     """A tracer for ``sys._settraceallthreads``: the first event on each thread keeps
     ``hook`` on the run's threads and takes it away from every other thread."""
     def first_event(frame: Any, event: str, arg: Any) -> Any:
-        if _state.run is run and not getattr(run, "closed", True):
+        if this_thread.run is run and not getattr(run, "closed", True):
             set_on_thread(hook)
             return hook(frame, event, arg)
         set_on_thread(None)
@@ -138,7 +141,7 @@ def _run_threads_only(run: Any, hook: Callable, set_on_thread: Callable[[Any], N
 
 def _all_threads(set_hook: Callable[[Any], None], set_on_thread: Callable[[Any], None],
                  set_all: Callable[[Any], None]) -> Callable[..., None]:
-    def guarded(run: Any, real: Callable, hook: Any) -> None:
+    def guarded(run: ScriptRun, real: Callable, hook: Any) -> None:
         set_hook(hook)  # threads started from now on, as ``threading.settrace``
         set_all(None if hook is None else _run_threads_only(run, hook, set_on_thread))
         set_on_thread(hook)
@@ -146,26 +149,26 @@ def _all_threads(set_hook: Callable[[Any], None], set_on_thread: Callable[[Any],
 
 
 # ---- faulthandler ----------------------------------------------------------------
-def _dump_traceback_later(run: Any, real: Callable, timeout: Any, repeat: bool = False,
+def _dump_traceback_later(run: ScriptRun, real: Callable, timeout: Any, repeat: bool = False,
                           file: Any = None, exit: bool = False) -> None:
     if exit:
-        _refused("faulthandler.dump_traceback_later(exit=True)")(run, real)
+        refused("faulthandler.dump_traceback_later(exit=True)")(run, real)
     real(timeout, repeat, sys.stderr if file is None else file, exit)
     _later_dump[0] = True
 
 
-def _enable(run: Any, real: Callable, *args: Any, **kwargs: Any) -> None:
+def _enable(run: ScriptRun, real: Callable, *args: Any, **kwargs: Any) -> None:
     real(*args, **kwargs)
     _enabled_by_run[0] = True
 
 
 def install() -> None:
     """Patch the real modules; called once by ``host.install``."""
-    _patch(sys, "addaudithook", _add_audit_hook)
+    patch(sys, "addaudithook", _add_audit_hook)
     if hasattr(sys, "_settraceallthreads"):  # 3.12
-        _patch(threading, "settrace_all_threads",
+        patch(threading, "settrace_all_threads",
                _all_threads(threading.settrace, sys.settrace, vars(sys)["_settraceallthreads"]))
-        _patch(threading, "setprofile_all_threads",
+        patch(threading, "setprofile_all_threads",
                _all_threads(threading.setprofile, sys.setprofile, vars(sys)["_setprofileallthreads"]))
-    _patch(faulthandler, "dump_traceback_later", _dump_traceback_later)
-    _patch(faulthandler, "enable", _enable)
+    patch(faulthandler, "dump_traceback_later", _dump_traceback_later)
+    patch(faulthandler, "enable", _enable)

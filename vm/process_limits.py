@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .patches import _patch, _refused
+from .patching import patch, refused
+
+if TYPE_CHECKING:
+    from .script_run import ScriptRun
 
 
-def _setrlimit(run: Any, real: Callable, resource: Any, limits: Any) -> None:
-    _refused("resource.setrlimit()")(run, real)
+def _setrlimit(run: ScriptRun, real: Callable, resource: Any, limits: Any) -> None:
+    refused("resource.setrlimit()")(run, real)
 
 
-def _prlimit(run: Any, real: Callable, pid: Any, resource: Any, *limits: Any) -> Any:
+def _prlimit(run: ScriptRun, real: Callable, pid: Any, resource: Any, *limits: Any) -> Any:
     if limits and pid in (0, os.getpid()):
-        _refused("resource.prlimit()")(run, real)
+        refused("resource.prlimit()")(run, real)
     return real(pid, resource, *limits)
 
 
@@ -32,6 +35,6 @@ def install() -> None:
         import resource
     except ImportError:  # not on Windows
         return
-    _patch(resource, "setrlimit", _setrlimit)
+    patch(resource, "setrlimit", _setrlimit)
     if hasattr(resource, "prlimit"):
-        _patch(resource, "prlimit", _prlimit)
+        patch(resource, "prlimit", _prlimit)

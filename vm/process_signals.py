@@ -22,17 +22,20 @@ import os
 import signal
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .i18n import N_
-from .patches import _patch, _refused
+from .patching import patch, refused
+
+if TYPE_CHECKING:
+    from .script_run import ScriptRun
 
 _HARMLESS = {getattr(signal, name) for name in ("SIGCHLD", "SIGCONT", "SIGURG", "SIGWINCH", "SIGPIPE", "SIGXFSZ")
              if hasattr(signal, name)}
 _TO_SPROUT = N_("Sending a signal to Sprout itself")
 
 
-def _at_sprout(run: Any, real: Callable, signum: Any, *args: Any) -> Any:
+def _at_sprout(run: ScriptRun, real: Callable, signum: Any, *args: Any) -> Any:
     """``signum`` is for Sprout's own process: what the script's process would do with it."""
     if not isinstance(signum, int) or signum == 0 or signum not in signal.valid_signals():
         return real(*args, signum)  # Python's own answer (or its error)
@@ -40,17 +43,17 @@ def _at_sprout(run: Any, real: Callable, signum: Any, *args: Any) -> Any:
         raise KeyboardInterrupt
     if signum in _HARMLESS:
         return None
-    _refused(_TO_SPROUT)(run, real)
+    refused(_TO_SPROUT)(run, real)
 
 
-def _at_group(run: Any, real: Callable, signum: Any, *args: Any) -> Any:
+def _at_group(run: ScriptRun, real: Callable, signum: Any, *args: Any) -> Any:
     """``signum`` is for a group Sprout belongs to: only signal 0 (a check) is sent."""
     if isinstance(signum, int) and signum == 0:
         return real(*args, signum)
-    _refused(_TO_SPROUT)(run, real)
+    refused(_TO_SPROUT)(run, real)
 
 
-def _kill(run: Any, real: Callable, pid: int, signum: int) -> Any:
+def _kill(run: ScriptRun, real: Callable, pid: int, signum: int) -> Any:
     if pid == os.getpid():
         return _at_sprout(run, real, signum, pid)
     if pid in (0, -1) or (isinstance(pid, int) and pid < -1 and -pid == os.getpgrp()):
@@ -58,42 +61,42 @@ def _kill(run: Any, real: Callable, pid: int, signum: int) -> Any:
     return real(pid, signum)
 
 
-def _killpg(run: Any, real: Callable, pgid: int, signum: int) -> Any:
+def _killpg(run: ScriptRun, real: Callable, pgid: int, signum: int) -> Any:
     if pgid in (0, os.getpgrp()):
         return _at_group(run, real, signum, pgid)
     return real(pgid, signum)
 
 
-def _raise_signal(run: Any, real: Callable, signum: int) -> Any:
+def _raise_signal(run: ScriptRun, real: Callable, signum: int) -> Any:
     return _at_sprout(run, real, signum)
 
 
-def _pthread_kill(run: Any, real: Callable, thread_id: int, signum: int) -> Any:
+def _pthread_kill(run: ScriptRun, real: Callable, thread_id: int, signum: int) -> Any:
     # Every thread this can reach is Sprout's. SIGINT interrupts the script only when it
     # is aimed at the calling thread.
     if signum == signal.SIGINT and thread_id != threading.get_ident():
-        _refused(_TO_SPROUT)(run, real)
+        refused(_TO_SPROUT)(run, real)
     return _at_sprout(run, real, signum, thread_id)
 
 
-def _alarm(run: Any, real: Callable, seconds: Any) -> int:
+def _alarm(run: ScriptRun, real: Callable, seconds: Any) -> int:
     if operator.index(seconds) == 0:  # Python's own TypeError for a bad argument
         return 0  # no alarm of the script's can be pending
-    _refused("signal.alarm()")(run, real)
+    refused("signal.alarm()")(run, real)
     return 0
 
 
-def _setitimer(run: Any, real: Callable, which: int, seconds: Any, interval: Any = 0.0) -> tuple[float, float]:
+def _setitimer(run: ScriptRun, real: Callable, which: int, seconds: Any, interval: Any = 0.0) -> tuple[float, float]:
     signal.getitimer(which)  # Python's own error for an unknown timer
     if not isinstance(seconds, (int, float)) or not isinstance(interval, (int, float)):
         return real(which, seconds, interval)  # Python's own TypeError; no timer is set
     if seconds == 0:
         return (0.0, 0.0)
-    _refused("signal.setitimer()")(run, real)
+    refused("signal.setitimer()")(run, real)
     return (0.0, 0.0)
 
 
-def _interrupt_main(run: Any, real: Callable, signum: Any = signal.SIGINT) -> None:
+def _interrupt_main(run: ScriptRun, real: Callable, signum: Any = signal.SIGINT) -> None:
     """``_thread.interrupt_main``: the script's main thread is its own, not the IDE's."""
     if not isinstance(signum, int) or signum not in signal.valid_signals():
         return real(signum)  # Python's own error
@@ -111,11 +114,11 @@ def _raise_keyboard_interrupt(frame: Any) -> None:
 
 def install() -> None:
     """Patch the real modules; called once by ``host.install``."""
-    _patch(os, "kill", _kill)
+    patch(os, "kill", _kill)
     if hasattr(os, "killpg"):
-        _patch(os, "killpg", _killpg)
+        patch(os, "killpg", _killpg)
     for name, guarded in (("raise_signal", _raise_signal), ("pthread_kill", _pthread_kill),
                           ("alarm", _alarm), ("setitimer", _setitimer)):
         if hasattr(signal, name):
-            _patch(signal, name, guarded)
-    _patch(_thread, "interrupt_main", _interrupt_main)
+            patch(signal, name, guarded)
+    patch(_thread, "interrupt_main", _interrupt_main)

@@ -16,9 +16,9 @@ import threading
 from collections.abc import Collection
 from typing import Any
 
-from . import patches
 from .compiler import ENGINE_NAMES
 from .i18n import _
+from .patching import original, originals
 from .process_environment import Environment
 from .process_hooks import HookState
 
@@ -30,7 +30,7 @@ class Baseline:
     """What the process looked like before the runs began."""
 
     def __init__(self) -> None:
-        self.recursion_limit = patches.original(sys, "getrecursionlimit")()
+        self.recursion_limit = original(sys, "getrecursionlimit")()
         self.switch_interval = sys.getswitchinterval()
         self.str_digits = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else None
         self.gc_enabled = gc.isenabled()
@@ -38,7 +38,7 @@ class Baseline:
         self.sys_hooks = {name: vars(sys).get(name, _MISSING) for name in SYS_HOOKS}
         self.thread_excepthook = threading.excepthook
         self.builtins = dict(vars(builtins))
-        self.patched = {key: getattr(_owner(key), key[1]) for key in patches.originals}
+        self.patched = {key: getattr(_owner(key), key[1]) for key in originals}
         self.main_module = sys.modules.get("__main__")
         self.hooks = HookState()
         self.environment = Environment()
@@ -47,10 +47,10 @@ class Baseline:
     def restore(self) -> list[str]:
         """Put everything back; returns what had been left changed, for the run's result."""
         changed: list[str] = []
-        patches.original(sys, "setrecursionlimit")(self.recursion_limit)
-        patches.original(sys, "setswitchinterval")(self.switch_interval)
+        original(sys, "setrecursionlimit")(self.recursion_limit)
+        original(sys, "setswitchinterval")(self.switch_interval)
         if self.str_digits is not None:
-            patches.original(sys, "set_int_max_str_digits")(self.str_digits)
+            original(sys, "set_int_max_str_digits")(self.str_digits)
         if gc.isenabled() != self.gc_enabled:
             changed.append(_("the garbage collector was left disabled"))
             (gc.enable if self.gc_enabled else gc.disable)()
@@ -118,7 +118,7 @@ class ProcessState:
         """The process's own recursion limit, from before the runs began."""
         with cls._lock:
             baseline = cls._baseline
-        return baseline.recursion_limit if baseline is not None else patches.original(sys, "getrecursionlimit")()
+        return baseline.recursion_limit if baseline is not None else original(sys, "getrecursionlimit")()
 
     @classmethod
     def restore_builtins(cls) -> None:

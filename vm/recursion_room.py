@@ -18,6 +18,8 @@ from collections.abc import Callable
 from types import CodeType, FrameType
 
 from .i18n import _
+from .patching import original
+from .run_binding import active_runs
 
 COUNTS_C_ENTRIES = sys.version_info < (3, 12)
 _ENGINE_FOLDER = os.path.dirname(os.path.abspath(__file__))
@@ -38,17 +40,15 @@ class RecursionRoom:
 
     def measure_below(self, frame: FrameType, run_code: Callable[[CodeType, dict], None]) -> None:
         """``frame`` is the engine's, about to run the script's first frame with ``run_code``."""
-        from . import host
         self.floor = frame
         self.base = self._frames_below = _depth(frame)
         # The probe lowers the process's limit for a moment: not while another run (an
         # abandoned one) may be deep in a recursion.
-        if COUNTS_C_ENTRIES and len(host.active_runs()) <= 1:
+        if COUNTS_C_ENTRIES and len(active_runs()) <= 1:
             self.base += self._c_entries(run_code)
 
     def _c_entries(self, run_code: Callable[[CodeType, dict], None]) -> int:
         """Levels beyond the Python frames that a recursion started as the script is loses."""
-        from .patches import original
         between = _depth(sys._getframe()) - self.base  # this method and its caller's
         before = original(sys, "getrecursionlimit")()
         namespace: dict = {}
@@ -64,7 +64,6 @@ class RecursionRoom:
 
     def set(self, limit: int) -> None:
         """``sys.setrecursionlimit``, capped so deep recursion cannot crash the IDE."""
-        from .patches import original
         limit = int(limit)
         if limit > self._cap:
             self._note(_("the recursion limit is capped at {cap:,} (asked for {asked:,}) so deep recursion "
@@ -85,7 +84,6 @@ class RecursionRoom:
 
     def get(self) -> int:
         """``sys.getrecursionlimit()`` as the script sees it."""
-        from .patches import original
         return original(sys, "getrecursionlimit")() - self.base
 
 

@@ -19,7 +19,13 @@ import sys
 import threading
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from .patching import original
+from .run_binding import bind
+
+if TYPE_CHECKING:
+    from .script_run import ScriptRun
 
 try:
     import regex  # type: ignore[import-untyped]
@@ -70,10 +76,8 @@ def can_backtrack_forever(pattern: str | bytes, flags: int) -> bool:
         return False
 
 
-def _off_thread(run: Any, work: Callable[[], Any]) -> Any:
+def _off_thread(run: ScriptRun, work: Callable[[], Any]) -> Any:
     """Run ``work`` on a helper thread bound to ``run``; wait for it stop-aware."""
-    from .host import bind
-    from .patches import original
     box: list = []
     done = threading.Event()
 
@@ -101,7 +105,7 @@ def _off_thread(run: Any, work: Callable[[], Any]) -> Any:
 class GuardedPattern:
     """What ``re.compile`` gives for a pattern that can backtrack for ever."""
 
-    def __init__(self, run: Any, pattern: str | bytes, flags: int) -> None:
+    def __init__(self, run: ScriptRun, pattern: str | bytes, flags: int) -> None:
         self._run = run
         self._compiled = regex.compile(pattern, int(flags) | regex.V0)
         self.pattern, self.flags = pattern, int(flags) | (re.UNICODE if isinstance(pattern, str) else 0)
@@ -149,7 +153,7 @@ def _flags_of(args: tuple, kwargs: dict, position: int) -> int:
 
 def guard(name: str, flags_at: int) -> Callable[..., Any]:
     """The script's ``re.<name>``: flagged patterns go through ``GuardedPattern``."""
-    def guarded(run: Any, real: Callable, pattern: Any, *args: Any, **kwargs: Any) -> Any:
+    def guarded(run: ScriptRun, real: Callable, pattern: Any, *args: Any, **kwargs: Any) -> Any:
         flags = _flags_of(args, kwargs, flags_at)
         caller = sys._getframe(2).f_code  # past the dispatch: the learner's code, or a library
         if not isinstance(pattern, (str, bytes)) or not run.book.is_user_code(caller) \

@@ -13,7 +13,7 @@ from dataclasses import replace
 from types import FrameType
 from typing import Any
 
-from . import host
+from . import host, protections, run_binding
 from .children import RunChildren
 from .compiler import compile_script
 from .drawing import DrawingLink
@@ -24,6 +24,7 @@ from .learner_imports import LearnerModules
 from .limits import Limits
 from .main_module import MainModule, empty
 from .package_folders import with_package_folders
+from .patching import original
 from .pause_request import AtSafePoint, PauseRequest
 from .plots import PlotsLink
 from .process_hooks import run_hooks_end
@@ -96,7 +97,7 @@ class Run(RunIO):
         self.file_path = os.path.abspath(os.path.join(folder, os.path.basename(filename))) \
             if folder else filename
         self.argv = list(argv) if argv is not None else [self.file_path]
-        host.install()
+        protections.install()
         # What ``python script.py`` gives (no Sprout folder), with the packages the learner
         # installed from the IDE where the user's site-packages would be.
         self.path = with_package_folders(script_path(folder))
@@ -127,8 +128,9 @@ class Run(RunIO):
             return
         if self.stop.take_attention():
             raise self.halt()
-        self.serviced += 1
         self.flush_stdout()
+        self.serviced += 1  # after the flush: one that failed (no room left at the deepest
+        # recursion) leaves the watchdog to hand the output over from its own thread
         self.drawing.hand_over(now=False)
         if self.pauses.pending is not None and threading.current_thread() is self.script_thread:
             pause = self.pauses.take()
@@ -234,8 +236,8 @@ class Run(RunIO):
 
     def _end_threads(self) -> None:
         """No thread outlives its run: stop the rest and give them a moment to go."""
-        bound = host.current_run()
-        host.bind(None)  # the engine's own waits: a standing stop must not cut them short
+        bound = run_binding.current_run()
+        run_binding.bind(None)  # the engine's own waits: a standing stop must not cut them short
         try:
             stopped = self.stop.stopped  # a stop ends the children it interrupted: no surprise
             self.leftovers.extend(self.threads.end(lambda: self.stop.request(HaltReason.ENDED)))
@@ -243,7 +245,7 @@ class Run(RunIO):
             if not stopped:
                 self.leftovers.extend(ended_children)
         finally:
-            host.bind(bound)
+            run_binding.bind(bound)
 
     # ---- the run itself ----------------------------------------------------
     def execute(self) -> RunResult:
@@ -252,7 +254,7 @@ class Run(RunIO):
         # Threads the script starts inherit "not a daemon" from it, as from Python's main
         # thread; the flag is set after start, so the process never waits for this thread.
         self.script_thread._daemonic = False  # type: ignore[attr-defined]
-        host.bind(self)
+        run_binding.bind(self)
         ProcessState.enter()  # records the working folder too: it is back after the runs
         if self.working_folder:
             with contextlib.suppress(OSError):
@@ -284,7 +286,6 @@ class Run(RunIO):
         module = self.main.prepare(self.file_path)
         namespace = module.__dict__
         sys.modules["__main__"] = module
-        from .patches import original
         script_exec = original(builtins, "exec")  # the script's ``exec`` plants safe points in text
         self.recursion.measure_below(sys._getframe(), script_exec)
         self.recursion.set(self.limits.recursion or ProcessState.recursion_limit())
@@ -400,7 +401,7 @@ class Run(RunIO):
             watchdog.stop()
             self.modules.unload()
             host.leave(self)
-            host.bind(None)
+            run_binding.bind(None)
             self.leftovers.extend(ProcessState.leave())
             self.book.forget()
 

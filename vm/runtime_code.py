@@ -23,10 +23,13 @@ import os
 import sys
 from collections.abc import Callable
 from types import CodeType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .compiler import deep_recursion, plant_safe_points
 from .engine_builtins import caller_builtins
+
+if TYPE_CHECKING:
+    from .script_run import ScriptRun
 
 FUTURE_FLAGS = functools.reduce(
     lambda flags, name: flags | getattr(__future__, name).compiler_flag,
@@ -77,7 +80,7 @@ def _own_builtins(namespace: Any) -> bool:
     return chosen is not builtins and chosen is not builtins.__dict__
 
 
-def compile_(run: Any, real: Callable, source: Any, filename: Any, mode: Any, flags: int = 0,
+def compile_(run: ScriptRun, real: Callable, source: Any, filename: Any, mode: Any, flags: int = 0,
              dont_inherit: bool = False, optimize: int = -1, **kwargs: Any) -> Any:
     # The learner's own ``compile()`` may be run anywhere; a library's (``importlib``,
     # ``codeop``) runs in a module's namespace, with Python's builtins.
@@ -86,7 +89,7 @@ def compile_(run: Any, real: Callable, source: Any, filename: Any, mode: Any, fl
     return _compiled(run, real, source, filename, mode, flags, dont_inherit, optimize, kwargs, namespace)
 
 
-def _compiled(run: Any, real: Callable, source: Any, filename: Any, mode: Any, flags: int,
+def _compiled(run: ScriptRun, real: Callable, source: Any, filename: Any, mode: Any, flags: int,
               dont_inherit: bool, optimize: int, kwargs: dict, namespace: Any = _ANY) -> Any:
     """``namespace``: where ``exec``/``eval`` will run the code; code from ``compile()``
     may run anywhere, so its checks must not depend on the namespace's builtins."""
@@ -138,7 +141,7 @@ def _namespaces(globals_: Any, locals_: Any) -> tuple[Any, Any]:
     return globals_, locals_
 
 
-def _code_for(run: Any, source: Any, mode: str, namespace: Any) -> Any:
+def _code_for(run: ScriptRun, source: Any, mode: str, namespace: Any) -> Any:
     """``source`` compiled as exec/eval would, with safe points."""
     if isinstance(source, str) and mode == "eval":
         source = source.lstrip(" \t")
@@ -163,7 +166,7 @@ def _fill_builtins(namespace: Any, depth: int) -> None:
         namespace["__builtins__"] = caller_builtins(depth + 1)
 
 
-def exec_(run: Any, real: Callable, source: Any, globals_: Any = None, locals_: Any = None,
+def exec_(run: ScriptRun, real: Callable, source: Any, globals_: Any = None, locals_: Any = None,
           *args: Any, **kwargs: Any) -> None:
     _fill_builtins(globals_, 2)
     if args or not isinstance(source, (str, bytes, bytearray, CodeType)) or not (
@@ -175,7 +178,7 @@ def exec_(run: Any, real: Callable, source: Any, globals_: Any = None, locals_: 
     return real(source, globals_, locals_, **kwargs)
 
 
-def eval_(run: Any, real: Callable, source: Any, globals_: Any = None, locals_: Any = None,
+def eval_(run: ScriptRun, real: Callable, source: Any, globals_: Any = None, locals_: Any = None,
           *args: Any, **kwargs: Any) -> Any:
     _fill_builtins(globals_, 2)
     if args or kwargs or not isinstance(source, (str, bytes, bytearray, CodeType)) or not (

@@ -10,12 +10,15 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterator
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .engine_frames import is_engine_code
 
+if TYPE_CHECKING:
+    from .script_run import ScriptRun
 
-def _scripts(run: Any) -> Callable[[FrameType], bool]:
+
+def _scripts(run: ScriptRun) -> Callable[[FrameType], bool]:
     floor = run.recursion.floor  # the engine's frame that runs the script's first one
 
     def own(frame: FrameType) -> bool:
@@ -23,7 +26,7 @@ def _scripts(run: Any) -> Callable[[FrameType], bool]:
     return own
 
 
-def walk_stack(run: Any, real: Callable[..., Iterator[tuple[FrameType, int]]],
+def walk_stack(run: ScriptRun, real: Callable[..., Iterator[tuple[FrameType, int]]],
                f: FrameType | None = None) -> Iterator[tuple[FrameType, int]]:
     """``traceback.walk_stack``, iterated by C (``filter``, ``takewhile``) so that the
     real one, when it finds its starting frame from its caller's, finds the same."""
@@ -32,7 +35,7 @@ def walk_stack(run: Any, real: Callable[..., Iterator[tuple[FrameType, int]]],
                   itertools.takewhile(lambda entry: own(entry[0]), real(f)))
 
 
-def outer_frames(run: Any, real: Callable[..., list], frame: FrameType, context: int = 1) -> list:
+def outer_frames(run: ScriptRun, real: Callable[..., list], frame: FrameType, context: int = 1) -> list:
     """``inspect.getouterframes``."""
     own = _scripts(run)
     kept = []

@@ -17,7 +17,10 @@ import _thread
 import threading
 import weakref
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from .script_run import ScriptRun
 
 SCRIPT_STACK_BYTES = 256 * 1024 * 1024
 Started = TypeVar("Started")
@@ -40,12 +43,12 @@ def start_with_large_stack(start: Callable[[], Started], at_least: int = 0) -> S
             _real_stack_size(previous)
 
 
-def start_run_thread(run: Any, start: Callable[[], Started]) -> Started:
+def start_run_thread(run: ScriptRun, start: Callable[[], Started]) -> Started:
     """``start`` a thread for ``run``: the large stack, or a larger one the script asked for."""
     return start_with_large_stack(start, _asked.get(run, 0))
 
 
-def stack_size(run: Any, real: Callable, *size: Any) -> int:
+def stack_size(run: ScriptRun, real: Callable, *size: Any) -> int:
     """``threading.stack_size`` on a run's threads: remembered for the run, Python's checks."""
     previous = _asked.get(run, 0)
     if size:

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
+
+from .patching import original
+
+if TYPE_CHECKING:
+    from .script_run import ScriptRun
 
 
-def enumerate_threads(run: Any, real: Callable[[], list[threading.Thread]]) -> list[threading.Thread]:
+def enumerate_threads(run: ScriptRun, real: Callable[[], list[threading.Thread]]) -> list[threading.Thread]:
     started = set(run.threads)
     return [thread for thread in real()
             if thread is run.script_thread or thread in started]
 
 
-def active_count(run: Any, real: Callable[[], int]) -> int:
-    from .patches import original
+def active_count(run: ScriptRun, real: Callable[[], int]) -> int:
     return len(enumerate_threads(run, original(threading, "enumerate")))

@@ -18,9 +18,12 @@ import socket
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .host import _state
+from .run_binding import this_thread
+
+if TYPE_CHECKING:
+    from .script_run import ScriptRun
 
 WAIT_SLICE = 0.02
 _allocate_lock = _thread.allocate_lock
@@ -35,7 +38,7 @@ def _readable(sock: socket.socket, seconds: float) -> bool:
     return bool(poller.poll(seconds * 1000))
 
 
-def wait_sliced(run: Any, timeout: float | None, attempt: Callable[[float], Any]) -> Any:
+def wait_sliced(run: ScriptRun, timeout: float | None, attempt: Callable[[float], Any]) -> Any:
     """Call ``attempt(slice)`` until it gives something true or ``timeout`` passes,
     reaching a safe point between slices; returns the last outcome."""
     deadline = None if timeout is None else time.monotonic() + max(timeout, 0.0)
@@ -48,8 +51,21 @@ def wait_sliced(run: Any, timeout: float | None, attempt: Callable[[float], Any]
             run.checkpoint()
 
 
+def stop_aware_sleep(run: ScriptRun, seconds: float, activity: str) -> None:
+    """Wait ``seconds`` on a run's thread: a stop ends the wait at once, a pause holds it."""
+    deadline = time.monotonic() + seconds
+    with run.doing(activity):
+        while (left := deadline - time.monotonic()) > 0:
+            if run.stop.event.wait(min(left, WAIT_SLICE)):
+                raise run.halt()
+            if run.pause_request is not None:
+                paused_at = time.monotonic()
+                run.checkpoint()  # a pause: the sleep resumes where it was afterwards
+                deadline += time.monotonic() - paused_at
+
+
 # ---- locks -----------------------------------------------------------------------
-def _acquire(run: Any, lock: Any, blocking: bool, timeout: float) -> bool:
+def _acquire(run: ScriptRun, lock: Any, blocking: bool, timeout: float) -> bool:
     if not blocking or timeout == 0 or (timeout < 0 and timeout != -1):
         return lock.acquire(blocking, timeout)  # Python's own answer, or its ValueError
     if lock.acquire(False):
@@ -70,7 +86,7 @@ class RunLock:
     def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
         if blocking is True and timeout == -1 and self._lock.acquire(False):
             return True  # free: the common case costs one C call
-        run = _state.run
+        run = this_thread.run
         if run is None:
             return self._lock.acquire(blocking, timeout)
         return _acquire(run, self._lock, blocking, timeout)
@@ -78,7 +94,7 @@ class RunLock:
     def __enter__(self) -> bool:
         if self._lock.acquire(False):
             return True
-        run = _state.run
+        run = this_thread.run
         if run is None:
             return self._lock.acquire()
         return _acquire(run, self._lock, True, -1)
@@ -136,7 +152,7 @@ class _LockFactory(type):
     (from 3.13 ``threading.Lock`` is the lock type itself)."""
 
     def __call__(cls, *args: Any, **kwargs: Any) -> Any:
-        if _state.run is None or args or kwargs:
+        if this_thread.run is None or args or kwargs:
             return _allocate_lock(*args, **kwargs)
         return RunLock()
 
@@ -153,11 +169,11 @@ class Lock(metaclass=_LockFactory):
 _LOCK_TYPE = type(_allocate_lock())
 
 
-def _lock(run: Any, real: Callable) -> RunLock:
+def _lock(run: ScriptRun, real: Callable) -> RunLock:
     return RunLock()
 
 
-def _rlock(run: Any, real: Callable, *args: Any, **kwargs: Any) -> Any:
+def _rlock(run: ScriptRun, real: Callable, *args: Any, **kwargs: Any) -> Any:
     return RunRLock() if not args and not kwargs else real(*args, **kwargs)
 
 
@@ -173,7 +189,7 @@ class SimpleQueue(_queue.SimpleQueue):
                 return _simple_get(self, False)  # an item is there: one C call
             except queue.Empty:
                 pass
-        run = _state.run
+        run = this_thread.run
         if run is None or not block or (timeout is not None and timeout <= 0):
             return _simple_get(self, block, timeout)
         try:
@@ -194,7 +210,7 @@ class SimpleQueue(_queue.SimpleQueue):
         return got[0]
 
 
-def _select(run: Any, real: Callable, rlist: Any, wlist: Any, xlist: Any, timeout: Any = None) -> Any:
+def _select(run: ScriptRun, real: Callable, rlist: Any, wlist: Any, xlist: Any, timeout: Any = None) -> Any:
     if not all(isinstance(waitables, (list, tuple)) for waitables in (rlist, wlist, xlist)):
         return real(rlist, wlist, xlist, timeout)  # an iterator could be read only once
     ready = real(rlist, wlist, xlist, 0)  # Python's own argument errors; ready at once
@@ -210,17 +226,22 @@ def _select(run: Any, real: Callable, rlist: Any, wlist: Any, xlist: Any, timeou
     return outcome[0]
 
 
-def _pause(run: Any, real: Callable) -> None:
+def _pause(run: ScriptRun, real: Callable) -> None:
     """A run's thread is never the one Python delivers signals to: it waits for a stop."""
     run.flush_stdout()
     run.checkpoint()
-    wait_sliced(run, None, lambda left: run.stop.event.wait(left) and run.checkpoint())
+
+    def stopped(left: float) -> bool:
+        if run.stop.event.wait(left):
+            run.checkpoint()  # raises: the stop ends the wait
+        return False
+    wait_sliced(run, None, stopped)
 
 
 def _when_readable(method: str) -> Callable[..., Any]:
     flags_at = 1 if method in ("recv", "recvfrom") else 2
 
-    def guarded(run: Any, real: Callable, sock: socket.socket, *args: Any, **kwargs: Any) -> Any:
+    def guarded(run: ScriptRun, real: Callable, sock: socket.socket, *args: Any, **kwargs: Any) -> Any:
         timeout = sock.gettimeout()
         flags = kwargs.get("flags", args[flags_at] if len(args) > flags_at else 0)
         if (timeout is not None and timeout <= 0) or \

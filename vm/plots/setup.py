@@ -28,11 +28,12 @@ WINDOW_BACKENDS = ("backend_qt", "backend_tk", "_backend_tk", "backend_gtk", "_b
                    "qt_compat")
 
 
-def matplotlib_spec(fullname: str, path: Sequence[str] | None) -> ModuleSpec | None:
+def matplotlib_spec(fullname: str, path: Sequence[str] | None, asking: type) -> ModuleSpec | None:
     """On a run's thread: the spec for ``matplotlib`` with Sprout's backend set after it
-    loads; an ``ImportError`` for a backend with windows of its own; else None."""
+    loads; an ``ImportError`` for a backend with windows of its own; else None. ``asking``
+    is the finder's class (Sprout's own, which the real spec is looked up past)."""
     if fullname == "matplotlib":
-        spec = _real_spec(fullname, path)
+        spec = _real_spec(fullname, path, asking)
         if spec is not None and spec.loader is not None:
             spec.loader = _ConfiguringLoader(spec.loader)
         return spec
@@ -46,11 +47,10 @@ def matplotlib_spec(fullname: str, path: Sequence[str] | None) -> ModuleSpec | N
     return None
 
 
-def _real_spec(fullname: str, path: Sequence[str] | None) -> ModuleSpec | None:
+def _real_spec(fullname: str, path: Sequence[str] | None, asking: type) -> ModuleSpec | None:
     """The spec the finders after Sprout's would give."""
-    from ..learner_imports import LearnerFinder
     for finder in sys.meta_path:
-        if isinstance(finder, LearnerFinder) or not hasattr(finder, "find_spec"):
+        if isinstance(finder, asking) or not hasattr(finder, "find_spec"):
             continue
         spec = finder.find_spec(fullname, path)
         if spec is not None:
