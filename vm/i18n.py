@@ -82,3 +82,8 @@ def N_(text: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     return _translations().ngettext(singular, plural, count)
+
+
+def SPACE() -> str:  # noqa: N802 - reads as the constant it stands for
+    """What goes between two sentences: a space in English, nothing in Chinese."""
+    return _("{first} {second}").format(first="", second="")

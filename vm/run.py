@@ -7,8 +7,7 @@ import gc
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import replace
 from types import FrameType
 from typing import Any
@@ -31,20 +30,21 @@ from .process_hooks import run_hooks_end
 from .process_state import ProcessState
 from .recursion_room import RecursionRoom
 from .results import Frame, HaltReason, RunResult, Status
+from .run_halt import RunHalt
 from .run_io import RunIO
 from .run_threads import RunThreads
 from .script_path import script_path
 from .script_report import Report, report
-from .snapshot import FrameSnapshot, snapshot_globals, snapshot_of_error, snapshot_of_stack
+from .snapshot import FrameSnapshot
 from .streams import ErrorStream, InputChannel, ScriptStdin, ScriptStdout
-from .tracebacks import SourceBook, frames_from_live, frames_from_traceback, syntax_error_frame
+from .tracebacks import SourceBook, frames_from_traceback, syntax_error_frame
 from .tracing import tracers
 from .watchdog import Watchdog
 
 MAX_RECURSION = 50_000          # what the script thread's 256 MB stack holds with room to spare
 
 
-class Run(RunIO):
+class Run(RunIO, RunHalt):
     """State shared by the script's threads, the engine and the stopping thread.
 
     This is the whole interface the patched modules (``vm.patches``) and the per-run
@@ -152,69 +152,6 @@ class Run(RunIO):
         self.pauses.set(at_safe_point)
         self.stop.ask_attention()
         self.input.wake_for_pause()
-
-    def halt(self) -> ScriptStopped:
-        """The exception to raise now; the first one records where the program was."""
-        if self.halt_frames is None and self.stop.reason is not HaltReason.ENDED:
-            if threading.current_thread() is self.script_thread:
-                self._record_halt(self.halt_site or sys._getframe(1))
-            else:  # where the main code was is what the learner needs: kept in reserve
-                self.sites.note_other_thread(sys._getframe(1), self.activity)
-        handled = sys.exc_info()[1]
-        if isinstance(handled, ScriptStopped):
-            # A bare ``except:`` caught the stop and carried on: raise the same one again.
-            # A new exception would chain onto the old (``__context__``), and CPython walks
-            # that chain at every raise: unwinding deep recursion would take quadratic time.
-            return handled
-        return ScriptStopped(self.stop.message())
-
-    def _record_halt(self, frame: Any) -> None:
-        """Where the script's own thread was when the stop reached it."""
-        # Recording a 50,000-frame stack takes a while: the watchdog's push must not
-        # interrupt it (it would start over at the next safe point, forever).
-        self.engine_busy = True
-        try:
-            frames = frames_from_live(self.book, frame)
-            error = sys.exc_info()[1]
-            if not frames and error is not None and not isinstance(error, ScriptStopped):
-                # Stopped while paused on an error that left the program's code: show it.
-                self.halt_frames = frames_from_traceback(self.book, error.__traceback__)
-                self.halt_activity = self.activity
-                self.snapshot = snapshot_of_error(self.book.is_user_code, error)
-                return
-            sighting = None if frames else self.sites.fallback()
-            if sighting is not None:
-                self.halt_frames, activity, self.snapshot = sighting
-                self.halt_activity = activity or self.activity
-            else:
-                self.halt_frames = frames
-                self.halt_activity = self.activity
-                self.snapshot = snapshot_of_stack(self.book.is_user_code, frame)
-        finally:
-            self.engine_busy = False
-
-    def _take_snapshot(self, outcome: BaseException | None, namespace: dict) -> None:
-        """The values to show after the run, taken before anything is cleared."""
-        if self.halt_frames is not None or isinstance(outcome, ScriptStopped):
-            if not self.snapshot and outcome is not None:
-                self.snapshot = snapshot_of_error(self.book.is_user_code, outcome)
-        elif outcome is None or isinstance(outcome, SystemExit):
-            self.snapshot = snapshot_globals(namespace, self.filename)
-        else:
-            self.snapshot = snapshot_of_error(self.book.is_user_code, outcome)
-
-    @contextmanager
-    def doing(self, activity: str, at: FrameType | None = None) -> Iterator[None]:
-        """The script waits in ``activity`` (``input``, ``sleep``, ``wait``, ``paused``)
-        meanwhile, so a stop there is explained as what it interrupted; ``at``: the frame
-        a stop is reported in instead of the running one (a debugger showing a caller)."""
-        before, site_before = self.activity, self.halt_site
-        self.activity = before or activity  # the outermost says what the program waits for
-        self.halt_site = site_before or at
-        try:
-            yield
-        finally:
-            self.activity, self.halt_site = before, site_before
 
     # ---- threads started by the script ---------------------------------------
     def adopt_thread(self, thread: threading.Thread) -> None:
