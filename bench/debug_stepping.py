@@ -35,7 +35,12 @@ def debug_run(breakpoints: set[int], answer: str, pauses_wanted: int | None = No
     debugger = Debugger(vm, on_pause=pauses.put)
     debugger.set_breakpoints("main.py", breakpoints)
     debugger.attach()
-    worker = threading.Thread(target=lambda: (vm.run(SOURCE), pauses.put(None)))
+
+    def run() -> None:
+        vm.run(SOURCE)
+        pauses.put(None)
+
+    worker = threading.Thread(target=run)
     started = time.perf_counter()
     worker.start()
     count = 0

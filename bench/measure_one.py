@@ -36,7 +36,7 @@ def run_plain(source: str, mode: str) -> float:
     """Seconds to compile, run and clear away ``source`` with plain ``exec`` and the mode's print."""
     sink = io.TextIOWrapper(io.BufferedWriter(io.FileIO(os.open(os.devnull, os.O_WRONLY), "w")),
                             encoding="utf-8")
-    namespace = {"__name__": "__main__"}
+    namespace: dict[str, object] = {"__name__": "__main__"}
     if mode == "joined":
         lines: list[str] = []
 

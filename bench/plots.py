@@ -109,7 +109,12 @@ def frame_rate(program: str, seconds: float) -> tuple[float, float]:
     pane = Pane()
     vm = VM(on_output=lambda stream, text: None, on_plots=pane.put)
     done = threading.Event()
-    worker = threading.Thread(target=lambda: (vm.run(program), done.set()), daemon=True)
+
+    def run() -> None:
+        vm.run(program)
+        done.set()
+
+    worker = threading.Thread(target=run, daemon=True)
     worker.start()
     pane.spin(threading.Event(), 3.0)  # matplotlib's import and the first picture
     made, shown, started = pane.made, pane.shown, time.perf_counter()

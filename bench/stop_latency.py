@@ -92,7 +92,12 @@ def one_trial(source: str) -> float:
 
     vm = VM(on_output=on_output, on_input_request=lambda prompt: None)
     returned: list[float] = []
-    worker = threading.Thread(target=lambda: (vm.run(source), returned.append(time.perf_counter())))
+
+    def run() -> None:
+        vm.run(source)
+        returned.append(time.perf_counter())
+
+    worker = threading.Thread(target=run)
     worker.start()
     if not ready.wait(10):
         raise RuntimeError("the script never became ready")

@@ -141,7 +141,7 @@ print([str(t.pos()) for t in crew])
 }
 GIF_BYTES = bytes.fromhex("4749463839610c000600910000d9d9d9ff0000ffffffffffff21f90401000000002c0000"
                           "00000c0006000002078c8fa9cbedaf0a003b")  # 12 x 6 red pixels, written by Tk
-PROGRAMS = {name: f"GIF = {GIF_BYTES}\n" + source + DUMP for name, source in PROGRAMS.items()}
+PROGRAMS = {name: f"GIF = {GIF_BYTES!r}\n" + source + DUMP for name, source in PROGRAMS.items()}
 
 
 def plain(source: str) -> str:

@@ -52,8 +52,13 @@ def main() -> None:
     heartbeat = QTimer()
     heartbeat.timeout.connect(tick)
     heartbeat.start(5)
-    results = []
-    window.runner.finished.connect(lambda result: (results.append(result), app.quit()))
+    results: list = []
+
+    def on_finished(result: object) -> None:
+        results.append(result)
+        app.quit()
+
+    window.runner.finished.connect(on_finished)
     started = time.perf_counter()
     QTimer.singleShot(0, window.run_script)
     app.exec()

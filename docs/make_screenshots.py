@@ -71,14 +71,14 @@ def main() -> None:
     window.open_initial(None)
     shoot(window, "idle.png")
 
-    window.document.open_example(EXAMPLES / "08_slow_computation.py")
+    window.tabs.open_example(EXAMPLES / "08_slow_computation.py")
     window.run_script()
     wait_until(lambda: "30% done" in window.console.plain_text())
     shoot(window, "running.png")
     window.stop_script()
     wait_until(lambda: not window.runner.running)
 
-    window.document.open_example(EXAMPLES / "04_infinite_loop.py")
+    window.tabs.open_example(EXAMPLES / "04_infinite_loop.py")
     window.run_script()
     settle(0.5)
     window.stop_script()
@@ -89,14 +89,14 @@ def main() -> None:
 
     debugging = new_window(app, folder, "debug")
     debugging.resize(1200, 720)
-    debugging.document.open_example(EXAMPLES / "07_class.py")
+    debugging.tabs.open_example(EXAMPLES / "07_class.py")
     debugging.editor.toggle_breakpoint(13)
     debugging.debug.start()
     wait_until(lambda: debugging.runner.debug_paused)
-    debugging.debug.continue_action.trigger()
+    debugging.commands["continue"].trigger()
     wait_until(lambda: debugging.runner.debug_paused)
     settle()
-    pet = debugging.debug.variables.find("self")
+    pet = debugging.debug.variables.item_named("self")
     pet.setExpanded(True)
     shoot(debugging, "debugger_paused.png")
     debugging.stop_script()
@@ -105,7 +105,7 @@ def main() -> None:
     debugging.close()
 
     dark = new_window(app, folder, "dark")
-    dark.document.open_example(EXAMPLES / "05_recursion.py")
+    dark.tabs.open_example(EXAMPLES / "05_recursion.py")
     dark.editor.setPlainText(dark.editor.toPlainText().replace("factorial(5)", "factorial('5')"))
     dark.run_script()
     wait_until(lambda: not dark.runner.running)
@@ -169,7 +169,7 @@ def main() -> None:
                                "scores = [3, 1, 4, 1, 5]\nprint(last_item(scores))\n")
     inside.run_script()
     wait_until(lambda: not inside.runner.running)
-    inside.debug.variables.find("items").setExpanded(True)
+    inside.debug.variables.item_named("items").setExpanded(True)
     shoot(inside, "post_mortem_values.png")
 
     inside.output_panel.show_shell()
@@ -194,6 +194,8 @@ def main() -> None:
         plot_shots(app, folder)
         plot_shots(app, folder, "zh_CN")
     layout_shots(app, folder)
+    from tab_screenshots import tab_shots
+    tab_shots(app, folder)
 
 
 def long_output_shots(window: MainWindow) -> None:
@@ -225,7 +227,7 @@ def long_output_shots(window: MainWindow) -> None:
 def turtle_shots(app: QApplication, folder: Path) -> None:
     drawing = new_window(app, folder, "drawing")
     drawing.resize(1280, 720)
-    drawing.document.open_example(EXAMPLES / "09_turtle_spiral.py")
+    drawing.tabs.open_example(EXAMPLES / "09_turtle_spiral.py")
     drawing.run_script()
     wait_until(lambda: not drawing.runner.running)
     shoot(drawing, "turtle_drawing.png")
@@ -254,14 +256,14 @@ def chinese_shots(app: QApplication, folder: Path) -> None:
     chinese.open_initial(None)
     shoot(chinese, "zh_CN_idle.png")
 
-    chinese.document.open_example(localized(EXAMPLES / "04_infinite_loop.py"))
+    chinese.tabs.open_example(localized(EXAMPLES / "04_infinite_loop.py"))
     chinese.run_script()
     settle(0.5)
     chinese.stop_script()
     wait_until(lambda: not chinese.runner.running)
     shoot(chinese, "zh_CN_stopped.png")
 
-    chinese.document.open_example(localized(EXAMPLES / "07_class.py"))
+    chinese.tabs.open_example(localized(EXAMPLES / "07_class.py"))
     chinese.editor.toggle_breakpoint(13)
     chinese.debug.start()
     wait_until(lambda: chinese.runner.debug_paused)
@@ -341,7 +343,7 @@ def layout_shots(app: QApplication, folder: Path) -> None:
 def layout_shot(app: QApplication, folder: Path, language: str, name: str) -> None:
     window = new_window(app, folder, f"layout_{language}", language=language)
     window.resize(1000, 700)
-    window.document.open_example(localized(EXAMPLES / "09_turtle_spiral.py"))
+    window.tabs.open_example(localized(EXAMPLES / "09_turtle_spiral.py"))
     line = next(number for number, text in enumerate(window.editor.toPlainText().splitlines(), 1)
                 if "left(59)" in text)
     window.editor.toggle_breakpoint(line)

@@ -104,7 +104,7 @@ def plot_shots(app: QApplication, folder: Path, language: str = "en") -> None:
     prefix = "" if language == "en" else f"{language}_"
     window = new_window(app, folder, f"plots-{language}", language=language)
     window.resize(1150, 700)
-    window.document.new()
+    window.tabs.new()
     run_shown(window, LINE, f"{prefix}plots_line.png")
     run_shown(window, BARS, f"{prefix}plots_bar.png", figures=2)
     run_shown(window, GRID, f"{prefix}plots_subplots.png")

@@ -2,8 +2,9 @@
 
 Each ``ActionSpec`` names the run states it is enabled in; ``ActionRegistry.apply``
 sets every action from the runner's one state, including what F5 means (Run, or
-Continue while the debugger is paused). Other parts of the IDE (the debugger's
-controls) add their own specs here instead of building actions themselves.
+Continue while the debugger is paused). Other parts of the IDE (the panels, the
+packages dialog) add their own specs here instead of building actions themselves;
+``ide/menus.py`` places every action by its id.
 """
 from __future__ import annotations
 
@@ -80,6 +81,18 @@ class ActionRegistry(QObject):
 
     def add_all(self, specs: Iterable[ActionSpec]) -> list[QAction]:
         return [self.add(spec) for spec in specs]
+
+    def adopt(self, action_id: str, action: QAction) -> QAction:
+        """An action made elsewhere (an editor option's toggle), named so menus can place it;
+        enabled whatever the run's state."""
+        if action_id in self._actions:
+            raise ValueError(f"two actions are named {action_id!r}")
+        action.setObjectName(f"action-{action_id}")
+        self._actions[action_id] = action
+        return action
+
+    def ids(self) -> list[str]:
+        return list(self._actions)
 
     def __getitem__(self, action_id: str) -> QAction:
         return self._actions[action_id]

@@ -56,7 +56,7 @@ class CompletionController(QObject):
         self._follow = QTimer(self)
         self._follow.setSingleShot(True)
         self._follow.setInterval(FOLLOW_MS)
-        self._follow.timeout.connect(lambda: self.signature_help.isVisible() and self.ask_signature())
+        self._follow.timeout.connect(self._follow_signature)
         self.popup.chosen.connect(self.accept)
         self.popup.selection_changed.connect(lambda name: self._ask("docstring", name))
         editor.cursorPositionChanged.connect(self._on_cursor_moved)
@@ -73,6 +73,11 @@ class CompletionController(QObject):
 
     def ask_signature(self) -> None:
         self._ask("signature")
+
+    def _follow_signature(self) -> None:
+        """The cursor moved while the parameters line is shown: ask again for where it is now."""
+        if self.signature_help.isVisible():
+            self.ask_signature()
 
     def _ask(self, kind: str, name: str = "") -> None:
         if not self.enabled:
@@ -122,7 +127,7 @@ class CompletionController(QObject):
         if self.popup.isVisible() and self._list_key(key, modifiers):
             return True
         if key == Key.Key_Escape and self.signature_help.isVisible():
-            self.signature_help.close_help()
+            self._close_signature()
             return True
         text = event.text()
         if text in (".", "(", ",", ")") and not modifiers & ~Qt.KeyboardModifier.ShiftModifier:
@@ -132,7 +137,7 @@ class CompletionController(QObject):
         return False
 
     def _list_key(self, key: int, modifiers: Qt.KeyboardModifier) -> bool:
-        moves = {Key.Key_Up: -1, Key.Key_Down: 1, Key.Key_PageUp: -PAGE_ROWS, Key.Key_PageDown: PAGE_ROWS}
+        moves: dict[int, int] = {Key.Key_Up: -1, Key.Key_Down: 1, Key.Key_PageUp: -PAGE_ROWS, Key.Key_PageDown: PAGE_ROWS}
         if key in moves and not modifiers:
             self.popup.move_selection(moves[key])
         elif key in (Key.Key_Return, Key.Key_Enter, Key.Key_Tab) and not modifiers:
@@ -147,7 +152,7 @@ class CompletionController(QObject):
 
     def _typed(self, text: str) -> None:
         if text == ")":
-            self.signature_help.close_help()
+            self._close_signature()
             return
         cursor = self.editor.textCursor()
         if self.editor.auto_pairs.context_at(cursor.position()).kind != "code":
@@ -172,6 +177,11 @@ class CompletionController(QObject):
 
     def close(self) -> None:
         self.popup.hide()
+        self._close_signature()
+
+    def _close_signature(self) -> None:
+        """Hide the parameters line; an answer still on its way is for a call now closed."""
+        self._asked.pop("signature", None)
         self.signature_help.close_help()
 
     # ---- where the cursor is ----------------------------------------------------------

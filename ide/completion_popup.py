@@ -124,6 +124,7 @@ class CompletionPopup(QFrame):
         self.list.setFixedWidth(list_width)
         self.preview.setFixedWidth(preview_width)
         editor = self.parentWidget()
+        assert editor is not None  # made with the editor as its parent
         area = editor.rect()
         width = min(list_width + preview_width + 2, area.width())
         height = min(height, area.height())

@@ -11,7 +11,9 @@ as old lines are trimmed, and a "new output below" button offers the way back do
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
@@ -28,14 +30,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolButton, QWidget
 
-from vm import Frame, RunResult
-
 from .console_input import InlineInput
 from .console_text import KIND, SqueezedLine, last_lines, recolour, selected_text
 from .i18n import tr
 from .output_log import OutputLog, byte_length
 from .themes import LIGHT, Theme
 from .trim_notice import TrimNotice
+
+if TYPE_CHECKING:
+    from vm import Frame, RunResult
 
 MAX_LINES = 2000           # lines the view keeps; older ones are trimmed (the log keeps them)
 SQUEEZE_AT = 1000          # characters shown of a longer line
@@ -51,6 +54,7 @@ class Console(InlineInput, QPlainTextEdit):
     save_requested = Signal()          # the trim notice's Save Output… link
     input_closed = Signal()            # Ctrl+D: end of input, as in a terminal
     line_activated = Signal(int, int)  # line, column in the editor's file
+    file_line_activated = Signal(str, int, int)  # another of the learner's files (a module it imported)
 
     def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT) -> None:
         super().__init__(parent)
@@ -269,14 +273,15 @@ class Console(InlineInput, QPlainTextEdit):
         self.append_output("system", text + "\n")
 
     def append_traceback(self, result: RunResult, text: str, user_file: str) -> None:
-        """The halt or error traceback, with each user-file line a link to the editor."""
+        """The halt or error traceback, with each line in the learner's files a link to the editor:
+        the program's own (``user_file``) and the modules of theirs it imported (named by path)."""
         frames = {f'File "{frame.filename}", line {frame.line}': frame for frame in result.frames}
         if not self.document().isEmpty() and self.document().lastBlock().text():
             self.append_output("stderr", "\n")
         for line in text.splitlines():
             frame = next((f for key, f in frames.items() if key in line), None)
-            if frame is not None and frame.filename == user_file:
-                self._append_link_line(line, frame)
+            if frame is not None and (frame.filename == user_file or _learner_module(frame.filename)):
+                self._append_link_line(line, frame, frame.filename != user_file)
             else:
                 self.append_output("stderr", line + "\n")
 
@@ -284,7 +289,7 @@ class Console(InlineInput, QPlainTextEdit):
         """The plain-language explanation shown under a traceback."""
         self.append_output("hint", tr("Hint: {sentence}").format(sentence=sentence) + "\n")
 
-    def _append_link_line(self, line: str, frame: Frame) -> None:
+    def _append_link_line(self, line: str, frame: Frame, other_file: bool) -> None:
         self.log.write(line + "\n")
         self._check_log()
         length_before = self.document().characterCount()
@@ -292,7 +297,8 @@ class Console(InlineInput, QPlainTextEdit):
         cursor = self._insertion_cursor()
         link = QTextCharFormat(self._formats["link"])
         link.setAnchor(True)
-        link.setAnchorHref(f"line:{frame.line}:{frame.column}")
+        link.setAnchorHref(f"file:{frame.line}:{frame.column}:{frame.filename}" if other_file
+                           else f"line:{frame.line}:{frame.column}")
         link.setFontUnderline(True)
         cursor.insertText(line, link)
         cursor.insertText("\n", self._formats["stderr"])
@@ -319,6 +325,10 @@ class Console(InlineInput, QPlainTextEdit):
         if href.startswith("line:") and event.button() == Qt.MouseButton.LeftButton:
             _, line, column = href.split(":")
             self.line_activated.emit(int(line), int(column))
+            return
+        if href.startswith("file:") and event.button() == Qt.MouseButton.LeftButton:
+            _, line, column, path = href.split(":", 3)
+            self.file_line_activated.emit(path, int(line), int(column))
             return
         super().mouseReleaseEvent(event)
 
@@ -382,3 +392,8 @@ class Console(InlineInput, QPlainTextEdit):
                 action.triggered.connect(self.copy)
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+
+def _learner_module(filename: str) -> bool:
+    """A frame of the learner's own imported module: the engine names those by their path."""
+    return os.path.isabs(filename) and os.path.isfile(filename)

@@ -1,27 +1,31 @@
 """Debug mode in the window: its actions, the Variables and Call stack docks, the paused line.
 
-It is given what it works with (runner, editor, action registry, the window to dock
-into) rather than the main window itself, and follows the runner's state like the
-rest of the window.
+It is given what it works with (runner, editor tabs, the console's traceback links,
+the window that holds its docks) rather than the main window itself, and plugs in as a
+``Panel`` (``ide/panels.py``): its commands, two docks, their View toggles, and what
+it does as the run's state changes. The paused line is shown in the tab of the file
+the run is in, whichever tab is in front.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, SignalInstance
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
-
-from vm import FrameSnapshot, Pause, PausedFrame, RunResult
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from . import dock_layout
 from .actions import WHEN_IDLE, ActionRegistry, ActionSpec
 from .debug_panels import CallStackPanel, VariablesPanel
-from .editor import CodeEditor
+from .editor_tabs import EditorTabs
 from .i18n import tr
-from .run_state import RunState
+from .run_state import RunInfo, RunState
 from .runner import Runner
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from vm import FrameSnapshot, Pause, PausedFrame, RunResult
 
 DOCK_WIDTH = 320
 PAUSED = frozenset({RunState.PAUSED})
@@ -31,23 +35,38 @@ PAUSABLE = frozenset({RunState.RUNNING, RunState.WAITING_FOR_INPUT})
 class DebugController(QObject):
     """Owns everything the debugger adds to the main window."""
 
-    def __init__(self, runner: Runner, editor: CodeEditor, actions: ActionRegistry, host: QMainWindow,
-                 settings: Settings, file_name: Callable[[], str], start_debug_run: Callable[[], None]) -> None:
+    dock_area = Qt.DockWidgetArea.RightDockWidgetArea
+
+    def __init__(self, runner: Runner, tabs: EditorTabs, traceback_clicked: SignalInstance, host: QMainWindow,
+                 settings: Settings, start_debug_run: Callable[[], None]) -> None:
         super().__init__(host)
         self.runner = runner
-        self.editor = editor
+        self.tabs = tabs
         self.settings = settings
         self.host = host
-        self._file_name = file_name
         self._start_debug_run = start_debug_run
         self._docks_shown_for_run = False
         self._post_mortem_docks = False
-        self.pause_info: Pause | None = None
+        self._run = RunInfo()
+        self._uncaught: QAction | None = None  # the Run menu's checkable "Pause on Uncaught Errors"
         self.variables = VariablesPanel()
         self.call_stack = CallStackPanel()
         self.variables_dock = self._dock(tr("Variables"), self.variables, "variables-dock")
         self.stack_dock = self._dock(tr("Call stack"), self.call_stack, "call-stack-dock")
-        actions.add_all([
+        self._toggles = [self._view_toggle(self.variables_dock, "Ctrl+Shift+V"),
+                         self._view_toggle(self.stack_dock, "Ctrl+Shift+K")]
+        runner.paused.connect(self._on_paused)
+        runner.resumed.connect(self._on_resumed)
+        runner.finished.connect(self._on_finished)
+        runner.started.connect(self._forget_last_run)
+        self.call_stack.frame_selected.connect(self._show_frame)
+        tabs.breakpoint_toggled.connect(self._sync_breakpoints)
+        traceback_clicked.connect(lambda line, _column: self.call_stack.select_line(line))
+
+    # ---- what it brings to the window (ide.panels.Panel) ----------------------------------
+    def add_commands(self, commands: ActionRegistry) -> None:
+        runner = self.runner
+        commands.add_all([
             ActionSpec("debug", tr("&Debug"), self.start, ("Ctrl+F5",), "debug",
                        tr("Run with the debugger: pause at breakpoints (Ctrl+F5)"), enabled_in=WHEN_IDLE),
             ActionSpec("continue", tr("&Continue"), runner.continue_, ("F5",), "continue",
@@ -65,26 +84,24 @@ class DebugController(QObject):
                        tip=tr("While debugging, pause where an error is raised that nothing will catch, "
                               "with its values still live")),
         ])
-        self.pause_on_uncaught_action = actions["pause_on_uncaught"]
-        self.pause_on_uncaught_action.setCheckable(True)
-        self.pause_on_uncaught_action.setChecked(settings.pause_on_uncaught)
-        runner.set_pause_on_uncaught(settings.pause_on_uncaught)  # the runner owns the choice
-        self.debug_action = actions["debug"]
-        self.continue_action = actions["continue"]
-        self.step_over_action = actions["step_over"]
-        self.step_into_action = actions["step_into"]
-        self.step_out_action = actions["step_out"]
-        self.pause_action = actions["pause"]
-        self.breakpoint_action = actions["breakpoint"]
-        self.stepping_actions = [self.continue_action, self.step_over_action,
-                                 self.step_into_action, self.step_out_action]
-        runner.paused.connect(self._on_paused)
-        runner.resumed.connect(self._on_resumed)
-        runner.state_changed.connect(self._on_state_changed)
-        runner.finished.connect(self._on_finished)
-        runner.started.connect(self._forget_last_run)
-        self.call_stack.frame_selected.connect(self._show_frame)
-        editor.breakpoint_toggled.connect(self._sync_breakpoints)
+        self._uncaught = commands["pause_on_uncaught"]
+        self._uncaught.setCheckable(True)
+        self._uncaught.setChecked(self._run.pause_on_uncaught)
+
+    def docks(self) -> list[QDockWidget]:
+        return [self.variables_dock, self.stack_dock]
+
+    def view_toggles(self) -> list[QAction]:
+        return list(self._toggles)
+
+    def focus_panes(self) -> list[QWidget]:
+        return [self.variables, self.call_stack]
+
+    def set_text_size(self, points: int) -> None:
+        for pane in self.focus_panes():
+            font = pane.font()
+            font.setPointSize(points)
+            pane.setFont(font)
 
     def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
         dock = QDockWidget(title, self.host)
@@ -92,35 +109,18 @@ class DebugController(QObject):
         dock.setAccessibleName(tr("{panel} pane").format(panel=title))
         dock.setWidget(widget)
         dock_layout.set_minimum_height(dock)
-        self.host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        dock.hide()
         return dock
 
-    def add_to(self, toolbar: QToolBar, menu: QMenu) -> None:
-        toolbar.addAction(self.debug_action)
-        for action in (*self.stepping_actions, self.pause_action):
-            toolbar.addAction(action)
-        menu.addSeparator()
-        menu.addActions([self.debug_action, *self.stepping_actions, self.pause_action,
-                         self.breakpoint_action, self.pause_on_uncaught_action])
-
-    def view_actions(self) -> list[QAction]:
-        """View-menu toggles for the two docks."""
-        toggles = []
-        for dock, key in ((self.variables_dock, "Ctrl+Shift+V"), (self.stack_dock, "Ctrl+Shift+K")):
-            toggle = dock.toggleViewAction()
-            toggle.setShortcut(key)
-            toggle.setText(tr("{panel} Panel").format(panel=dock.windowTitle()))
-            toggle.triggered.connect(lambda checked=False: self._kept_by_learner())
-            toggles.append(toggle)
-        return toggles
-
-    def panels(self) -> list[QWidget]:
-        return [self.variables, self.call_stack]
+    def _view_toggle(self, dock: QDockWidget, key: str) -> QAction:
+        toggle = dock.toggleViewAction()
+        toggle.setShortcut(key)
+        toggle.setText(tr("{panel} Panel").format(panel=dock.windowTitle()))
+        toggle.triggered.connect(lambda checked=False: self._kept_by_learner())
+        return toggle
 
     # ---- commands ------------------------------------------------------------------
     def start(self) -> None:
-        if self.runner.running:
+        if self._run.active:
             return
         if not self.variables_dock.isVisible():
             self._show_docks()
@@ -135,7 +135,9 @@ class DebugController(QObject):
         self._docks_shown_for_run = True
 
     def _remember_uncaught_choice(self) -> None:
-        chosen = self.pause_on_uncaught_action.isChecked()
+        if self._uncaught is None:
+            return
+        chosen = self._uncaught.isChecked()
         self.settings.pause_on_uncaught = chosen
         self.runner.set_pause_on_uncaught(chosen)
 
@@ -144,35 +146,44 @@ class DebugController(QObject):
         self._docks_shown_for_run = self._post_mortem_docks = False
 
     def _toggle_breakpoint_here(self) -> None:
-        self.editor.toggle_breakpoint(self.editor.textCursor().blockNumber() + 1)
+        editor = self.tabs.current_editor
+        editor.toggle_breakpoint(editor.textCursor().blockNumber() + 1)
 
-    def _sync_breakpoints(self, _line: int) -> None:
-        self.runner.set_breakpoints(self._file_name(), set(self.editor.breakpoints))
+    def _sync_breakpoints(self) -> None:
+        for filename, lines in self.tabs.breakpoints_by_file().items():
+            self.runner.set_breakpoints(filename, lines)
+
+    def _show_paused_line(self, filename: str, line: int | None) -> None:
+        """The paused line, in its file's tab (brought to the front: stepping is for watching)."""
+        for editor in self.tabs.editors():
+            editor.set_paused_line(None)
+        tab = self.tabs.tab_for_file(filename)
+        if tab is not None and line is not None:
+            self.tabs.setCurrentWidget(tab)
+            tab.editor.set_paused_line(line)
 
     # ---- what the runner reports ---------------------------------------------------------
     def _on_paused(self, pause: Pause) -> None:
         if not self.variables_dock.isVisible():
             self._show_docks()
-        self.pause_info = pause
         self.call_stack.show_pause(pause)
         frame = pause.frames[-1]
-        if frame.filename == self._file_name():
-            self.editor.set_paused_line(frame.line)
+        self._show_paused_line(frame.filename, frame.line)
 
     def _on_resumed(self) -> None:
-        self.pause_info = None
-        self.editor.set_paused_line(None)
+        self._show_paused_line("", None)
         self.variables.setEnabled(False)
 
     def _show_frame(self, frame: PausedFrame | FrameSnapshot | None) -> None:
+        from vm import FrameSnapshot  # loaded with the engine, after the window is shown
         if isinstance(frame, FrameSnapshot):
             self.variables.setEnabled(True)
             self.variables.show_snapshot(frame)
             return
         self.variables.setEnabled(frame is not None)
         self.variables.show_frame(frame)
-        if frame is not None and frame.filename == self._file_name():
-            self.editor.set_paused_line(frame.line)
+        if frame is not None:
+            self._show_paused_line(frame.filename, frame.line)
 
     def _on_finished(self, result: RunResult) -> None:
         """After any run the panels keep its values; an error opens them at the failing frame."""
@@ -182,25 +193,26 @@ class DebugController(QObject):
             self._show_docks()
             self._post_mortem_docks = True
 
-    def _forget_last_run(self) -> None:
+    def _forget_last_run(self, _run: RunInfo) -> None:
         self.call_stack.show_snapshot(())
         self.variables.clear()
 
-    def select_traceback_line(self, line: int) -> None:
-        """A traceback link was clicked: show that frame's values."""
-        self.call_stack.select_line(line)
-
-    def _on_state_changed(self, state: RunState) -> None:
+    def run_state_changed(self, run: RunInfo) -> None:
+        previous, self._run = self._run.state, run
+        if self._uncaught is not None:
+            self._uncaught.setChecked(run.pause_on_uncaught)
+        state = run.state
+        if state is previous:
+            return  # the state stays: only something beside it changed
         if state.active:
-            if self._post_mortem_docks and state is RunState.RUNNING and not self.runner.debugging:
+            if self._post_mortem_docks and state is RunState.RUNNING and not run.debugging:
                 self.variables_dock.hide()  # opened for the last error; this run did not ask
                 self.stack_dock.hide()
             if state is RunState.RUNNING:
                 self._post_mortem_docks = False
             return
         # The run ended (any way): leave debug mode; panels opened for it close again.
-        self.pause_info = None
-        self.editor.set_paused_line(None)
+        self._show_paused_line("", None)
         self.call_stack.show_pause(None)
         self.variables.clear()
         if self._docks_shown_for_run:

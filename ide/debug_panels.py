@@ -1,7 +1,7 @@
 """The debugger's panels: the paused program's variables and its call stack."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -13,9 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vm import FrameSnapshot, Pause, PausedFrame, ValueNode, children_of, describe, visible_globals
+import vm  # its inspector loads when values are first shown (vm's names load on first use)
 
 from .i18n import tr
+
+if TYPE_CHECKING:
+    from vm import FrameSnapshot, Pause, PausedFrame, ValueNode
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 LOADED_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -59,11 +62,11 @@ class VariablesPanel(QTreeWidget):
         if frame.function == "<module>":
             # The main program's variables are its globals: list them without a heading
             # that would only repeat the panel's title.
-            for name, value in visible_globals(frame.local_values):
+            for name, value in vm.visible_globals(frame.local_values):
                 self._add(self.invisibleRootItem(), name, value)
             return
         sections = [(tr("Local variables"), list(frame.local_values.items())),
-                    (tr("Global variables"), visible_globals(frame.global_values))]
+                    (tr("Global variables"), vm.visible_globals(frame.global_values))]
         for title, pairs in sections:
             section = self._section(title)
             for name, value in pairs:
@@ -101,7 +104,7 @@ class VariablesPanel(QTreeWidget):
             self._add_node(item, child)
 
     def _add(self, parent: QTreeWidgetItem, name: str, value: Any) -> None:
-        view = describe(name, value)
+        view = vm.describe(name, value)
         item = QTreeWidgetItem(parent, [view.name, view.summary, view.type_name])
         item.setToolTip(1, view.summary)
         item.setData(0, VALUE_ROLE, _Held(value))
@@ -113,10 +116,10 @@ class VariablesPanel(QTreeWidget):
         if item.data(0, LOADED_ROLE) or not isinstance(held, _Held):
             return  # a section heading, or a snapshot's node (its children came with it)
         item.setData(0, LOADED_ROLE, True)
-        for label, child in children_of(held.value):
+        for label, child in vm.children_of(held.value):
             self._add(item, label, child)
 
-    def find(self, name: str) -> QTreeWidgetItem | None:
+    def item_named(self, name: str) -> QTreeWidgetItem | None:
         """The first item called ``name`` (searches expanded levels)."""
         matches = self.findItems(name, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive, 0)
         return matches[0] if matches else None
@@ -132,7 +135,7 @@ class CallStackPanel(QListWidget):
         self.setAccessibleName(tr("Call stack"))
         self.setAccessibleDescription(tr("The functions that are running, innermost first; choose one to see "
                                          "its variables."))
-        self._frames: list[PausedFrame] | list[FrameSnapshot] = []
+        self._frames: list[PausedFrame | FrameSnapshot] = []
         self.currentRowChanged.connect(self._on_row)
 
     def show_snapshot(self, frames: tuple[FrameSnapshot, ...]) -> None:

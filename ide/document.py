@@ -1,4 +1,4 @@
-"""The open file: new/open/save, the unsaved-changes prompt, autosave and recovery."""
+"""One tab's file: load and save, the unsaved-changes prompt, autosave and its recovery."""
 from __future__ import annotations
 
 import uuid
@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from . import dialogs
 from .editor import CodeEditor
-from .files import RecoveryStore, UnreadableFile, read_source, read_source_and_encoding, save_atomically
+from .files import RecoveryStore, UnreadableFile, read_source_and_encoding, save_atomically
 from .i18n import tr
 from .settings import Settings
 from .source_encoding import EncodingProblem, encoding_to_save
@@ -23,7 +23,7 @@ def default_recovery_folder() -> Path:
 
 
 class DocumentController(QObject):
-    """Owns the editor's file state; the window asks it before anything replaces the text."""
+    """Owns one editor's file state; asked before its tab closes."""
 
     title_changed = Signal()
     loaded = Signal()                  # the buffer now holds another file (or a new one)
@@ -32,7 +32,8 @@ class DocumentController(QObject):
     autosave_failed = Signal(str)  # the reason: the home folder is read-only or full
 
     def __init__(self, editor: CodeEditor, settings: Settings, parent_widget: QWidget,
-                 recovery: RecoveryStore | None = None) -> None:
+                 recovery: RecoveryStore | None = None,
+                 breakpoint_memory: dict[str, set[int]] | None = None) -> None:
         super().__init__(parent_widget)
         self.editor = editor
         self.settings = settings
@@ -43,7 +44,8 @@ class DocumentController(QObject):
         self.recovery = recovery or RecoveryStore(default_recovery_folder())
         self._session_key = uuid.uuid4().hex
         self._autosaved_revision = -1
-        self._breakpoints_by_file: dict[str, set[int]] = {}
+        # Shared by the tabs: a file closed and opened again gets its breakpoints back.
+        self._breakpoints_by_file: dict[str, set[int]] = {} if breakpoint_memory is None else breakpoint_memory
         # What the file on disk holds, and its length in Qt's units; None when not known.
         self._saved: tuple[str, int] | None = ("", 0)
         editor.document().modificationChanged.connect(lambda _: self.title_changed.emit())
@@ -124,29 +126,10 @@ class DocumentController(QObject):
         self.editor.verticalScrollBar().setValue(scroll)
 
     # ---- commands ---------------------------------------------------------------
-    def new(self) -> bool:
-        if not self.maybe_keep_changes():
-            return False
-        self._set_text("", None)
-        self._type_here()
-        return True
-
-    def _type_here(self) -> None:
+    def type_here(self) -> None:
         """A file just opened or made is what the learner types into next, whichever pane
         (the drawing, say, which keeps keys for the program) had the keyboard."""
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def open(self, path: str | Path | None = None) -> bool:
-        if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self.parent_widget, tr("Open a Python file"),
-                                                    str(self.path.parent if self.path else Path.home()),
-                                                    tr("Python files (*.py);;All files (*)"))
-            if not chosen:
-                return False
-            path = chosen
-        if not self.maybe_keep_changes():
-            return False
-        return self.load(Path(path))
 
     def load(self, path: Path) -> bool:
         """Replace the buffer with ``path``; a bad file is refused with the reason."""
@@ -162,21 +145,11 @@ class DocumentController(QObject):
         self.settings.add_recent(str(self.path))
         self.settings.last_file = str(self.path)
         self.recent_changed.emit()
-        self._type_here()
         return True
 
-    def open_example(self, path: Path) -> bool:
-        """Examples open as untitled copies, so the originals stay intact."""
-        if not self.maybe_keep_changes():
-            return False
-        try:
-            text = read_source(path)
-        except UnreadableFile as reason:
-            QMessageBox.warning(self.parent_widget, tr("Cannot open example"), str(reason))
-            return False
-        self._set_text(text, None, untitled_name=path.name.split("_", 1)[-1])
-        self._type_here()
-        return True
+    def show_untitled(self, text: str, name: str) -> None:
+        """An untitled buffer: a new file, or the copy of an example."""
+        self._set_text(text, None, untitled_name=name)
 
     def save(self) -> bool:
         if self.path is None:
@@ -251,31 +224,17 @@ class DocumentController(QObject):
             self.message.emit(tr("Autosave failed: {reason}").format(reason=error.strerror or error))
             self.autosave_failed.emit(error.strerror or str(error))
 
+    def close(self) -> None:
+        """The tab is closing (its text saved or given up): keep its breakpoints, stop autosaving."""
+        self._breakpoints_by_file[self._breakpoint_key] = set(self.editor.breakpoints)
+        self._autosave_timer.stop()
+
     def discard_recovery(self) -> None:
         """A clean exit: nothing needs recovering."""
         self.recovery.discard(self._session_key)
 
-    def offer_recovery(self) -> bool:
-        """After a crash, offer to bring back the newest unsaved buffer."""
-        pending = self.recovery.pending()
-        if not pending:
-            return False
-        newest = max(pending, key=lambda entry: entry.saved_at)
-        name = Path(newest.original_path).name if newest.original_path else tr("an untitled file")
-        answer = dialogs.ask(
-            self.parent_widget, tr("Recover unsaved work?"),
-            tr("Sprout did not close properly last time.\n\n"
-               "Your unsaved changes to {file} were kept. Do you want them back?").format(file=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes)
-        for entry in pending:
-            if answer == QMessageBox.StandardButton.Yes and entry is newest:
-                continue
-            self.recovery.forget(entry)
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        path = Path(newest.original_path) if newest.original_path else None
-        self._set_text(newest.text, path, modified=True)
-        self.recovery.forget(newest)
+    def restore(self, text: str, path: Path | None) -> None:
+        """Unsaved text kept by a crashed Sprout: shown as unsaved, autosaved again at once."""
+        encoding = self.encoding if path is not None and path == self.path else "utf-8"
+        self._set_text(text, path, untitled_name=self.untitled_name, modified=True, encoding=encoding)
         self.autosave()
-        return True

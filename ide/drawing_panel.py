@@ -1,12 +1,17 @@
 """The Drawing pane: the turtle's canvas with fit, zoom, save and clear, in a dock that
-appears when a program first draws and that closes turtle's window when closed."""
+appears when a program first draws and that closes turtle's window when closed.
+
+The dock (and its View toggle) exists from the start; the canvas inside is made when
+first needed (a program's first drawing, the toggle, Ctrl+3), so the window opens
+without loading it.
+"""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QPainter
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -19,9 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from . import dock_layout, resources
-from .drawing_view import DrawingView
+from .actions import ActionRegistry, ActionSpec
 from .i18n import tr
+from .pane_focus import PaneFocus
+from .run_state import RunInfo
 from .runner import Runner
+
+if TYPE_CHECKING:
+    from .drawing_view import DrawingView
 
 DOCK_SHARE = 0.45  # of the window's width, when the pane first appears
 PNG_SCALE = 2  # saved pictures at twice the screen's pixels: sharp when printed or projected
@@ -31,12 +41,13 @@ class DrawingPanel(QWidget):
     """The view and its toolbar."""
 
     def __init__(self) -> None:
+        from .drawing_view import DrawingView
         super().__init__()
         self.view = DrawingView()
         self.toolbar = QToolBar()
         self.toolbar.setAccessibleName(tr("Drawing tools"))
         self.toolbar.setIconSize(QSize(16, 16))
-        self.fit_button = self._button(tr("Fit"), tr("Show the whole turtle window"), self.view.fit)
+        self._button(tr("Fit"), tr("Show the whole turtle window"), self.view.fit)
         # Zoom and Clear are shown by sign and icon, named in full for screen readers and
         # tooltips: the row then fits beside the debugger's panes at 1000 px in any language.
         self._button(tr("Zoom In"), tr("Zoom in (Ctrl+wheel)"), lambda: self.view.zoom(1), shown="+")
@@ -77,6 +88,7 @@ class DrawingPanel(QWidget):
         source = self.view.content_rect()
         target = Path(path)
         if target.suffix.lower() == ".svg":
+            from PySide6.QtSvg import QSvgGenerator  # Qt's SVG library loads with the first SVG saved
             generator = QSvgGenerator()
             generator.setFileName(str(target))
             generator.setSize(source.size().toSize())
@@ -92,7 +104,7 @@ class DrawingPanel(QWidget):
         painter = QPainter(image)
         self._paint(painter, QRectF(image.rect()), source)
         painter.end()
-        if not image.save(str(target), "PNG"):
+        if not image.save(str(target), "PNG"):  # type: ignore[call-overload]  # str: PySide6 refuses the bytes its stub asks for
             raise OSError(tr("cannot write {file}").format(file=target))
 
     def _paint(self, painter: QPainter, target: QRectF, source: QRectF) -> None:
@@ -106,12 +118,14 @@ class DrawingDock(QDockWidget):
 
     closed_by_learner = Signal()
 
-    def __init__(self, panel: DrawingPanel, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(tr("Drawing"), parent)
         self.setObjectName("drawing_dock")
-        self.setWidget(panel)
         self.setAccessibleName(tr("Drawing pane"))
         self.setAccessibleDescription(tr("Shows what the program draws with turtle"))
+
+    def set_panel(self, panel: DrawingPanel) -> None:
+        self.setWidget(panel)
         panel.view.title_changed.connect(self._show_title)
 
     def _show_title(self, title: str) -> None:
@@ -123,32 +137,62 @@ class DrawingDock(QDockWidget):
 
 
 class DrawingController:
-    """Connects the runner's drawing commands and the pane, both ways."""
+    """Connects the runner's drawing commands and the pane, both ways (an ``ide.panels.Panel``)."""
+
+    dock_area = Qt.DockWidgetArea.RightDockWidgetArea
 
     def __init__(self, runner: Runner, host: QMainWindow) -> None:
         self.runner = runner
         self.host = host
         self._sized = False
-        self.panel = DrawingPanel()
-        self.view = self.panel.view
-        self.dock = DrawingDock(self.panel, host)
-        dock_layout.set_minimum_height(self.dock)
-        host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()
-        runner.drawing.connect(self.view.apply)
+        self._run = RunInfo()
+        self._panel: DrawingPanel | None = None
+        self.dock = DrawingDock(host)
+        # Shown by the View toggle (or anything else): the canvas is there when it appears.
+        self.dock.visibilityChanged.connect(lambda visible: visible and self.panel)
+        self.toggle = self.dock.toggleViewAction()
+        self.toggle.setText(tr("Drawing Panel"))
+        # Qt renames the toggle after the dock's title, which takes turtle's window title.
+        self.dock.windowTitleChanged.connect(lambda _title: self.toggle.setText(tr("Drawing Panel")))
+        self.toggle.setShortcut("Ctrl+Shift+D")
+        runner.drawing.connect(lambda commands: self.view.apply(commands))
         runner.started.connect(self._on_run_started)
-        self.view.opened.connect(self.show)
-        self.view.listening.connect(self._on_listening)
-        self.view.program_event.connect(runner.send_drawing_event)
         self.dock.closed_by_learner.connect(self._on_closed)
 
-    def toggle_action(self) -> QAction:
-        toggle = self.dock.toggleViewAction()
-        toggle.setText(tr("Drawing Panel"))
-        # Qt renames the toggle after the dock's title, which takes turtle's window title.
-        self.dock.windowTitleChanged.connect(lambda _title: toggle.setText(tr("Drawing Panel")))
-        toggle.setShortcut("Ctrl+Shift+D")
-        return toggle
+    def add_commands(self, commands: ActionRegistry) -> None:
+        commands.add(ActionSpec("go_drawing", tr("Go to &Drawing"), lambda: PaneFocus.focus(self.view), ("Ctrl+3",),
+                                window_wide=True))
+
+    def docks(self) -> list[QDockWidget]:
+        return [self.dock]
+
+    def view_toggles(self) -> list[QAction]:
+        return [self.toggle]
+
+    def focus_panes(self) -> list[QWidget]:
+        return [self.view] if self._panel is not None else []  # not built yet: nothing to visit
+
+    def set_text_size(self, points: int) -> None:
+        pass  # a picture: it has its own zoom
+
+    def run_state_changed(self, run: RunInfo) -> None:
+        self._run = run
+
+    @property
+    def panel(self) -> DrawingPanel:
+        """The canvas and its tools, made the first time anything needs them."""
+        if self._panel is None:
+            panel = self._panel = DrawingPanel()
+            self.dock.set_panel(panel)
+            dock_layout.set_minimum_height(self.dock)
+            panel.view.opened.connect(self.show)
+            panel.view.listening.connect(self._on_listening)
+            panel.view.program_event.connect(self.runner.send_drawing_event)
+        return self._panel
+
+    @property
+    def view(self) -> DrawingView:
+        return self.panel.view
 
     def show(self) -> None:
         appearing = self.dock.isHidden()
@@ -165,10 +209,10 @@ class DrawingController:
         self.show()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _on_run_started(self) -> None:
-        if not self.runner.shell_run:
+    def _on_run_started(self, run: RunInfo) -> None:
+        if not run.in_shell and self._panel is not None:
             self.view.clear()
 
     def _on_closed(self) -> None:
-        if self.runner.running and not self.view.closed:
+        if self._run.active and self._panel is not None and not self.view.closed:
             self.runner.send_drawing_event(("close",))

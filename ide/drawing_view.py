@@ -367,7 +367,7 @@ def _set_pen(graphic: QAbstractGraphicsShapeItem, colour: QColor | None, width: 
 
 def _font(spec: Any) -> QFont:
     """Tk's font description ``[family, size, style words]``; a negative size is pixels."""
-    parts = list(spec) if isinstance(spec, (list, tuple)) else ["Arial", 8, "normal"]
+    parts: list[Any] = list(spec) if isinstance(spec, (list, tuple)) else ["Arial", 8, "normal"]
     font = QFont(str(parts[0]) if parts else "Arial")
     size = float(parts[1]) if len(parts) > 1 and str(parts[1]).lstrip("-").replace(".", "", 1).isdigit() else 8.0
     if size < 0:

@@ -86,6 +86,16 @@ class FindBar(QWidget):
         self._replace_row = (self.replace_label, self.replace_field, self.replace_button, self.replace_all_button)
         self.hide()
 
+    def set_editor(self, editor: CodeEditor) -> None:
+        """Find in another editor (the tab in front changed)."""
+        if editor is self.editor:
+            return
+        self.editor.textChanged.disconnect(self._on_editor_changed)
+        self.editor = editor
+        editor.textChanged.connect(self._on_editor_changed)
+        if self.isVisible():
+            self.update_count()
+
     # ---- opening ---------------------------------------------------------------------
     def open(self) -> None:
         """Ctrl+F: the find row only, filled with the selected text."""

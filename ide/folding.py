@@ -9,9 +9,10 @@ Find, a traceback link, the halted-line marker) or an edit leaves it without its
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QAction, QColor, QPainter, QPaintEvent, QTextBlock
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPaintEvent, QTextBlock
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from .i18n import tr
@@ -235,15 +236,15 @@ class Folding(QObject):
             painter.end()
 
 
-def folding_actions(folding: Folding, parent: QWidget) -> list[QAction]:
-    """View > Fold, Unfold and Unfold All."""
-    entries = ((tr("&Fold"), ("Ctrl+Shift+[", "Ctrl+{"), folding.fold_at_cursor),
-               (tr("U&nfold"), ("Ctrl+Shift+]", "Ctrl+}"), folding.unfold_at_cursor),
-               (tr("Unfold &All"), (), folding.unfold_all))
+def folding_actions(folding: Callable[[], Folding], parent: QWidget) -> list[QAction]:
+    """View > Fold, Unfold and Unfold All, in the editor ``folding()`` belongs to (the tab in front)."""
+    entries = ((tr("&Fold"), ("Ctrl+Shift+[", "Ctrl+{"), lambda: folding().fold_at_cursor()),
+               (tr("U&nfold"), ("Ctrl+Shift+]", "Ctrl+}"), lambda: folding().unfold_at_cursor()),
+               (tr("Unfold &All"), (), lambda: folding().unfold_all()))
     actions = []
     for label, keys, handler in entries:
         action = QAction(label, parent)
-        action.setShortcuts(list(keys))
+        action.setShortcuts([QKeySequence(key) for key in keys])
         action.triggered.connect(lambda checked=False, run=handler: run())
         actions.append(action)
     return actions

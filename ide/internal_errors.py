@@ -11,7 +11,6 @@ import logging
 import os
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -36,6 +35,7 @@ def log_file() -> Path:
 
 def start_logging() -> Path | None:
     """Sprout's own log (rotated, never the learner's output); None if it cannot be written."""
+    from logging.handlers import RotatingFileHandler  # after the window is shown (ide.warm_up)
     path = log_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,8 @@ language takes over when Sprout starts again (offered at once)."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QProcess
 from PySide6.QtGui import QAction, QActionGroup
@@ -18,10 +20,12 @@ from .settings import Settings
 class LanguageMenu:
     """The submenu and what choosing in it does."""
 
-    def __init__(self, window: QMainWindow, settings: Settings, parent_menu: QMenu) -> None:
+    def __init__(self, window: QMainWindow, settings: Settings, menu: QMenu,
+                 file_path: Callable[[], Path | None]) -> None:
         self.window = window
         self.settings = settings
-        self.menu = parent_menu.addMenu(tr("&Language"))
+        self.menu = menu
+        self._file_path = file_path
         group = QActionGroup(window)
         choices = [(SYSTEM, tr("System Default ({language})").format(language=LANGUAGES[resolve(SYSTEM)]))]
         choices += list(LANGUAGES.items())  # each language named in itself, so anyone can find theirs
@@ -53,6 +57,6 @@ class LanguageMenu:
 
     def restart(self) -> None:
         """Close as usual (unsaved work is asked about), then start a new Sprout."""
-        path = self.window.document.path
+        path = self._file_path()
         if self.window.close():
             QProcess.startDetached(sys.executable, [sys.argv[0], *([str(path)] if path else [])])

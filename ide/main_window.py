@@ -1,10 +1,12 @@
 """Sprout's main window: editor above, console below, Run and Stop always at hand."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -15,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vm import Limits, RunResult, explain, format_result
+from vm.limits import Limits
 
-from . import resources, storage
+from . import open_tabs, resources, storage
 from .actions import F5, WHEN_IDLE, WHILE_RUNNING, ActionRegistry, ActionSpec
 from .console import Console
 from .debug_controller import DebugController
@@ -25,22 +27,30 @@ from .document import DocumentController
 from .drawing_panel import DrawingController
 from .editor import CodeEditor
 from .editor_options import EditorOptions
+from .editor_tabs import EditorTabs
 from .file_watch import FileWatch
 from .files import RecoveryStore
 from .find_bar import FindBar
+from .folding import folding_actions
 from .i18n import apply_language, resolve, tr
-from .menus import build_menus
+from .language_menu import LanguageMenu
+from .menus import build_menus, build_toolbar, fill_examples_menu, fill_theme_menu, list_entry
 from .output_panel import OutputPanel
 from .packages_controller import PackagesController
 from .pane_focus import PaneFocus
+from .panels import Panel, add_to_window
 from .plots_panel import PlotsController
 from .plotter import PlotterController
-from .run_state import RunState
+from .run_state import RunInfo, RunState
 from .runner import Runner
 from .settings import Settings
+from .shell_entries import ShellEntries
 from .status import RunStatus
 from .text_positions import column_of
 from .themes import THEMES, apply_palette
+
+if TYPE_CHECKING:
+    from vm import RunResult
 
 # Generous limits: they exist to keep the IDE alive, not to cut learners short.
 IDE_LIMITS = Limits(memory=2 * 1024**3)
@@ -54,39 +64,50 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         apply_language(resolve(self.settings.language))  # before any text is made
         self.theme = THEMES.get(self.settings.theme, THEMES["light"])
-        self.editor = CodeEditor(theme=self.theme)
-        self.editor.set_point_size(self.settings.font_size)
-        self.runner = Runner(IDE_LIMITS, self)
-        self.document = DocumentController(self.editor, self.settings, self, recovery)
-        self.editor.completion.file_path = lambda: self.document.path  # jedi finds the script's neighbours
+        self.tabs = EditorTabs(self.theme, self.settings.font_size, self.settings, recovery, self)
+        self.runner = Runner(IDE_LIMITS, self, pause_on_uncaught=self.settings.pause_on_uncaught)
+        self.run = self.runner.info  # the last RunInfo announced: what the window shows
         self.status = RunStatus(self)
         self._run_clock = QElapsedTimer()
-        self._closing = False
+        self._closing = False  # the open tabs are remembered until the window closes
         self._storage_warned = False
-        self._shell_note = ""  # the last "the shell now sees…" said, until the shell is used
         self._ran_source = ""
-        self._shell_source = ""
         self._build_layout()
-        self._build_actions()
-        self.debug = DebugController(self.runner, self.editor, self.actions, self, self.settings,
-                                     file_name=lambda: self.document.display_name,
+        self.shell_entries = ShellEntries(self.runner, self.output_panel)
+        self.commands = ActionRegistry(self)
+        self.commands.add_all(self._command_specs())
+        self.debug = DebugController(self.runner, self.tabs, self.console.line_activated, self, self.settings,
                                      start_debug_run=lambda: self.run_script(debug=True))
         self.drawing = DrawingController(self.runner, self)
         self.plots = PlotsController(self.runner, self)
         self.plotter = PlotterController(self.runner, self)
-        self.packages = PackagesController(self, self.runner)
-        self.editor_options = EditorOptions(self.editor, self.settings, self)
-        self.pane_focus = PaneFocus(self.actions, self._panes, {
+        self.panels: list[Panel] = [self.debug, self.drawing, self.plots, self.plotter]
+        add_to_window(self.panels, self, self.commands)
+        self.packages = PackagesController(self, self.runner, self.commands)
+        self.editor_options = EditorOptions(self.tabs, self.settings, self)
+        self.pane_focus = PaneFocus(self.commands, self._panes, {
             "go_editor": (tr("Go to &Editor"), "Ctrl+1", lambda: self.editor),
-            "go_output": (tr("Go to C&onsole or Shell"), "Ctrl+2", self.output_panel.currentWidget),
-            "go_drawing": (tr("Go to &Drawing"), "Ctrl+3", lambda: self.drawing.view)})
+            "go_output": (tr("Go to C&onsole or Shell"), "Ctrl+2", self.output_panel.current_console)})
         self._build_menus()
         self._connect()
         self._restore_geometry()
         self._update_title()
-        self._on_state_changed(self.runner.state)
+        self._on_state_changed(self.run)
         self._apply_zoom(self.editor.point_size)
         self.setWindowIcon(resources.icon("sprout"))
+
+    @property
+    def editor(self) -> CodeEditor:
+        """The editor of the tab in front."""
+        return self.tabs.current_editor
+
+    @property
+    def document(self) -> DocumentController:
+        return self.tabs.current_document
+
+    @property
+    def file_watch(self) -> FileWatch:
+        return self.tabs.current_tab.file_watch
 
     # ---- construction ------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -98,9 +119,7 @@ class MainWindow(QMainWindow):
         editor_layout = QVBoxLayout(editor_panel)
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.setSpacing(0)
-        self.file_watch = FileWatch(self.document, self)
-        editor_layout.addWidget(self.file_watch.bar)
-        editor_layout.addWidget(self.editor)
+        editor_layout.addWidget(self.tabs)
         editor_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(editor_panel)
@@ -116,12 +135,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status.position_label)
 
     def _command_specs(self) -> list[ActionSpec]:
-        document, editor = self.document, self.editor
+        tabs = self.tabs
         return [
-            ActionSpec("new", tr("&New"), document.new, (QKeySequence.StandardKey.New,), "new"),
-            ActionSpec("open", tr("&Open…"), document.open, (QKeySequence.StandardKey.Open,), "open"),
-            ActionSpec("save", tr("&Save"), document.save, (QKeySequence.StandardKey.Save,), "save"),
-            ActionSpec("save_as", tr("Save &As…"), document.save_as, ("Ctrl+Shift+S",)),
+            ActionSpec("new", tr("&New"), tabs.new, (QKeySequence.StandardKey.New,), "new"),
+            ActionSpec("open", tr("&Open…"), tabs.open, (QKeySequence.StandardKey.Open,), "open"),
+            ActionSpec("save", tr("&Save"), lambda: self.document.save(), (QKeySequence.StandardKey.Save,), "save"),
+            ActionSpec("save_as", tr("Save &As…"), lambda: self.document.save_as(), ("Ctrl+Shift+S",)),
+            *tabs.action_specs(),
             ActionSpec("save_output", tr("Save O&utput…"), self.save_output,
                        tip=tr("Save everything the Console (or the Shell) has shown, to a text file")),
             ActionSpec("quit", tr("&Quit"), self.close, (QKeySequence.StandardKey.Quit,)),
@@ -132,79 +152,74 @@ class MainWindow(QMainWindow):
             ActionSpec("abandon", tr("&Abandon Run"), self.abandon_run,
                        tip=tr("Leave the stuck program behind and get a fresh engine"),
                        enabled_in=frozenset({RunState.STALLED})),
-            ActionSpec("undo", tr("&Undo"), editor.undo, (QKeySequence.StandardKey.Undo,), widget_only=True),
-            ActionSpec("redo", tr("&Redo"), editor.redo, (QKeySequence.StandardKey.Redo,), widget_only=True),
-            ActionSpec("cut", tr("Cu&t"), editor.cut, (QKeySequence.StandardKey.Cut,), widget_only=True),
-            ActionSpec("copy", tr("&Copy"), editor.copy, (QKeySequence.StandardKey.Copy,), widget_only=True),
-            ActionSpec("paste", tr("&Paste"), editor.paste, (QKeySequence.StandardKey.Paste,), widget_only=True),
-            ActionSpec("comment", tr("Toggle &Comment"), editor.toggle_comment, ("Ctrl+/",), window_wide=True),
+            ActionSpec("undo", tr("&Undo"), lambda: self.editor.undo(), (QKeySequence.StandardKey.Undo,), widget_only=True),
+            ActionSpec("redo", tr("&Redo"), lambda: self.editor.redo(), (QKeySequence.StandardKey.Redo,), widget_only=True),
+            ActionSpec("cut", tr("Cu&t"), lambda: self.editor.cut(), (QKeySequence.StandardKey.Cut,), widget_only=True),
+            ActionSpec("copy", tr("&Copy"), lambda: self.editor.copy(), (QKeySequence.StandardKey.Copy,), widget_only=True),
+            ActionSpec("paste", tr("&Paste"), lambda: self.editor.paste(), (QKeySequence.StandardKey.Paste,), widget_only=True),
+            ActionSpec("comment", tr("Toggle &Comment"), lambda: self.editor.toggle_comment(), ("Ctrl+/",), window_wide=True),
             ActionSpec("find", tr("&Find…"), self.find_bar.open, (QKeySequence.StandardKey.Find,)),
             ActionSpec("find_next", tr("Find &Next"), self.find_bar.find_next, (QKeySequence.StandardKey.FindNext,)),
             ActionSpec("replace", tr("R&eplace…"), self.find_bar.open_replace, ("Ctrl+H",)),
             ActionSpec("zoom_in", tr("Zoom &In"), lambda: self.editor.zoom(1), ("Ctrl+=", "Ctrl++"), window_wide=True),
             ActionSpec("zoom_out", tr("Zoom &Out"), lambda: self.editor.zoom(-1), ("Ctrl+-",), window_wide=True),
-            ActionSpec("zoom_reset", tr("&Reset Zoom"), self.editor.reset_zoom, ("Ctrl+0",), window_wide=True),
+            ActionSpec("zoom_reset", tr("&Reset Zoom"), lambda: self.editor.reset_zoom(), ("Ctrl+0",), window_wide=True),
             ActionSpec("clear_console", tr("&Clear Console"), self.console.clear_output, ("Ctrl+L",), "clear"),
             ActionSpec("about", tr("&About Sprout"), self._about),
         ]
 
-    def _build_actions(self) -> None:
-        self.actions = ActionRegistry(self)
-        self.actions.add_all(self._command_specs())
-        for name in ("new", "open", "save", "save_as", "quit", "run", "stop", "abandon", "comment",
-                     "find", "find_next", "zoom_in", "zoom_out", "zoom_reset"):
-            setattr(self, f"{name}_action", self.actions[name])
-        self.clear_action = self.actions["clear_console"]
-        toolbar = self.addToolBar(tr("Main toolbar"))
-        toolbar.setObjectName("main-toolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.actions[i] for i in ("new", "open", "save")])
-        toolbar.addSeparator()
-        toolbar.addActions([self.actions["run"], self.actions["stop"]])
-        toolbar.addSeparator()
-        self.toolbar = toolbar
-
-    def menu_action(self, text: str, slot) -> QAction:
-        """An entry of a list that changes (themes, examples, recent files), not a command."""
-        action = QAction(text, self)
-        action.triggered.connect(lambda checked=False: slot())
-        return action
-
     def _build_menus(self) -> None:
-        build_menus(self)
+        """The toolbar and the menus, from ``ide/menus.py``'s data; the editor's toggles join the commands."""
+        options = self.editor_options
+        editor_toggles = {"auto_pairs": options.auto_pairs_action, "word_wrap": options.word_wrap_action,
+                          "indent_guides": options.indent_guides_action}
+        for action_id, action in zip(("fold", "unfold", "unfold_all"), folding_actions(lambda: self.editor.folding, self),
+                                     strict=True):
+            editor_toggles[action_id] = action
+        for action_id, action in editor_toggles.items():
+            self.commands.adopt(action_id, action)
+        self.toolbar = self.addToolBar(tr("Main toolbar"))
+        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        build_toolbar(self.toolbar, self.commands)
+        self.menus = build_menus(self.menuBar(), self.commands,
+                                 [toggle for panel in self.panels for toggle in panel.view_toggles()])
+        self.language_menu = LanguageMenu(self, self.settings, self.menus.language, lambda: self.document.path)
+        fill_theme_menu(self.menus.theme, self.settings.theme, self.set_theme)
+        fill_examples_menu(self.menus.examples, self.tabs.open_example)
         self._fill_recent_menu()
 
     def _panes(self) -> list[QWidget]:
         """The panes Ctrl+Tab goes round, in reading order."""
-        return [self.editor, self.output_panel.currentWidget(), *self.debug.panels(), self.drawing.view, self.plots.view.canvas]
+        return [self.editor, self.output_panel.current_console(),
+                *(pane for panel in self.panels for pane in panel.focus_panes())]
 
     def _connect(self) -> None:
         self.runner.output.connect(self._show_output)
-        self.shell.statement_ready.connect(self.run_shell_entry)
-        self.shell.answer.connect(self.runner.send_input)
-        self.shell.names = self.runner.shell_names
-        self.output_panel.reset_requested.connect(self._reset_shell)
         self.runner.input_requested.connect(self._on_input_requested)
         self.runner.finished.connect(self._on_finished)
         self.runner.state_changed.connect(self._on_state_changed)
         self.runner.started.connect(self._run_clock.start)  # a program or a Shell entry
         self.console.input_submitted.connect(self.runner.send_input)
         self.console.input_closed.connect(lambda: self.runner.send_input(None))
-        self.console.line_activated.connect(self.editor.go_to_line)
-        self.console.line_activated.connect(lambda line, column: self.debug.select_traceback_line(line))
+        self.console.line_activated.connect(self.tabs.go_to_run_line)
+        self.console.file_line_activated.connect(self.tabs.go_to_file_line)
+        self.shell.file_line_activated.connect(self.tabs.go_to_file_line)
         self.abandon_button.clicked.connect(self.abandon_run)
         self.console.save_requested.connect(lambda: self.save_output(self.console))
         self.shell.save_requested.connect(lambda: self.save_output(self.shell))
         self.output_panel.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.document.title_changed.connect(self._update_title)
-        self.document.recent_changed.connect(self._fill_recent_menu)
-        self.document.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
-        self.document.autosave_failed.connect(lambda reason: self._warn_storage_once([storage.StorageProblem(
-            tr("autosaved copies of your work"), self.document.recovery.folder, reason)]))
-        self.editor.cursorPositionChanged.connect(self._update_position)
-        self.editor.zoom_changed.connect(self._apply_zoom)
-        self.document.loaded.connect(self._on_document_loaded)
+        self.tabs.title_changed.connect(self._update_title)
+        self.tabs.recent_changed.connect(self._fill_recent_menu)
+        self.tabs.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
+        self.tabs.autosave_failed.connect(lambda reason: self._warn_storage_once([storage.StorageProblem(
+            tr("autosaved copies of your work"), self.tabs.recovery.folder, reason)]))
+        self.tabs.cursor_moved.connect(self._update_position)
+        self.tabs.current_changed.connect(self._on_tab_changed)
+        self.tabs.zoom_changed.connect(self._apply_zoom)
+        self.tabs.loaded.connect(self._on_document_loaded)
+        self.tabs.tabs_changed.connect(self._remember_tabs)
         self._tick = QTimer(self)
         self._tick.setInterval(100)
         self._tick.timeout.connect(self._show_status)
@@ -219,80 +234,50 @@ class MainWindow(QMainWindow):
 
     # ---- running -------------------------------------------------------------------
     def run_script(self, debug: bool = False) -> None:
-        if self.runner.running:
+        if self.run.active:
             return
         self.document.autosave()
-        self.editor.set_halted_line(None)
         self.console.clear_output()
         self.output_panel.show_console()
         self.console.append_system(tr("▶ Running {file}").format(file=self.document.display_name))
         self._ran_source = self.editor.source_text()  # no-break spaces stay as python reads them
         folder = str(self.document.path.parent) if self.document.path else ""
-        self.runner.start(self._ran_source, self.document.display_name, debug=debug,
+        for filename, lines in self.tabs.begin_run().items():  # the learner's imported files' too
+            self.runner.set_breakpoints(filename, lines)
+        self.runner.start(self._ran_source, self.tabs.run_name, debug=debug,
                           breakpoints=set(self.editor.breakpoints), folder=folder)
 
     def stop_script(self) -> None:
-        if self.runner.running:
+        if self.run.active:
             self.runner.stop()
 
     def abandon_run(self) -> None:
-        if self.runner.running:
+        if self.run.active:
             self.runner.abandon()
 
     def save_output(self, console: Console | None = None) -> bool:
         """File > Save Output…: all the output of the current tab, what was trimmed too."""
-        if self.runner.running:
+        if self.run.active:
             self.runner.flush_output()  # what the program printed until now
         folder = self.document.path.parent if self.document.path else Path.home()
         name = "shell" if (console or self.output_panel.currentWidget()) is self.shell else self.document.display_name
         return self.output_panel.save_output(console, folder, name)
 
     def _on_input_requested(self, prompt: str) -> None:
-        if self.runner.shell_run:
+        if self.run.in_shell:
             self.shell.program_wants_input()
         else:
             self.console.begin_input()
 
     def _show_output(self, chunks: list[tuple[str, str]]) -> None:
-        (self.shell if self.runner.shell_run else self.console).append_batch(chunks)
-
-    # ---- the shell -----------------------------------------------------------------
-    def run_shell_entry(self, source: str) -> None:
-        if self.runner.running:
-            self.shell.announce(tr("A program is running: wait for it, or Stop it, then try again."))
-            return
-        self._shell_source = source
-        self._shell_note = ""
-        self.runner.start(source, "<shell>", shell=True)
-
-    def _reset_shell(self) -> None:
-        if self.runner.running:
-            return
-        self.runner.reset_namespace()
-        self.shell.announce(tr("Fresh variables: the shell no longer sees your last program's."))
-        self._shell_note = ""
-
-    def _finish_shell_entry(self, result: RunResult) -> None:
-        frame = next((f for f in reversed(result.frames) if f.filename == "<shell>"), None)
-        if frame is not None:
-            self.shell.mark_entry_line(frame.line)
-        text = format_result(result)
-        if text:
-            self.shell.append_traceback(result, text, "")
-            sentence = explain(result, self._shell_source)
-            if sentence:
-                self.shell.append_hint(sentence)
-        self.shell.statement_finished()
+        (self.shell if self.run.in_shell else self.console).append_batch(chunks)
 
     def _on_finished(self, result: RunResult) -> None:
-        self.packages.run_finished(result)
-        if self.runner.shell_run:
-            self._finish_shell_entry(result)
+        from vm import explain, format_result  # loaded with the engine, after the window is shown
+        if self.run.in_shell:
+            self.shell_entries.entry_finished(result)
             return
-        note = tr("The shell now sees the variables of {file}.").format(file=self.document.display_name)
-        if note != self._shell_note:  # said once until the shell is used: runs of one file do not pile it up
-            self.shell.announce(note)
-            self._shell_note = note
+        self.shell_entries.program_finished(self.tabs.run_name)
         self.console.end_input()
         for leftover in result.leftovers:
             self.console.append_system(tr("Sprout cleaned up after the program: {what}.").format(what=leftover))
@@ -307,35 +292,36 @@ class MainWindow(QMainWindow):
             return
         text = format_result(result)
         if text:
-            self.console.append_traceback(result, text, self.document.display_name)
+            self.console.append_traceback(result, text, self.tabs.run_name)
         sentence = explain(result, self._ran_source)
         if sentence:
             self.console.append_hint(sentence)
         if result.status == "halted":
             self.console.append_system(tr("■ Stopped after {seconds:.2f} s").format(seconds=result.duration))
         self.console.scroll_to_end()  # the traceback and hint are what the learner needs now
-        frame = next((f for f in reversed(result.frames) if f.filename == self.document.display_name), None)
-        if frame is not None:
-            self.editor.set_halted_line(frame.line)
+        self.tabs.mark_halted(result.frames)
 
-    def _on_state_changed(self, state: RunState) -> None:
-        """Everything that depends on the run's state follows from it here."""
-        self.actions.apply(state)
-        self.abandon_button.setVisible(state is RunState.STALLED)
-        if state.active:
-            self._tick.start()
-        else:
+    def _on_state_changed(self, run: RunInfo) -> None:
+        """Everything that depends on the run's state follows from it here, the panels' too."""
+        self.run = run
+        self.commands.apply(run.state)
+        self.abandon_button.setVisible(run.state is RunState.STALLED)
+        if not run.active:
+            self.tabs.end_run()
             self._tick.stop()
+        elif not self._tick.isActive():
+            self._tick.start()
         self._show_status()
+        for panel in self.panels:
+            panel.run_state_changed(run)
 
     def _show_status(self) -> None:
-        runner = self.runner
-        self.status.show(runner.state, self._run_clock.elapsed() / 1000 if runner.running else 0.0,
-                         runner.last_result, runner.pause_info, runner.vm.activity if runner.running else None,
-                         in_shell=runner.shell_run)
+        run = self.run
+        self.status.show(run.state, self._run_clock.elapsed() / 1000 if run.active else 0.0, run.result, run.pause,
+                         self.runner.vm.activity if run.active else None, in_shell=run.in_shell)
 
     def _on_document_loaded(self) -> None:
-        if not self.runner.running:
+        if not self.run.active:
             self.status.clear()
 
     # ---- appearance and chrome ------------------------------------------------------------
@@ -345,35 +331,47 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_palette(app, self.theme)
-        self.editor.apply_theme(self.theme)
+        self.tabs.set_theme(self.theme)
         self.output_panel.apply_theme(self.theme)
-        for entry in self.theme_menu.actions():
+        for entry in self.menus.theme.actions():
             entry.setChecked(entry.data() == name)
-
 
     def _apply_zoom(self, size: int) -> None:
         """One zoom for every pane: the editor's size leads, the others follow a step smaller."""
         self.settings.font_size = size
-        for widget in (self.console, self.shell, *self.debug.panels()):
+        for widget in (self.console, self.shell):
             font = widget.font()
             font.setPointSize(max(6, size - 1))
             widget.setFont(font)
+        for panel in self.panels:
+            panel.set_text_size(max(6, size - 1))
 
     def _update_title(self) -> None:
         mark = "*" if self.document.modified else ""
         where = f" — {self.document.path.parent}" if self.document.path else ""
         self.setWindowTitle(f"{mark}{self.document.display_name}{where} — Sprout")
 
+    def _on_tab_changed(self) -> None:
+        """Find and the cursor's position follow the tab in front; the run's verdict stays."""
+        self.find_bar.set_editor(self.editor)
+        self._update_position()
+
     def _update_position(self) -> None:
         cursor = self.editor.textCursor()
         self.status.position(cursor.blockNumber() + 1, column_of(cursor) + 1)
 
+    def _remember_tabs(self) -> None:
+        """At each change of the tabs, so a crash still reopens them; not once the window closes."""
+        if not self._closing:
+            open_tabs.remember(self.tabs, self.settings)
+
     def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
+        menu = self.menus.recent
+        menu.clear()
         recent = self.settings.recent_files
         for path in recent:
-            self.recent_menu.addAction(self.menu_action(path, lambda p=path: self.document.open(p)))
-        self.recent_menu.setEnabled(bool(recent))
+            menu.addAction(list_entry(self, path, partial(self.tabs.open, path)))
+        menu.setEnabled(bool(recent))
 
     def _about(self) -> None:
         QMessageBox.about(self, tr("About Sprout"),
@@ -382,14 +380,15 @@ class MainWindow(QMainWindow):
 
     # ---- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self.document.maybe_keep_changes():
+        if not self.tabs.maybe_keep_all_changes():
             event.ignore()
             return
+        open_tabs.remember(self.tabs, self.settings)
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter_state = self.splitter.saveState()
         self.settings.sync()
         self.runner.shutdown()
-        self.document.discard_recovery()
+        self.tabs.discard_recovery()
         self._closing = True
         event.accept()
 
@@ -397,7 +396,7 @@ class MainWindow(QMainWindow):
         """Say once if settings or autosaves cannot be kept (a read-only or full home folder)."""
         problems = [problem for problem in (
             storage.settings_problem(self.settings.store),
-            storage.folder_problem(tr("autosaved copies of your work"), self.document.recovery.folder))
+            storage.folder_problem(tr("autosaved copies of your work"), self.tabs.recovery.folder))
             if problem is not None]
         self._warn_storage_once(problems)
 
@@ -408,14 +407,14 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, tr("Sprout cannot keep your work safe here"), storage.describe(problems))
 
     def open_initial(self, path: str | None) -> None:
-        """What the window shows first: a crash recovery, the given file, the last one, or the welcome."""
-        if self.document.offer_recovery():
+        """What the window shows first: the files open last time with any unsaved text a crash
+        left, and the given file in front; the welcome when there is nothing else."""
+        reopened = open_tabs.reopen(self.tabs, self.settings)
+        recovered = open_tabs.offer_recovery(self.tabs)
+        if path and self.tabs.open(path):
             return
-        if path and self.document.load(Path(path)):
+        if reopened or recovered:
             return
-        last = self.settings.last_file
-        if last and Path(last).is_file() and self.document.load(Path(last)):
-            return
-        self.document.open_example(resources.welcome_example())
+        self.tabs.open_example(resources.welcome_example())
         self.settings.welcomed = True
 

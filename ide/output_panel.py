@@ -39,7 +39,7 @@ class OutputPanel(QTabWidget):
         self.clear_button.setIcon(resources.icon("clear"))
         self.clear_button.setToolTip(tr("Clear this tab"))
         self.clear_button.setAutoRaise(True)
-        self.clear_button.clicked.connect(lambda: self.currentWidget().clear_output())
+        self.clear_button.clicked.connect(lambda: self.current_console().clear_output())
         buttons.addWidget(self.reset_button)
         buttons.addWidget(self.clear_button)
         self.setCornerWidget(corner)
@@ -53,10 +53,14 @@ class OutputPanel(QTabWidget):
         if index < 0:
             return
         self.setCurrentIndex(index)
-        self.widget(index).setFocus(Qt.FocusReason.MouseFocusReason)
+        self.current_console().setFocus(Qt.FocusReason.MouseFocusReason)
 
     def _on_tab(self, index: int) -> None:
         self.reset_button.setVisible(self.widget(index) is self.shell)
+
+    def current_console(self) -> Console:
+        """The tab in front (the Shell is a console too)."""
+        return self.shell if self.currentWidget() is self.shell else self.console
 
     def apply_theme(self, theme: Theme) -> None:
         self.console.apply_theme(theme)
@@ -73,8 +77,7 @@ class OutputPanel(QTabWidget):
     def save_output(self, console: Console | None, folder: Path, name: str) -> bool:
         """Write everything ``console`` (else the current tab) has shown, trimmed and
         squeezed text included, to a file the learner picks; False if nothing was saved."""
-        console = console or self.currentWidget()
-        assert isinstance(console, Console)
+        console = console or self.current_console()
         suggested = folder / f"{Path(name).stem or 'output'}-output.txt"
         path, _ = QFileDialog.getSaveFileName(self, tr("Save Output"), str(suggested),
                                               tr("Text files (*.txt);;All files (*)"))

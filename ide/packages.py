@@ -15,6 +15,7 @@ import shutil
 import sys
 import threading
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -68,12 +69,18 @@ class IndexEntry:
     summary: str
 
 
+def _field(dist: importlib.metadata.Distribution, name: str) -> str:
+    """One metadata field, "" when missing (``get_all``: ``get`` is typed only from 3.12)."""
+    values = dist.metadata.get_all(name) or []
+    return str(values[0]) if values else ""
+
+
 def installed_packages(folder: Path) -> list[InstalledPackage]:
     found = {}
     for dist in importlib.metadata.distributions(path=[str(folder)]):
-        name = dist.metadata.get("Name") or ""
+        name = _field(dist, "Name")
         if name:
-            found[normalize(name)] = InstalledPackage(name, dist.version, dist.metadata.get("Summary") or "")
+            found[normalize(name)] = InstalledPackage(name, dist.version, _field(dist, "Summary"))
     return sorted(found.values(), key=lambda package: package.name.lower())
 
 
@@ -83,7 +90,7 @@ def uninstall(folder: Path, name: str) -> list[Path]:
     root = folder.resolve()
     removed: list[Path] = []
     for dist in importlib.metadata.distributions(path=[str(folder)]):
-        if normalize(dist.metadata.get("Name") or "") != wanted:
+        if normalize(_field(dist, "Name")) != wanted:
             continue
         for file in dist.files or []:
             path = Path(str(dist.locate_file(file))).resolve()
@@ -106,7 +113,7 @@ def uninstall(folder: Path, name: str) -> list[Path]:
 def look_up(name: str, index: str = PYPI_JSON) -> IndexEntry:
     """The newest release of ``name`` on the index; raises ``LookupError`` with words for
     the learner (no such project, no connection)."""
-    url = f"{index.rstrip('/')}/{urllib.request.quote(name)}/json"
+    url = f"{index.rstrip('/')}/{urllib.parse.quote(name)}/json"
     try:
         with urllib.request.urlopen(url, timeout=LOOKUP_TIMEOUT) as response:  # noqa: S310 - https or a test's local server
             info = json.load(response)["info"]

@@ -2,40 +2,42 @@
 could not import (a button in the status bar after a ``ModuleNotFoundError``)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QPushButton
+from PySide6.QtWidgets import QMainWindow, QPushButton
 
-from vm import RunResult
-from vm.missing_modules import missing_module, project_for
-from vm.package_folders import user_packages_folder
-
+from .actions import ActionRegistry, ActionSpec
 from .i18n import tr
-from .packages_dialog import PackagesDialog
 from .runner import Runner
+
+if TYPE_CHECKING:
+    from vm import RunResult
+
+    from .packages_dialog import PackagesDialog
 
 
 class PackagesController(QObject):
-    def __init__(self, window: QMainWindow, runner: Runner) -> None:
+    def __init__(self, window: QMainWindow, runner: Runner, commands: ActionRegistry) -> None:
         super().__init__(window)
-        runner.started.connect(self.run_started)
+        runner.started.connect(lambda _run: self.run_started())
+        runner.finished.connect(self.run_finished)
         self.window = window
         self.dialog: PackagesDialog | None = None
-        self.action = QAction(tr("Manage &Packages…"), window)
-        self.action.setToolTip(tr("Find, install and remove packages your programs can import"))
-        self.action.triggered.connect(lambda: self.open())
+        commands.add(ActionSpec("packages", tr("Manage &Packages…"), self.open,
+                                tip=tr("Find, install and remove packages your programs can import")))
         self.install_button = QPushButton()
         self.install_button.hide()
         self.install_button.clicked.connect(self._install_missing)
         window.statusBar().addPermanentWidget(self.install_button)
         self._missing = ""
 
-    def add_to(self, menu: QMenu) -> None:
-        menu.addAction(self.action)
-
     def open(self, name: str = "") -> PackagesDialog:
         """The dialog (one per window), brought to the front; with ``name`` looked up."""
-        if self.dialog is None:
+        if self.dialog is None:  # loaded on first use: the window starts without it
+            from vm.package_folders import user_packages_folder
+
+            from .packages_dialog import PackagesDialog
             self.dialog = PackagesDialog(user_packages_folder(), self.window)
         self.dialog.show()
         self.dialog.raise_()
@@ -48,6 +50,7 @@ class PackagesController(QObject):
         self.install_button.hide()
 
     def run_finished(self, result: RunResult) -> None:
+        from vm.missing_modules import missing_module, project_for
         module = missing_module(result)
         self.install_button.setVisible(module is not None)
         if module is not None:

@@ -100,8 +100,8 @@ class PackagesDialog(QDialog):
         layout.addWidget(where)
         layout.addWidget(close)
 
-        self.find_button.clicked.connect(self.find)
-        self.name_field.returnPressed.connect(self.find)
+        self.find_button.clicked.connect(self.look_up)
+        self.name_field.returnPressed.connect(self.look_up)
         self.installed_list.currentItemChanged.connect(self._installed_chosen)
         self.install_button.clicked.connect(lambda: self._install(self._shown_name))
         self.upgrade_button.clicked.connect(lambda: self._install(self._shown_name))
@@ -140,9 +140,9 @@ class PackagesDialog(QDialog):
     def open_with(self, name: str) -> None:
         """Open with ``name`` looked up already (the hint after ``ModuleNotFoundError``)."""
         self.name_field.setText(name)
-        self.find()
+        self.look_up()
 
-    def find(self) -> None:
+    def look_up(self) -> None:
         name = self.name_field.text().strip()
         if not name:
             return

@@ -21,8 +21,7 @@ class PaneFocus:
                  ActionSpec("previous_pane", tr("Previous Pane"), lambda: self.move(-1), ("Ctrl+Shift+Tab",),
                             window_wide=True)]
         for action_id, (label, key, widget) in named.items():
-            specs.append(ActionSpec(action_id, label, lambda widget=widget: self.focus(widget()), (key,),
-                                    window_wide=True))
+            specs.append(ActionSpec(action_id, label, self._focuser(widget), (key,), window_wide=True))
         self.actions = actions.add_all(specs)
 
     def move(self, step: int) -> None:
@@ -33,6 +32,9 @@ class PaneFocus:
         current = next((index for index, pane in enumerate(panes)
                         if focused is not None and pane.isAncestorOf(focused)), -1)  # itself included
         self.focus(panes[(current + step) % len(panes)])
+
+    def _focuser(self, widget: Callable[[], QWidget]) -> Callable[[], None]:
+        return lambda: self.focus(widget())
 
     @staticmethod
     def focus(widget: QWidget) -> None:

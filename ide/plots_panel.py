@@ -1,9 +1,14 @@
 """The Plots pane: matplotlib's figures with previous/next, fit, zoom, save, copy and
 clear, in a dock that appears with a run's first figure and keeps the last run's
-figures until the next run."""
+figures until the next run.
+
+The dock (and its View toggle) exists from the start; the view inside is made when
+first needed (a run's first figure, the toggle), so the window opens without loading it.
+"""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
@@ -19,9 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .actions import ActionRegistry
 from .i18n import tr
-from .plots_view import PlotsView
+from .run_state import RunInfo
 from .runner import Runner
+
+if TYPE_CHECKING:
+    from .plots_view import PlotsView
 
 DOCK_SHARE = 0.45  # of the window's width, when the pane first appears
 SAVE_FORMATS = (".png", ".svg", ".pdf")
@@ -33,6 +42,7 @@ class PlotsPanel(QWidget):
     save_clicked = Signal()
 
     def __init__(self) -> None:
+        from .plots_view import PlotsView
         super().__init__()
         self.view = PlotsView()
         self.toolbar = QToolBar()
@@ -96,32 +106,60 @@ class PlotsPanel(QWidget):
 
 
 class PlotsController:
-    """Connects the runner's figures to the pane, and the pane's Save to the engine."""
+    """Connects the runner's figures to the pane, and the pane's Save to the engine (an
+    ``ide.panels.Panel``)."""
+
+    dock_area = Qt.DockWidgetArea.RightDockWidgetArea
 
     def __init__(self, runner: Runner, host: QMainWindow) -> None:
         self.runner = runner
         self.host = host
         self._sized = False
-        self.panel = PlotsPanel()
-        self.view = self.panel.view
+        self._panel: PlotsPanel | None = None
         self.dock = QDockWidget(tr("Plots"), host)
         self.dock.setObjectName("plots_dock")
-        self.dock.setWidget(self.panel)
         self.dock.setAccessibleName(tr("Plots pane"))
         self.dock.setAccessibleDescription(tr("Shows the figures the program draws with matplotlib"))
-        host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()
-        runner.plots_feed.arrived.connect(self.view.apply)
+        # Shown by the View toggle (or anything else): the view is there when it appears.
+        self.dock.visibilityChanged.connect(lambda visible: visible and self.panel)
+        self.toggle = self.dock.toggleViewAction()
+        self.toggle.setText(tr("Plots Panel"))
+        self.toggle.setShortcut("Ctrl+Shift+P")
+        runner.plots_feed.arrived.connect(lambda messages: self.view.apply(messages))
         runner.started.connect(self._on_run_started)
-        self.view.first_figure.connect(self._show_for_program)
         self._shown_for_program = False  # opened by a program's first figure, not by the learner
-        self.panel.save_clicked.connect(self.ask_save)
 
-    def toggle_action(self) -> QAction:
-        toggle = self.dock.toggleViewAction()
-        toggle.setText(tr("Plots Panel"))
-        toggle.setShortcut("Ctrl+Shift+P")
-        return toggle
+    @property
+    def panel(self) -> PlotsPanel:
+        """The figures and their tools, made the first time anything needs them."""
+        if self._panel is None:
+            panel = self._panel = PlotsPanel()
+            self.dock.setWidget(panel)
+            panel.view.first_figure.connect(self._show_for_program)
+            panel.save_clicked.connect(self.ask_save)
+        return self._panel
+
+    @property
+    def view(self) -> PlotsView:
+        return self.panel.view
+
+    def add_commands(self, commands: ActionRegistry) -> None:
+        pass  # its buttons are in the pane
+
+    def docks(self) -> list[QDockWidget]:
+        return [self.dock]
+
+    def view_toggles(self) -> list[QAction]:
+        return [self.toggle]
+
+    def focus_panes(self) -> list[QWidget]:
+        return [self.view.canvas] if self._panel is not None else []  # not built yet: nothing to visit
+
+    def set_text_size(self, points: int) -> None:
+        pass  # pictures: they have their own zoom
+
+    def run_state_changed(self, run: RunInfo) -> None:
+        pass  # a run's start is what it follows (``_on_run_started``)
 
     def show(self) -> None:
         self.dock.show()
@@ -134,9 +172,9 @@ class PlotsController:
         self._shown_for_program = not self.dock.isVisible() or self._shown_for_program
         self.show()
 
-    def _on_run_started(self) -> None:
+    def _on_run_started(self, run: RunInfo) -> None:
         self.runner.vm.set_plot_pixel_ratio(self.host.devicePixelRatioF())
-        if not self.runner.shell_run and self._shown_for_program:
+        if not run.in_shell and self._shown_for_program:
             # The last program's figures give way to this one's: a pane it opened goes
             # until this program draws (a turtle drawing gets the room meanwhile).
             self._shown_for_program = False
@@ -172,5 +210,6 @@ class PlotsController:
                                   "then save again")) from None
         except LookupError:
             # An abandoned run's figures are gone with its engine: the picture is all there is.
-            if Path(path).suffix.lower() != ".png" or not figure.image.save(path, "PNG"):
+            # "PNG" as str: PySide6 refuses the bytes its stub asks for.
+            if Path(path).suffix.lower() != ".png" or not figure.image.save(path, "PNG"):  # type: ignore[call-overload]
                 raise RuntimeError(tr("this figure's program is gone; only its picture can be saved, as PNG")) from None

@@ -62,7 +62,7 @@ class FigureCanvas(QWidget):
         self.setAccessibleDescription(tr("The figure shown; Left and Right go to the previous and next one"))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+        steps: dict[int, int] = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
         if event.key() in steps:
             self.step_requested.emit(steps[event.key()])
         else:
@@ -115,11 +115,11 @@ class PlotsView(QWidget):
         self.canvas = FigureCanvas()
         self.canvas.zoom_requested.connect(self.zoom)
         self.canvas.step_requested.connect(self.go)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.canvas)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll.setBackgroundRole(self.canvas.backgroundRole())
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.canvas)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll_area.setBackgroundRole(self.canvas.backgroundRole())
         self.strip = QListWidget()
         self.strip.setAccessibleName(tr("Figures of this run"))
         self.strip.setViewMode(QListWidget.ViewMode.IconMode)
@@ -135,7 +135,7 @@ class PlotsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.strip)
 
     # ---- figures --------------------------------------------------------------------
@@ -238,9 +238,9 @@ class PlotsView(QWidget):
 
     def _lay_out(self) -> None:
         if self.canvas.fitting:
-            self.scroll.setWidgetResizable(True)
+            self.scroll_area.setWidgetResizable(True)
         else:
-            self.scroll.setWidgetResizable(False)
+            self.scroll_area.setWidgetResizable(False)
             self.canvas.resize(self.canvas.logical_size() * self.canvas.zoom)
         self.canvas.update()
 

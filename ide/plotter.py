@@ -17,7 +17,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from .actions import ActionRegistry
 from .i18n import tr
+from .run_state import RunInfo
 from .runner import Runner
 
 MAX_POINTS = 500     # per series: the plotter shows the most recent ones
@@ -140,27 +142,42 @@ class PlotterView(QWidget):
 
 
 class PlotterController:
-    """The dock, its View toggle, and the console's output while it is shown."""
+    """The dock, its View toggle, and the console's output while it is shown (an
+    ``ide.panels.Panel``)."""
+
+    dock_area = Qt.DockWidgetArea.BottomDockWidgetArea
 
     def __init__(self, runner: Runner, host: QMainWindow) -> None:
-        self.runner = runner
         self.view = PlotterView()
         self.dock = QDockWidget(tr("Plotter"), host)
         self.dock.setObjectName("plotter_dock")
         self.dock.setWidget(self.view)
         self.dock.setAccessibleName(tr("Plotter pane"))
-        host.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        self.dock.hide()
+        self.toggle = self.dock.toggleViewAction()
+        self.toggle.setText(tr("Plotter"))
         runner.output.connect(self._on_output)
         runner.started.connect(self._on_started)
 
-    def toggle_action(self) -> QAction:
-        toggle = self.dock.toggleViewAction()
-        toggle.setText(tr("Plotter"))
-        return toggle
+    def add_commands(self, commands: ActionRegistry) -> None:
+        pass  # its only command is its View toggle
 
-    def _on_started(self) -> None:
-        if not self.runner.shell_run:
+    def docks(self) -> list[QDockWidget]:
+        return [self.dock]
+
+    def view_toggles(self) -> list[QAction]:
+        return [self.toggle]
+
+    def focus_panes(self) -> list[QWidget]:
+        return []  # nothing to do there by keyboard
+
+    def set_text_size(self, points: int) -> None:
+        pass  # drawn at its own size
+
+    def run_state_changed(self, run: RunInfo) -> None:
+        pass  # a run's start is what it follows (``_on_started``)
+
+    def _on_started(self, run: RunInfo) -> None:
+        if not run.in_shell:
             self.view.clear()
 
     def _on_output(self, chunks: list[tuple[str, str]]) -> None:

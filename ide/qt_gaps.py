@@ -21,7 +21,7 @@ class QtGaps(QTranslator):
         super().__init__(parent)
         self.words = GAPS.get(language, {})
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None,  # type: ignore[override]
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str | None:
         return self.words.get((context, source))  # None: not ours, Qt asks the next catalogue
 

@@ -1,7 +1,10 @@
 """The one state a run is in, and which moves between states are allowed.
 
-The runner owns the state and announces every change with one signal; the window
-derives from it what the actions allow, what F5 means and what the status bar says.
+The runner owns the state and announces every change with one signal carrying a
+``RunInfo``: the state with everything else the window may know about the run (a Shell
+entry or a program, debugging, paused where, how the last run ended). The window and
+its panels derive from that record alone what the actions allow, what F5 means and
+what the status bar says; none of them reads the runner's attributes.
 
     Idle ──start──▶ Running ◀──answer── WaitingForInput
                       │  ▲ ╲──input()──▶ ╱
@@ -13,7 +16,12 @@ derives from it what the actions allow, what F5 means and what the status bar sa
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the engine loads after the first window is drawn
+    from vm import Pause, RunResult
 
 
 class RunState(Enum):
@@ -52,6 +60,23 @@ for _state in ENDED:
     ALLOWED[_state] = frozenset({RunState.RUNNING})
 for _state in ACTIVE:
     ALLOWED[_state] |= {RunState.FINISHED, RunState.STOPPED, RunState.ERROR}
+
+
+@dataclass(frozen=True, eq=False)  # identity only: a pause's values are the program's own objects
+class RunInfo:
+    """The run as the window sees it, one immutable value per change (``Runner.state_changed``)."""
+
+    state: RunState = RunState.IDLE
+    in_shell: bool = False            # a Shell entry, not a program: its output goes to the Shell tab
+    debugging: bool = False           # started with Debug, or paused once: it steps like a debug run
+    awaiting_input: bool = False      # the program waits in ``input()`` (paused there too)
+    pause: Pause | None = None        # where the paused program stands, while it is paused
+    result: RunResult | None = None   # how the last run ended, once it has
+    pause_on_uncaught: bool = True    # a debug run pauses where an error nothing catches is raised
+
+    @property
+    def active(self) -> bool:
+        return self.state.active
 
 
 class InvalidTransition(RuntimeError):

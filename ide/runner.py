@@ -14,8 +14,11 @@ than the window can take waits (as ``print`` waits for a slow terminal) once
 ``vm.interrupt()`` directly from the UI thread; it never goes through the busy
 worker's event loop.
 
-The runner owns the run's one ``RunState`` (``ide.run_state``'s diagram) and announces
-each change with ``state_changed``.
+The runner owns the run's one ``RunInfo`` (its ``RunState``, from ``ide.run_state``'s
+diagram, and what goes with it) and announces each change with ``state_changed``.
+Signals named ``script_…`` are emitted on the script's thread and arrive queued on the
+UI thread, where the runner checks they are from the current run and re-emits them
+under the name without the prefix.
 """
 from __future__ import annotations
 
@@ -23,16 +26,19 @@ import atexit
 import sys
 import threading
 import weakref
+from dataclasses import replace
 from itertools import groupby
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QThread, QTimer, Signal, Slot
 
-from vm import VM, Debugger, Limits, Pause, RunResult
-
 from .i18n import tr
 from .plots_feed import PlotsFeed
-from .run_state import RunState, check_transition, ended_state
+from .run_state import RunInfo, RunState, check_transition, ended_state
+
+if TYPE_CHECKING:
+    from vm import VM, Debugger, Limits, RunResult
 
 STOP_STALL_MS = 2000
 SHOW_GAP_MS = 25           # the window shows output at most this often (the engine's beat: 33 ms)
@@ -90,15 +96,16 @@ class _Engine:
     """One VM with its thread and worker; replaced wholesale when a run is abandoned."""
 
     def __init__(self, runner: Runner, generation: int, limits: Limits | None) -> None:
+        from vm import VM, Debugger  # the engine loads with the first engine, not with the window
         self.generation = generation
         self.vm = VM(on_output=lambda stream, text: runner.queue_output(generation, stream, text),
-                     on_input_request=lambda prompt: runner.input_wanted.emit(generation, prompt),
+                     on_input_request=lambda prompt: runner.script_input_requested.emit(generation, prompt),
                      limits=limits,
-                     on_drawing=lambda commands: runner.drawn.emit(generation, commands),
+                     on_drawing=lambda commands: runner.script_drew.emit(generation, commands),
                      on_plots=lambda messages: runner.plots_feed.put(generation, messages))
         self.debugger = Debugger(
-            self.vm, on_pause=lambda pause: runner.paused_from_script.emit(generation, pause),
-            on_resume=lambda: runner.resumed_from_script.emit(generation))
+            self.vm, on_pause=lambda pause: runner.script_paused.emit(generation, pause),
+            on_resume=lambda: runner.script_resumed.emit(generation))
         self.thread = QThread()
         self.thread.setObjectName(f"sprout-runner-{generation}")
         self.worker = ScriptWorker(self.vm)
@@ -109,36 +116,33 @@ class _Engine:
 class Runner(QObject):
     """Start, stop, feed and abandon runs; every outcome arrives as ``finished``."""
 
-    started = Signal()
-    state_changed = Signal(object)       # the new RunState
+    # On the UI thread:
+    started = Signal(object)             # the RunInfo of the run that starts
+    state_changed = Signal(object)       # the new RunInfo
     output = Signal(object)              # a list of (stream, text), in the order printed
-    input_requested = Signal(str)
-    finished = Signal(object)
+    input_requested = Signal(str)        # the prompt
+    finished = Signal(object)            # the RunResult
     stop_stalled = Signal()
     paused = Signal(object)              # a vm.debugger.Pause
     resumed = Signal()
-    input_wanted = Signal(int, str)      # from the script thread: (generation, prompt)
-    paused_from_script = Signal(int, object)
-    resumed_from_script = Signal(int)
     drawing = Signal(object)             # a batch of turtle's drawing commands (vm.drawing)
-    drawn = Signal(int, object)          # from the script thread: (generation, commands)
-    output_waiting = Signal()            # from the script thread: take the output buffer
+    # Emitted on the script thread, each with the generation of the engine that sent it:
+    script_input_requested = Signal(int, str)
+    script_paused = Signal(int, object)
+    script_resumed = Signal(int)
+    script_drew = Signal(int, object)
+    script_output_waiting = Signal()     # take the output buffer
     _run_requested = Signal(str, str, str, bool)
 
-    def __init__(self, limits: Limits | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, limits: Limits | None = None, parent: QObject | None = None,
+                 pause_on_uncaught: bool = True) -> None:
         super().__init__(parent)
         self.limits = limits
-        self._state = RunState.IDLE
-        self._awaiting_input = False
-        self.shell_run = False
-        self._pause_on_uncaught = True
-        self.debugging = False
-        self.pause_info: Pause | None = None
-        self.last_result: RunResult | None = None
+        self._info = RunInfo(pause_on_uncaught=pause_on_uncaught)
         self._output_lock = threading.Condition()
         self._pending: list[tuple[str, str]] = []
         self._pending_chars = 0
-        self._output_asked = False    # a queued ``output_waiting`` has not been taken yet
+        self._output_asked = False    # a queued ``script_output_waiting`` not taken yet
         self._generation = 0
         self._abandoned: list[_Engine] = []
         self._show_timer = QTimer(self)
@@ -146,17 +150,17 @@ class Runner(QObject):
         self._show_timer.timeout.connect(self.flush_output)
         self._since_shown = QElapsedTimer()
         self._since_shown.start()
-        self.output_waiting.connect(self._on_output_waiting)
+        self.script_output_waiting.connect(self._on_output_waiting)
         self._stall_timer = QTimer(self)
         self._stall_timer.setSingleShot(True)
         self._stall_timer.setInterval(STOP_STALL_MS)
         self._stall_timer.timeout.connect(self._on_stop_stalled)
-        self.input_wanted.connect(self._on_input_wanted)
-        self.drawn.connect(self._on_drawn)
-        self.paused_from_script.connect(self._on_paused)
-        self.resumed_from_script.connect(self._on_resumed)
+        self.script_input_requested.connect(self._on_input_requested)
+        self.script_drew.connect(self._on_drew)
+        self.script_paused.connect(self._on_paused)
+        self.script_resumed.connect(self._on_resumed)
         self.plots_feed = PlotsFeed(lambda: self._generation, self)  # matplotlib's figures (vm.plots)
-        self._engine = self._new_engine()
+        self._current: _Engine | None = None  # made on first need, or by ``prepare``
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -164,27 +168,48 @@ class Runner(QObject):
 
     # ---- the run's state -----------------------------------------------------------
     @property
+    def info(self) -> RunInfo:
+        return self._info
+
+    @property
     def state(self) -> RunState:
-        return self._state
+        return self._info.state
 
     @property
     def running(self) -> bool:
-        return self._state.active
-
-    @property
-    def stopping(self) -> bool:
-        return self._state.stopping
+        return self._info.state.active
 
     @property
     def debug_paused(self) -> bool:
-        return self._state is RunState.PAUSED
+        return self._info.state is RunState.PAUSED
 
-    def _enter(self, new: RunState) -> None:
-        if new is self._state:
+    def _update(self, **changes: object) -> None:
+        """The one way the record changes: checked against the diagram, announced if it did."""
+        old = self._info
+        if all(getattr(old, name) is value for name, value in changes.items()):
             return
-        check_transition(self._state, new)
-        self._state = new
+        new = replace(old, **changes)  # type: ignore[arg-type]
+        if new.state is not old.state:
+            check_transition(old.state, new.state)
+        self._info = new
         self.state_changed.emit(new)
+
+    @property
+    def _engine(self) -> _Engine:
+        if self._current is None:
+            self._current = self._new_engine()
+        return self._current
+
+    @_engine.setter
+    def _engine(self, engine: _Engine) -> None:
+        self._current = engine
+
+    def prepare(self) -> None:
+        """Load the engine and start its thread now, so the first Run does not wait for them.
+
+        The window calls this once it is shown: loading the engine takes ~0.1 s that the
+        first window need not wait for."""
+        self._engine  # noqa: B018 - made on first access
 
     @property
     def vm(self) -> VM:
@@ -197,6 +222,7 @@ class Runner(QObject):
             self._generation += 1
             generation = self._generation
         engine = _Engine(self, generation, self.limits)
+        engine.debugger.pause_on_uncaught = self._info.pause_on_uncaught
         self._run_requested.connect(engine.worker.run)
         engine.worker.finished.connect(self._on_finished)
         return engine
@@ -211,19 +237,17 @@ class Runner(QObject):
         With ``shell`` it is one Shell entry, run in the last program's variables."""
         if self.running:
             return False
-        self.shell_run = shell
         debugger = self._engine.debugger
-        debugger.pause_on_uncaught = self._pause_on_uncaught  # an abandoned engine's replacement too
+        debugger.pause_on_uncaught = self._info.pause_on_uncaught  # an abandoned engine's replacement too
         if debug:
             debugger.set_breakpoints(filename, breakpoints)
             debugger.attach()
         else:
             debugger.detach()
-        self.debugging, self.pause_info, self.last_result = debug, None, None
-        self._awaiting_input = False
         self.vm.expect_run()  # a Stop pressed before the engine's thread picks this up still counts
-        self._enter(RunState.RUNNING)
-        self.started.emit()
+        self._update(state=RunState.RUNNING, in_shell=shell, debugging=debug, awaiting_input=False,
+                     pause=None, result=None)
+        self.started.emit(self._info)
         self._run_requested.emit(source, filename, folder, shell)
         return True
 
@@ -231,9 +255,9 @@ class Runner(QObject):
         """Ask the engine to halt at its next safe point (thread-safe, immediate)."""
         if not self.running:
             return
-        self.vm.interrupt("user")
-        if not self.stopping:
-            self._enter(RunState.STOPPING)
+        self.vm.interrupt()
+        if not self.state.stopping:
+            self._update(state=RunState.STOPPING)
             self._stall_timer.start()
 
     # ---- debugging (any of these is ignored unless a debug run is paused) ------------
@@ -242,53 +266,48 @@ class Runner(QObject):
         return self._engine.debugger
 
     def continue_(self) -> None:
-        if self.debug_paused:
+        if self.state is RunState.PAUSED:
             self.debugger.continue_()
 
     def step_over(self) -> None:
-        if self.debug_paused:
+        if self.state is RunState.PAUSED:
             self.debugger.step_over()
 
     def step_into(self) -> None:
-        if self.debug_paused:
+        if self.state is RunState.PAUSED:
             self.debugger.step_into()
 
     def step_out(self) -> None:
-        if self.debug_paused:
+        if self.state is RunState.PAUSED:
             self.debugger.step_out()
 
     def pause(self) -> None:
         """Pause any run (plain or debug) at its next safe point."""
-        if self._state in (RunState.RUNNING, RunState.WAITING_FOR_INPUT):
+        if self.state in (RunState.RUNNING, RunState.WAITING_FOR_INPUT):
             self.debugger.pause()
-
-    @property
-    def pause_on_uncaught(self) -> bool:
-        return self._pause_on_uncaught
 
     def set_pause_on_uncaught(self, enabled: bool) -> None:
         """The one place the choice is made: every run's debugger gets it from here."""
-        self._pause_on_uncaught = enabled
-        self.debugger.pause_on_uncaught = enabled
+        if self._current is not None:  # an engine made later gets it when it is made
+            self._current.debugger.pause_on_uncaught = enabled
+        self._update(pause_on_uncaught=enabled)
 
     def set_breakpoints(self, filename: str, lines: set[int]) -> None:
         self.debugger.set_breakpoints(filename, lines)
 
     @Slot(int, object)
     def _on_paused(self, generation: int, pause: object) -> None:
-        if generation == self._generation and self._state in (RunState.RUNNING,
-                                                              RunState.WAITING_FOR_INPUT):
+        if generation == self._generation and self.state in (RunState.RUNNING, RunState.WAITING_FOR_INPUT):
             self.flush_output()
-            self.pause_info = pause  # type: ignore[assignment]  # a vm Pause
-            self.debugging = True  # from a pause on, a plain run steps like a debug run
-            self._enter(RunState.PAUSED)
+            # From a pause on, a plain run steps like a debug run.
+            self._update(state=RunState.PAUSED, pause=pause, debugging=True)
             self.paused.emit(pause)
 
     @Slot(int)
     def _on_resumed(self, generation: int) -> None:
-        if generation == self._generation and self._state is RunState.PAUSED:
-            self.pause_info = None
-            self._enter(RunState.WAITING_FOR_INPUT if self._awaiting_input else RunState.RUNNING)
+        if generation == self._generation and self.state is RunState.PAUSED:
+            self._update(state=RunState.WAITING_FOR_INPUT if self._info.awaiting_input else RunState.RUNNING,
+                         pause=None)
             self.resumed.emit()
 
     def reset_namespace(self) -> None:
@@ -302,14 +321,14 @@ class Runner(QObject):
 
     def send_input(self, text: str | None) -> None:
         self.vm.send_input(text)
-        self._awaiting_input = False
-        if self._state is RunState.WAITING_FOR_INPUT:
-            self._enter(RunState.RUNNING)
+        waiting = self.state is RunState.WAITING_FOR_INPUT
+        self._update(awaiting_input=False, state=RunState.RUNNING if waiting else self.state)
 
     def abandon(self) -> None:
         """Leave a run that will not stop to finish alone; a fresh engine is ready now."""
         if not self.running:
             return
+        from vm import RunResult
         old = self._engine
         self._run_requested.disconnect(old.worker.run)
         old.worker.finished.disconnect(self._on_finished)
@@ -321,9 +340,9 @@ class Runner(QObject):
     def shutdown(self) -> bool:
         """Stop everything for exit; False if some run is stuck and will not end."""
         if self.running:
-            self.vm.interrupt("user")
+            self.vm.interrupt()
         clean = True
-        for engine in [self._engine, *self._abandoned]:
+        for engine in [*filter(None, [self._current]), *self._abandoned]:
             try:
                 engine.thread.quit()
                 clean = engine.thread.wait(SHUTDOWN_WAIT_MS) and clean
@@ -341,7 +360,7 @@ class Runner(QObject):
             self._pending_chars += len(text)
             ask, self._output_asked = not self._output_asked, True
         if ask:
-            self.output_waiting.emit()
+            self.script_output_waiting.emit()
         with self._output_lock:
             while (self._pending_chars > PENDING_LIMIT and generation == self._generation
                    and not self._engine.vm.stop_requested and QThread.currentThread() != self.thread()):
@@ -368,7 +387,7 @@ class Runner(QObject):
             self.output.emit(merged)
 
     @Slot(int, object)
-    def _on_drawn(self, generation: int, commands: list[tuple]) -> None:
+    def _on_drew(self, generation: int, commands: list[tuple]) -> None:
         if generation == self._generation:
             self.drawing.emit(commands)
 
@@ -377,12 +396,11 @@ class Runner(QObject):
         self.vm.send_drawing_event(event)
 
     @Slot(int, str)
-    def _on_input_wanted(self, generation: int, prompt: str) -> None:
+    def _on_input_requested(self, generation: int, prompt: str) -> None:
         if generation == self._generation and self.running:
             self.flush_output()
-            self._awaiting_input = True
-            if self._state is RunState.RUNNING:
-                self._enter(RunState.WAITING_FOR_INPUT)
+            running = self.state is RunState.RUNNING
+            self._update(awaiting_input=True, state=RunState.WAITING_FOR_INPUT if running else self.state)
             self.input_requested.emit(prompt)
 
     @Slot(object)
@@ -392,11 +410,10 @@ class Runner(QObject):
     def _finish(self, result: RunResult) -> None:
         self.flush_output()
         self._stall_timer.stop()
-        self.debugging, self.pause_info, self.last_result = False, None, result
-        self._enter(ended_state(result.status))
+        self._update(state=ended_state(result.status), debugging=False, pause=None, result=result)
         self.finished.emit(result)
 
     def _on_stop_stalled(self) -> None:
-        if self._state is RunState.STOPPING:
-            self._enter(RunState.STALLED)
+        if self.state is RunState.STOPPING:
+            self._update(state=RunState.STALLED)
             self.stop_stalled.emit()

@@ -76,11 +76,36 @@ class Settings:
         self.store.setValue("files/last", path or "")
 
     @property
-    def recent_files(self) -> list[str]:
-        value = self.store.value("files/recent", [])
+    def open_files(self) -> list[str] | None:
+        """The files open in tabs when Sprout last changed its tabs, in tab order; None
+        before Sprout had tabs (the last file opened is then what comes back)."""
+        return self._paths("files/open") if self.store.contains("files/open") else None
+
+    @open_files.setter
+    def open_files(self, paths: list[str]) -> None:
+        self.store.setValue("files/open", list(paths))
+
+    @property
+    def current_file(self) -> str | None:
+        """The file of the tab that was in front."""
+        value = self.store.value("files/current")
+        return str(value) if value else None
+
+    @current_file.setter
+    def current_file(self, path: str | None) -> None:
+        self.store.setValue("files/current", path or "")
+
+    def _paths(self, key: str) -> list[str]:
+        value = self.store.value(key, [])
         if isinstance(value, str):
             value = [value]
-        return [str(item) for item in (value or []) if item]
+        if not isinstance(value, (list, tuple)):
+            return []
+        return [str(item) for item in value if item]
+
+    @property
+    def recent_files(self) -> list[str]:
+        return self._paths("files/recent")
 
     def add_recent(self, path: str) -> None:
         recent = [path] + [item for item in self.recent_files if item != path]

@@ -56,7 +56,9 @@ class SignatureHelp(QLabel):
         self.signature = signature
         self.setText(signature_html(signature))
         self.adjustSize()
-        area = self.parentWidget().rect()
+        parent = self.parentWidget()
+        assert parent is not None  # made with the editor as its parent
+        area = parent.rect()
         width = min(self.width(), area.width())
         top = cursor_rect.top() - self.height() - 2
         if top < 0:

@@ -1,20 +1,23 @@
 """The status bar's words, derived from the run's state: what the program is doing, and for how long."""
 from __future__ import annotations
 
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-from vm import HaltReason, Pause, RunResult
-
 from .i18n import tr
 from .run_state import RunState
 
+if TYPE_CHECKING:
+    from vm import HaltReason, Pause, RunResult
 
-def stopped_words(reason: HaltReason) -> str:
+
+def stopped_words(reason: HaltReason | None) -> str:
     """The bar's words for a halted run; every reason has its own case (a test checks)."""
-    match reason:
+    from vm import HaltReason  # here: the window starts without the engine, a run has loaded it
+    given = reason or HaltReason.USER
+    match given:
         case HaltReason.USER | HaltReason.ENDED:  # ENDED: the program's own end came first
             return tr("Stopped")
         case HaltReason.TIME_LIMIT:
@@ -24,7 +27,7 @@ def stopped_words(reason: HaltReason) -> str:
         case HaltReason.MEMORY_LIMIT:
             return tr("Stopped: the program used too much memory")
         case _:
-            assert_never(reason)
+            assert_never(given)
 
 
 def _pause_reasons() -> dict[str, str]:
@@ -61,7 +64,7 @@ def describe(state: RunState, elapsed: float, result: RunResult | None, pause: P
     if state is RunState.FINISHED:
         return tr("Finished in {seconds:.2f} s").format(seconds=result.duration) if result is not None else tr("Finished")
     if state is RunState.STOPPED:
-        return stopped_words(result.reason or HaltReason.USER) if result is not None else tr("Stopped")
+        return stopped_words(result.reason) if result is not None else tr("Stopped")
     if result is not None and result.frames:
         return tr("Error: {error} on line {line}").format(error=result.error_type, line=result.frames[-1].line)
     return tr("Error: {error}").format(error=result.error_type) if result is not None else tr("Error")

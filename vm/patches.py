@@ -317,6 +317,7 @@ def install() -> None:
     patch(threading, "enumerate", thread_view.enumerate_threads)
     patch(traceback, "walk_stack", stack_view.walk_stack)
     patch(inspect, "getouterframes", stack_view.outer_frames)
+    patch(sys, "_getframe", stack_view.frame_at, host=stack_view.frame_at_host(sys._getframe))
     patch(threading, "active_count", thread_view.active_count)
     patch(os, "_exit", _exit_script)
     for name in ("abort", "fork", "forkpty"):

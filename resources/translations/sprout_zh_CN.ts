@@ -160,8 +160,26 @@
         <translation>否(&amp;N)</translation>
     </message>
     <message>
+        <source>Open files</source>
+        <translation>打开的文件</translation>
+    </message>
+    <message>
         <source>Open a Python file</source>
         <translation>打开 Python 文件</translation>
+    </message>
+    <message>
+        <source>These files have changes that are not saved:
+{files}
+
+Save them first?</source>
+        <translation>这些文件有未保存的修改：
+{files}
+
+要先保存吗？</translation>
+    </message>
+    <message>
+        <source>{file} (running)</source>
+        <translation>{file}（正在运行）</translation>
     </message>
     <message>
         <source>Python files (*.py);;All files (*)</source>
@@ -224,6 +242,20 @@ Your text is still here; try another folder.</source>
     <message>
         <source>an untitled file</source>
         <translation>一个未命名的文件</translation>
+    </message>
+    <message>
+        <source>Sprout did not close properly last time.
+
+Your unsaved changes to these files were kept:
+{files}
+
+Do you want them back?</source>
+        <translation>Sprout 上次没有正常关闭。
+
+你对这些文件做的未保存修改被保留了下来：
+{files}
+
+要恢复它们吗？</translation>
     </message>
     <message>
         <source>Recover unsaved work?</source>
@@ -458,6 +490,18 @@ What you just did may not have worked. You can keep working; if it happens again
     <message>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Tab</source>
+        <translation>关闭标签页(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Tab</source>
+        <translation>下一个标签页(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Previous T&amp;ab</source>
+        <translation>上一个标签页(&amp;A)</translation>
     </message>
     <message>
         <source>Save O&amp;utput…</source>

@@ -80,19 +80,19 @@ def set_code(window: MainWindow, code: str) -> None:
 def run_to_end(qtbot, window: MainWindow, timeout: int = RUN_TIMEOUT_MS):
     """Press Run and wait for the finished signal; returns the RunResult."""
     with qtbot.waitSignal(window.runner.finished, timeout=timeout) as blocker:
-        window.run_action.trigger()
+        window.commands["run"].trigger()
     return blocker.args[0]
 
 
 def start_run(qtbot, window: MainWindow, wait_for_output: str | None = None) -> None:
-    window.run_action.trigger()
+    window.commands["run"].trigger()
     if wait_for_output is not None:
         qtbot.waitUntil(lambda: wait_for_output in window.console.plain_text(), timeout=RUN_TIMEOUT_MS)
 
 
 def stop_run(qtbot, window: MainWindow):
     with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS) as blocker:
-        window.stop_action.trigger()
+        window.commands["stop"].trigger()
     return blocker.args[0]
 
 

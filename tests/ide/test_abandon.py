@@ -12,12 +12,12 @@ def test_stalled_stop_offers_abandon_and_a_fresh_engine_is_ready(qtbot, window, 
     start_run(qtbot, window, "ready")
     old_vm = window.runner.vm
     with qtbot.waitSignal(window.runner.stop_stalled, timeout=5_000):
-        window.stop_action.trigger()
+        window.commands["stop"].trigger()
     assert window.abandon_button.isVisible()
     assert "abandon" in window.status.label.text()
     with qtbot.waitSignal(window.runner.finished, timeout=2_000):
         window.abandon_button.click()
-    assert window.run_action.isEnabled() and not window.abandon_button.isVisible()
+    assert window.commands["run"].isEnabled() and not window.abandon_button.isVisible()
     assert window.runner.vm is not old_vm
     assert "the run was abandoned" in window.console.plain_text()
     assert window.status.label.text() == "Stopped"

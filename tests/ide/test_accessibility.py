@@ -8,13 +8,13 @@ from tests.ide.conftest import run_to_end, set_code, start_run, stop_run
 
 
 def test_every_action_dock_and_pane_has_an_accessible_name(window):
-    for action in window.actions.all():
+    for action in window.commands.all():
         assert action.text().replace("&", "").strip(), action.objectName()
     docks = window.findChildren(QDockWidget)
     assert {dock.objectName() for dock in docks} >= {"variables-dock", "call-stack-dock", "drawing_dock"}
     for dock in docks:
         assert dock.accessibleName(), dock.objectName()
-    panes = [window.editor, window.console, window.shell, *window.debug.panels(), window.drawing.view]
+    panes = [window.editor, window.console, window.shell, *window.debug.focus_panes(), window.drawing.view]
     for pane in panes:
         assert pane.accessibleName() and pane.accessibleDescription(), type(pane).__name__
     for action in window.toolbar.actions():
@@ -59,7 +59,7 @@ def test_run_started_finished_stopped_and_error_are_announced(qtbot, window):
 
 def test_the_high_contrast_theme_recolours_every_pane(window):
     window.set_theme("contrast")
-    entries = {entry.data(): entry for entry in window.theme_menu.actions()}
+    entries = {entry.data(): entry for entry in window.menus.theme.actions()}
     assert entries["contrast"].isChecked() and entries["contrast"].text() == "High Contrast"
     palette = QApplication.palette()
     assert palette.window().color().name() == "#000000" and palette.text().color().name() == "#ffffff"
@@ -69,10 +69,10 @@ def test_the_high_contrast_theme_recolours_every_pane(window):
 
 
 def test_one_zoom_scales_every_pane_together(qtbot, window):
-    before = {pane: pane.font().pointSize() for pane in (window.console, window.shell, *window.debug.panels())}
+    before = {pane: pane.font().pointSize() for pane in (window.console, window.shell, *window.debug.focus_panes())}
     size = window.editor.point_size
-    window.actions["zoom_in"].trigger()
-    window.actions["zoom_in"].trigger()
+    window.commands["zoom_in"].trigger()
+    window.commands["zoom_in"].trigger()
     assert window.editor.point_size == size + 2
     for pane, points in before.items():
         assert pane.font().pointSize() == points + 2, type(pane).__name__

@@ -14,7 +14,7 @@ def _type_answer(qtbot, window, text: str) -> None:
 def test_input_is_answered_in_the_console(qtbot, window):
     set_code(window, "name = input('Your name? ')\nage = input('Age? ')\nprint(f'Hi {name}, {age}')\n")
     with qtbot.waitSignal(window.runner.finished, timeout=15_000):
-        window.run_action.trigger()
+        window.commands["run"].trigger()
         _type_answer(qtbot, window, "Ada")
         qtbot.waitUntil(lambda: "Age? " in window.console.plain_text(), timeout=10_000)
         _type_answer(qtbot, window, "36")
@@ -34,7 +34,7 @@ def test_status_bar_says_the_program_waits_for_input(qtbot, window):
 def test_typing_cannot_change_earlier_output(qtbot, window):
     set_code(window, "print('keep me')\nx = input('> ')\nprint('got', x)\n")
     with qtbot.waitSignal(window.runner.finished, timeout=15_000):
-        window.run_action.trigger()
+        window.commands["run"].trigger()
         qtbot.waitUntil(lambda: window.console.awaiting_input, timeout=10_000)
         cursor = window.console.textCursor()
         cursor.setPosition(0)
@@ -49,7 +49,7 @@ def test_typing_cannot_change_earlier_output(qtbot, window):
 def test_input_history_with_up_and_down(qtbot, window):
     set_code(window, "for _ in range(3):\n    print('echo', input('> '))\n")
     with qtbot.waitSignal(window.runner.finished, timeout=15_000):
-        window.run_action.trigger()
+        window.commands["run"].trigger()
         _type_answer(qtbot, window, "first")
         qtbot.waitUntil(lambda: window.console.plain_text().count("> ") == 2, timeout=10_000)
         _type_answer(qtbot, window, "second")
@@ -155,7 +155,7 @@ def test_clear_button_empties_the_console(qtbot, window):
 def test_ctrl_d_ends_the_input(qtbot, window):
     set_code(window, "import sys\nlines = sys.stdin.readlines()\nprint('read', len(lines), 'lines')\n")
     with qtbot.waitSignal(window.runner.finished, timeout=15_000):
-        window.run_action.trigger()
+        window.commands["run"].trigger()
         _type_answer(qtbot, window, "one")
         _type_answer(qtbot, window, "two")
         qtbot.waitUntil(lambda: window.console.awaiting_input, timeout=10_000)

@@ -202,14 +202,14 @@ print("ready")
 turtle.mainloop()
 """)
     window.editor.toggle_breakpoint(4)
-    window.debug.debug_action.trigger()
+    window.commands["debug"].trigger()
     qtbot.waitUntil(lambda: "ready" in window.console.plain_text(), timeout=RUN_TIMEOUT_MS)
     view = window.drawing.view
     qtbot.waitUntil(view.hasFocus, timeout=RUN_TIMEOUT_MS)
     with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS) as blocker:
         qtbot.keyClick(view, Qt.Key.Key_Space)
     assert blocker.args[0].line == 4 and window.editor.paused_line == 4
-    assert window.debug.variables.find("height") is not None
+    assert window.debug.variables.item_named("height") is not None
     stop_run(qtbot, window)
 
 

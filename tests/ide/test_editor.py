@@ -91,10 +91,10 @@ def test_zoom_in_out_and_reset(qtbot):
 
 def test_zoom_shortcuts_in_the_window(qtbot, window):
     start = window.editor.point_size
-    window.zoom_in_action.trigger()
+    window.commands["zoom_in"].trigger()
     assert window.editor.point_size == start + 1
     assert window.settings.font_size == start + 1
-    window.zoom_reset_action.trigger()
+    window.commands["zoom_reset"].trigger()
     assert window.editor.point_size == DEFAULT_POINT_SIZE
 
 
@@ -199,14 +199,14 @@ def test_one_zoom_scales_editor_console_and_panels_together(qtbot, window):
     before = {name: widget.font().pointSize() for name, widget in
               (("editor", window.editor), ("console", window.console),
                ("variables", window.debug.variables), ("stack", window.debug.call_stack))}
-    window.zoom_in_action.trigger()
-    window.zoom_in_action.trigger()
+    window.commands["zoom_in"].trigger()
+    window.commands["zoom_in"].trigger()
     after = {name: widget.font().pointSize() for name, widget in
              (("editor", window.editor), ("console", window.console),
               ("variables", window.debug.variables), ("stack", window.debug.call_stack))}
     assert after["editor"] == before["editor"] + 2
     assert after["console"] == after["variables"] == after["stack"] == after["editor"] - 1
-    window.zoom_reset_action.trigger()
+    window.commands["zoom_reset"].trigger()
     assert window.console.font().pointSize() == DEFAULT_POINT_SIZE - 1
 
 

@@ -19,7 +19,7 @@ def replace_on_disk(path, text: str) -> None:
 def opened(window, tmp_path, text: str = "print('one')\n"):
     path = tmp_path / "program.py"
     path.write_text(text, encoding="utf-8")
-    assert window.document.open(path)
+    assert window.tabs.open(path)
     return path
 
 

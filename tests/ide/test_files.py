@@ -27,9 +27,9 @@ def test_save_and_open_round_trip(qtbot, window, tmp_path):
     assert path.read_text(encoding="utf-8") == "print('héllo')\n"
     assert not window.document.modified
     assert window.windowTitle().startswith("hello.py")
-    window.editor.setPlainText("")
-    window.document.editor.document().setModified(False)
-    assert window.document.open(path)
+    assert window.tabs.close_current()
+    assert window.editor.toPlainText() == ""
+    assert window.tabs.open(path)
     assert window.editor.toPlainText() == "print('héllo')\n"
     assert str(path.resolve()) in window.settings.recent_files
 
@@ -73,23 +73,25 @@ def test_failed_save_keeps_the_text_and_says_why(qtbot, window, tmp_path, dialog
     assert window.document.modified
 
 
-def test_unsaved_prompt_on_open_can_cancel(qtbot, window, tmp_path, dialogs):
-    other = tmp_path / "other.py"
-    other.write_text("print('other')\n")
+def test_closing_a_tab_with_unsaved_changes_can_be_cancelled(qtbot, window, tmp_path, dialogs):
     typed(window.editor, "my work\n")
     dialogs.answers = [Cancel]
-    assert not window.document.open(other)
+    assert not window.tabs.close_current()
     assert window.editor.toPlainText() == "my work\n"
     assert dialogs.shown[-1][1] == "Unsaved changes"
 
 
-def test_unsaved_prompt_on_open_can_save_first(qtbot, window, tmp_path, dialogs):
+def test_closing_a_tab_with_unsaved_changes_can_save_first(qtbot, window, tmp_path, dialogs):
     mine, other = tmp_path / "mine.py", tmp_path / "other.py"
     other.write_text("print('other')\n")
     window.document.save_as(mine)
     qtbot.keyClicks(window.editor, "# more")
+    assert window.tabs.open(other)  # a tab of its own: nothing asked, nothing lost
+    assert window.editor.toPlainText() == "print('other')\n"
+    assert dialogs.shown == []
+    window.tabs.setCurrentIndex(0)
     dialogs.answers = [Save]
-    assert window.document.open(other)
+    assert window.tabs.close_current()
     assert mine.read_text().startswith("# more")
     assert window.editor.toPlainText() == "print('other')\n"
 
@@ -113,7 +115,7 @@ def test_bad_files_are_refused_with_a_reason(qtbot, window, tmp_path, dialogs):
     window.editor.document().setModified(False)
     for path, reason in ((binary, "binary"), (latin, "UTF-8"), (huge, "MB"),
                          (tmp_path / "nowhere.py", "does not exist"), (tmp_path, "folder")):
-        assert not window.document.open(path)
+        assert not window.tabs.open(path)
         assert reason in dialogs.shown[-1][2], dialogs.shown[-1]
         assert window.editor.toPlainText() == "still here\n"
 
@@ -149,7 +151,7 @@ def test_recovery_after_a_crash(qtbot, settings, tmp_path, dialogs):
 def test_autosave_happens_before_each_run_and_a_clean_close_clears_it(qtbot, window, recovery):
     typed(window.editor, "print('autosaved')\n")
     with qtbot.waitSignal(window.runner.finished, timeout=10_000):
-        window.run_action.trigger()
+        window.commands["run"].trigger()
     assert [entry.text for entry in recovery.pending()] == ["print('autosaved')\n"]
     window.editor.document().setModified(False)
     window.close()
@@ -163,9 +165,9 @@ def test_first_start_opens_the_welcome_example(qtbot, window):
 
 
 def test_examples_open_as_untitled_copies(qtbot, window):
-    titles = [action.text() for action in window.examples_menu.actions()]
+    titles = [action.text() for action in window.menus.examples.actions()]
     assert len(titles) >= 8
-    infinite = next(a for a in window.examples_menu.actions() if "infinite" in a.text().lower())
+    infinite = next(a for a in window.menus.examples.actions() if "infinite" in a.text().lower())
     infinite.trigger()
     assert "while" in window.editor.toPlainText()
     assert window.document.path is None and window.document.display_name == "infinite_loop.py"
@@ -189,7 +191,7 @@ def test_last_file_reopens_on_start(qtbot, settings, recovery, tmp_path):
     path.write_text("print('last')\n")
     first = MainWindow(settings, recovery)
     qtbot.addWidget(first)
-    first.document.open(path)
+    first.tabs.open(path)
     first.runner.shutdown()
     second = MainWindow(settings, recovery)
     qtbot.addWidget(second)
@@ -223,12 +225,12 @@ def test_new_files_get_the_users_usual_mode_and_existing_files_keep_theirs(qtbot
 
 
 def test_menus_mark_the_current_theme_and_title_examples_properly(qtbot, window):
-    checked = [entry.text() for entry in window.theme_menu.actions() if entry.isChecked()]
+    checked = [entry.text() for entry in window.menus.theme.actions() if entry.isChecked()]
     assert checked == ["Light"]
     window.set_theme("dark")
-    checked = [entry.text() for entry in window.theme_menu.actions() if entry.isChecked()]
+    checked = [entry.text() for entry in window.menus.theme.actions() if entry.isChecked()]
     assert checked == ["Dark"]
-    titles = [entry.text() for entry in window.examples_menu.actions()]
+    titles = [entry.text() for entry in window.menus.examples.actions()]
     assert "Welcome to Sprout" in titles
 
 

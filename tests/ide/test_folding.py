@@ -110,13 +110,13 @@ def test_the_program_that_runs_is_the_whole_text(qtbot, window):
 def test_view_menu_fold_and_unfold_all(qtbot, window):
     window.editor.setPlainText(CODE)
     window.editor.go_to_line(5)
-    fold, unfold, unfold_all = window.fold_actions
+    fold, unfold, unfold_all = (window.commands[i] for i in ("fold", "unfold", "unfold_all"))
     fold.trigger()
     assert visible_lines(window.editor) == [1, 8, 9, 10, 11, 12, 13]
     window.editor.folding.toggle(10)
     unfold_all.trigger()
     assert visible_lines(window.editor) == list(range(1, 14))
-    assert [a.text() for a in window.fold_actions] == ["&Fold", "U&nfold", "Unfold &All"]
+    assert [window.commands[i].text() for i in ("fold", "unfold", "unfold_all")] == ["&Fold", "U&nfold", "Unfold &All"]
 
 
 def test_ctrl_shift_brackets_fold_and_unfold(qtbot, window):

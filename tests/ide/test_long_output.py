@@ -27,7 +27,7 @@ def _expanded(console, start: str) -> str:
 
 def _save_output(window, monkeypatch, path: Path) -> str:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(path), ""))
-    window.actions["save_output"].trigger()
+    window.commands["save_output"].trigger()
     return path.read_text(encoding="utf-8")
 
 
@@ -126,7 +126,7 @@ def test_a_print_flood_keeps_every_line_for_save_output(qtbot, window, monkeypat
 
 def test_a_script_that_outruns_the_window_waits_and_stop_still_ends_it(qtbot, window, monkeypatch):
     monkeypatch.setattr(runner_module, "PENDING_LIMIT", 10_000)
-    window.runner.output_waiting.disconnect()  # a window too busy to take the output
+    window.runner.script_output_waiting.disconnect()  # a window too busy to take the output
     set_code(window, "i = 0\nwhile True:\n    print('row', i)\n    i += 1\n")
     start_run(qtbot, window)
     qtbot.waitUntil(lambda: window.runner._pending_chars > 10_000, timeout=RUN_TIMEOUT_MS)

@@ -6,12 +6,12 @@ LOOP = "count = 0\nprint('ready')\nwhile True:\n    count += 1\n"
 
 def _pause(qtbot, window):
     with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS) as blocker:
-        window.actions["pause"].trigger()
+        window.commands["pause"].trigger()
     return blocker.args[0]
 
 
 def _value(window, name: str) -> str:
-    item = window.debug.variables.find(name)
+    item = window.debug.variables.item_named(name)
     assert item is not None, f"no variable {name}"
     return item.text(1)
 
@@ -19,13 +19,13 @@ def _value(window, name: str) -> str:
 def test_pause_a_plain_run_shows_the_line_and_values_and_continue_advances_them(qtbot, window):
     set_code(window, LOOP)
     start_run(qtbot, window, "ready")
-    assert window.actions["pause"].isEnabled()
+    assert window.commands["pause"].isEnabled()
     pause = _pause(qtbot, window)
     assert window.editor.paused_line == pause.line and pause.line in (3, 4)
     assert window.debug.variables_dock.isVisible() and window.debug.stack_dock.isVisible()
     first = int(_value(window, "count"))
     assert window.status.label.text().startswith(f"Paused on line {pause.line} where you paused it")
-    window.actions["continue"].trigger()
+    window.commands["continue"].trigger()
     qtbot.waitUntil(lambda: not window.runner.debug_paused, timeout=RUN_TIMEOUT_MS)
     _pause(qtbot, window)
     assert int(_value(window, "count")) > first
@@ -42,7 +42,7 @@ def test_step_after_a_pause_in_a_plain_run(qtbot, window):
     lines = []
     for _ in range(3):
         with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS) as blocker:
-            window.actions["step_over"].trigger()
+            window.commands["step_over"].trigger()
         lines.append(blocker.args[0].line)
         assert blocker.args[0].reason == "step"
     assert set(lines) <= {3, 4, 5} and len(set(lines)) >= 2
@@ -55,7 +55,7 @@ def test_pause_while_waiting_for_input_then_answer(qtbot, window):
     qtbot.waitUntil(lambda: window.console.awaiting_input, timeout=RUN_TIMEOUT_MS)
     pause = _pause(qtbot, window)
     assert pause.line == 1
-    window.actions["continue"].trigger()
+    window.commands["continue"].trigger()
     qtbot.waitUntil(lambda: window.runner.state.value == "waiting for input", timeout=RUN_TIMEOUT_MS)
     with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
         window.console.input_submitted.emit("Ada")

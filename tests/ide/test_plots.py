@@ -66,7 +66,7 @@ def test_the_next_run_clears_the_pane_and_a_script_without_figures_leaves_it_emp
 
 
 def test_a_plots_pane_the_learner_opened_stays_open_for_the_next_run(qtbot, window):
-    window.plots.toggle_action().trigger()
+    window.plots.toggle.trigger()
     assert window.plots.dock.isVisible()
     set_code(window, "print('no plots')\n")
     run_to_end(qtbot, window)
@@ -176,7 +176,7 @@ def test_copy_puts_the_figure_on_the_clipboard_and_clear_empties_the_pane(qtbot,
 
 
 def test_the_pane_has_a_view_toggle_and_accessible_names(qtbot, window):
-    toggle = window.plots.toggle_action()
+    toggle = window.plots.toggle
     assert toggle.text() == "Plots Panel" and toggle.shortcut().toString() == "Ctrl+Shift+P"
     assert window.plots.dock.accessibleName() == "Plots pane"
     assert window.plots.view.strip.accessibleName() == "Figures of this run"

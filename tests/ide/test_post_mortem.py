@@ -12,7 +12,7 @@ print(last_item(scores))
 
 
 def _value(window, name: str):
-    item = window.debug.variables.find(name)
+    item = window.debug.variables.item_named(name)
     assert item is not None, f"no variable {name}"
     return item
 
@@ -59,18 +59,18 @@ def test_a_turtle_program_shows_all_its_variables_paused_and_after_the_run(qtbot
     set_code(window, TURTLE_SCRIPT)
     window.editor.toggle_breakpoint(7)
     with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS):
-        window.debug.debug_action.trigger()
+        window.commands["debug"].trigger()
     # Paused: the live values, described on the window's thread.
     assert _value(window, "score").text(1) == "42"
     pen = _value(window, "pen")
     assert pen.text(2) == "Turtle" and pen.text(1).startswith("Turtle(")
     pen.setExpanded(True)
-    assert window.debug.variables.find("_position").text(1) == "Vec2D(80.0, 0.0)"
+    assert window.debug.variables.item_named("_position").text(1) == "Vec2D(80.0, 0.0)"
     assert _value(window, "ring").text(1) == "[[[[...]]]]"
     window.grab().save(str(tmp_path / "paused-turtle-variables.png"))
     window.editor.toggle_breakpoint(7)
     with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS) as blocker:
-        window.debug.continue_action.trigger()
+        window.commands["continue"].trigger()
     assert blocker.args[0].status == "finished"
     # After the run: the snapshot keeps them all.
     window.debug.variables_dock.show()

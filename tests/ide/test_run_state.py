@@ -1,4 +1,6 @@
 """One run state, owned by the runner: each transition, and what the window derives from it."""
+import dataclasses
+
 import pytest
 from PySide6.QtGui import QKeySequence
 
@@ -12,11 +14,11 @@ F5 = QKeySequence("F5")
 class StateLog:
     def __init__(self, window) -> None:
         self.states: list[RunState] = []
-        window.runner.state_changed.connect(self.states.append)
+        window.runner.state_changed.connect(lambda run: self.states.append(run.state))
 
 
 def _enabled(window) -> dict[str, bool]:
-    return {name: window.actions[name].isEnabled()
+    return {name: window.commands[name].isEnabled()
             for name in ("run", "debug", "stop", "abandon", "continue", "step_over", "pause")}
 
 
@@ -77,29 +79,29 @@ def test_paused_gives_f5_to_continue_and_stop_from_paused(qtbot, window):
     log = StateLog(window)
     set_code(window, "for i in range(4):\n    print(i)\n")
     window.editor.toggle_breakpoint(2)
-    assert F5 in window.actions["run"].shortcuts()
+    assert F5 in window.commands["run"].shortcuts()
     with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS):
-        window.debug.debug_action.trigger()
+        window.commands["debug"].trigger()
     assert window.runner.state is RunState.PAUSED
-    assert F5 in window.actions["continue"].shortcuts() and F5 not in window.actions["run"].shortcuts()
+    assert F5 in window.commands["continue"].shortcuts() and F5 not in window.commands["run"].shortcuts()
     assert _enabled(window)["continue"] and _enabled(window)["step_over"] and not _enabled(window)["pause"]
     assert window.status.label.text().startswith("Paused on line 2 at a breakpoint")
     with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS):
-        window.actions["continue"].trigger()
+        window.commands["continue"].trigger()
     assert log.states[:4] == [RunState.RUNNING, RunState.PAUSED, RunState.RUNNING, RunState.PAUSED]
     result = stop_run(qtbot, window)
     assert result.status == "halted"
     assert log.states[-2:] == [RunState.STOPPING, RunState.STOPPED]
-    assert F5 in window.actions["run"].shortcuts() and F5 not in window.actions["continue"].shortcuts()
+    assert F5 in window.commands["run"].shortcuts() and F5 not in window.commands["continue"].shortcuts()
 
 
 def test_pause_is_offered_while_a_debug_run_runs(qtbot, window):
     set_code(window, "print('ready')\nwhile True:\n    pass\n")
-    window.debug.debug_action.trigger()
+    window.commands["debug"].trigger()
     qtbot.waitUntil(lambda: "ready" in window.console.plain_text(), timeout=RUN_TIMEOUT_MS)
     assert _enabled(window)["pause"]
     with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS):
-        window.actions["pause"].trigger()
+        window.commands["pause"].trigger()
     assert window.runner.state is RunState.PAUSED
     stop_run(qtbot, window)
 
@@ -110,10 +112,10 @@ def test_stalled_is_the_only_state_offering_abandon(qtbot, window, gate):
     start_run(qtbot, window, "ready")
     assert not _enabled(window)["abandon"]
     with qtbot.waitSignal(window.runner.stop_stalled, timeout=5_000):
-        window.stop_action.trigger()
+        window.commands["stop"].trigger()
     assert window.runner.state is RunState.STALLED and _enabled(window)["abandon"]
     with qtbot.waitSignal(window.runner.finished, timeout=2_000):
-        window.actions["abandon"].trigger()
+        window.commands["abandon"].trigger()
     assert log.states == [RunState.RUNNING, RunState.STOPPING, RunState.STALLED, RunState.STOPPED]
     assert not _enabled(window)["abandon"]
     gate.open()
@@ -137,3 +139,58 @@ def test_loading_another_file_clears_the_last_verdict(qtbot, window, tmp_path):
     other.write_text("print('fine')\n")
     window.document.load(other)
     assert window.status.label.text() == "Ready"
+
+
+def test_each_change_comes_as_one_frozen_record_with_what_goes_with_the_state(qtbot, window):
+    records = []
+    window.runner.state_changed.connect(records.append)
+    set_code(window, "for i in range(2):\n    print(i)\n")
+    window.editor.toggle_breakpoint(2)
+    with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS) as blocker:
+        window.commands["debug"].trigger()
+    running, paused = records[0], records[-1]
+    assert running.state is RunState.RUNNING and running.debugging and not running.in_shell
+    assert running.pause is None and running.result is None
+    assert paused.state is RunState.PAUSED and paused.pause is blocker.args[0] and paused.pause.line == 2
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        paused.state = RunState.RUNNING
+    result = stop_run(qtbot, window)
+    ended = records[-1]
+    assert ended.state is RunState.STOPPED and ended.result is result
+    assert ended.pause is None and not ended.debugging
+    assert paused.state is RunState.PAUSED  # an announced record never changes afterwards
+    assert window.run is ended and window.runner.info is ended
+
+
+def test_a_shell_entry_is_announced_as_one_and_its_output_stays_in_the_shell(qtbot, window):
+    records = []
+    window.runner.state_changed.connect(records.append)
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+        window.shell_entries.run_entry("print('from the shell')")
+    assert [record.in_shell for record in records] == [True, True]
+    assert "from the shell" in window.shell.plain_text()
+    assert "from the shell" not in window.console.plain_text()
+
+
+def test_waiting_for_input_is_in_the_record_until_answered(qtbot, window):
+    records = []
+    window.runner.state_changed.connect(records.append)
+    set_code(window, "name = input('Name? ')\nprint('Hi', name)\n")
+    start_run(qtbot, window)
+    qtbot.waitUntil(lambda: window.run.state is RunState.WAITING_FOR_INPUT, timeout=RUN_TIMEOUT_MS)
+    assert window.run.awaiting_input
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+        window.console.input_submitted.emit("Ada")
+    assert [record.awaiting_input for record in records] == [False, True, False, False]
+
+
+def test_pause_on_uncaught_goes_in_through_the_runner_and_comes_back_in_the_record(qtbot, window):
+    records = []
+    window.runner.state_changed.connect(records.append)
+    assert window.run.pause_on_uncaught and window.commands["pause_on_uncaught"].isChecked()
+    window.commands["pause_on_uncaught"].trigger()  # off
+    assert records[-1].pause_on_uncaught is False and records[-1].state is RunState.IDLE
+    assert window.runner.debugger.pause_on_uncaught is False
+    assert window.settings.pause_on_uncaught is False
+    window.runner.set_pause_on_uncaught(True)  # from elsewhere: the menu follows the record
+    assert window.commands["pause_on_uncaught"].isChecked()

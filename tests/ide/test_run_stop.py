@@ -6,20 +6,20 @@ from tests.ide.conftest import run_to_end, set_code, start_run, stop_run
 
 def test_run_shows_output_and_resets_buttons(qtbot, window):
     set_code(window, "for i in range(3):\n    print('line', i)\n")
-    assert window.run_action.isEnabled() and not window.stop_action.isEnabled()
+    assert window.commands["run"].isEnabled() and not window.commands["stop"].isEnabled()
     result = run_to_end(qtbot, window)
     assert result.status == "finished"
     text = window.console.plain_text()
     assert "line 0\nline 1\nline 2\n" in text
     assert "Finished in" in text
     assert window.status.label.text().startswith("Finished in")
-    assert window.run_action.isEnabled() and not window.stop_action.isEnabled()
+    assert window.commands["run"].isEnabled() and not window.commands["stop"].isEnabled()
 
 
 def test_buttons_while_running(qtbot, window):
     set_code(window, "print('ready')\nwhile True:\n    pass\n")
     start_run(qtbot, window, "ready")
-    assert not window.run_action.isEnabled() and window.stop_action.isEnabled()
+    assert not window.commands["run"].isEnabled() and window.commands["stop"].isEnabled()
     assert window.status.label.text().startswith("Running")
     stop_run(qtbot, window)
 
@@ -34,7 +34,7 @@ def test_stop_an_infinite_loop_shows_traceback_and_marks_the_line(qtbot, window)
     assert window.editor.halted_line == 4
     assert window.editor.textCursor().blockNumber() == 3
     assert window.status.label.text() == "Stopped"
-    assert window.run_action.isEnabled() and not window.stop_action.isEnabled()
+    assert window.commands["run"].isEnabled() and not window.commands["stop"].isEnabled()
 
 
 def test_halted_marker_clears_on_the_next_edit(qtbot, window):
@@ -166,7 +166,7 @@ def test_a_saved_script_imports_modules_from_its_folder(qtbot, window, tmp_path)
     (tmp_path / "helper.py").write_text("def greet(name):\n    return 'Hello, ' + name\n")
     script = tmp_path / "main_program.py"
     script.write_text("import helper\nprint(helper.greet('Ada'))\n")
-    window.document.open(script)
+    window.tabs.open(script)
     result = run_to_end(qtbot, window)
     assert result.status == "finished"
     assert "Hello, Ada" in window.console.plain_text()

@@ -42,7 +42,7 @@ def test_stop_works_in_the_shell_and_errors_show_their_hint(qtbot, window):
     _enter(qtbot, window, "", wait=False)   # a compound statement ends with an empty line, as at >>>
     qtbot.waitUntil(lambda: window.runner.running, timeout=RUN_TIMEOUT_MS)
     with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS) as blocker:
-        window.stop_action.trigger()
+        window.commands["stop"].trigger()
     assert blocker.args[0].status == "halted"
     assert 'File "<shell>", line 1' in window.shell.plain_text()
     _enter(qtbot, window, "print(undefined_thing)")
@@ -100,7 +100,7 @@ def test_a_stop_marks_the_running_line_in_the_shells_text(qtbot, window):
     _enter(qtbot, window, "", wait=False)
     qtbot.waitUntil(lambda: window.runner.running, timeout=RUN_TIMEOUT_MS)
     with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
-        window.stop_action.trigger()
+        window.commands["stop"].trigger()
     (marker,) = window.shell.extraSelections()
     assert marker.cursor.block().text() == "...     n += 1"
 
@@ -118,14 +118,14 @@ def test_pasting_several_lines_enters_them_one_by_one(qtbot, window):
 
 def test_the_shell_waits_its_turn_while_a_program_runs(qtbot, window):
     set_code(window, "import time\nprint('ready')\ntime.sleep(30)\n")
-    window.run_action.trigger()
+    window.commands["run"].trigger()
     qtbot.waitUntil(lambda: "ready" in window.console.plain_text(), timeout=RUN_TIMEOUT_MS)
     window.output_panel.show_shell()
     _enter(qtbot, window, "1 + 1", wait=False)
     assert "A program is running: wait for it, or Stop it" in window.shell.plain_text()
     assert window.shell.plain_text().endswith(">>> ") and window.shell.awaiting_input
     with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
-        window.stop_action.trigger()
+        window.commands["stop"].trigger()
 
 
 def test_running_the_same_program_again_does_not_pile_up_the_shells_note(qtbot, window):

@@ -51,6 +51,15 @@ def test_a_comma_moves_the_bold_to_the_next_parameter_and_the_closer_hides_it(qt
     assert editor.toPlainText().endswith("area(3, 4)")
 
 
+def test_a_call_closed_before_its_answer_came_shows_no_parameters(qtbot, editor):
+    answers = []
+    editor.completion.replies.answered.connect(answers.append)  # after the editor's own handler
+    qtbot.keyClicks(editor, 'print("second tab")')  # the closer comes before jedi answers the opener
+    qtbot.waitUntil(lambda: any(answer.question.kind == "signature" for answer in answers), timeout=ANSWER_MS)
+    assert not editor.completion.signature_help.isVisible()
+    assert editor.toPlainText() == 'print("second tab")'
+
+
 def test_escape_hides_the_signature(qtbot, editor):
     qtbot.keyClicks(editor, "print(")
     qtbot.waitUntil(lambda: bool(shown(editor)), timeout=ANSWER_MS)

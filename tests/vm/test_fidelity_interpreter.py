@@ -113,3 +113,22 @@ def test_asyncio_kept_loaded_still_knows_the_futures_of_its_thread_pools(tmp_pat
         asyncio.run(main())
     ''', tmp_path)
     assert sprout == plain == "6\n4\n" * 2
+
+
+def test_getframe_counts_the_scripts_frames_only(tmp_path):
+    plain, sprout, _ = both('''
+        import collections, sys
+        def caller():
+            return sys._getframe(1).f_code.co_name
+        def outer():
+            return caller()
+        print(outer(), caller(), sys._getframe(0).f_code.co_name)
+        for depth in (1, 5):
+            try:
+                sys._getframe(depth)
+            except ValueError as error:
+                print(depth, error)
+        print(collections.namedtuple("Point", "x y").__module__)
+    ''', tmp_path)
+    assert sprout == plain
+    assert "1 call stack is not deep enough" in plain
