@@ -128,9 +128,8 @@ class Run(RunIO, RunHalt):
             return
         if self.stop.take_attention():
             raise self.halt()
+        self.serviced += 1
         self.flush_stdout()
-        self.serviced += 1  # after the flush: one that failed (no room left at the deepest
-        # recursion) leaves the watchdog to hand the output over from its own thread
         self.drawing.hand_over(now=False)
         if self.pauses.pending is not None and threading.current_thread() is self.script_thread:
             pause = self.pauses.take()
