@@ -9,7 +9,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # (Tests of the Chinese catalogues choose their language explicitly.)
 os.environ["LANGUAGE"] = "en"
 
-from vm import HaltReason, host, run_binding  # noqa: E402 - after the environment above
+from vm import HaltReason  # noqa: E402 - after the environment above
+from vm.core import run_binding  # noqa: E402 - after the environment above
+from vm.process import host  # noqa: E402 - after the environment above
 
 LEFTOVER_WAIT = 10.0  # seconds a stopped leftover gets to end: "it ends", not a speed
 

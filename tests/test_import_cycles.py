@@ -159,3 +159,29 @@ def test_the_cycle_finder_sees_a_deferred_import(tmp_path: Path) -> None:
     tree = ast.parse("import vm.b\ndef f():\n    from . import c\nif TYPE_CHECKING:\n    from .d import D\n")
     names = [node.module if isinstance(node, ast.ImportFrom) else node.names[0].name for node in _imports(tree)]
     assert sorted(str(name) for name in names) == ["None", "vm.b"]
+
+
+def engine_layer(module: str, modules: dict[str, Path]) -> str:
+    """The folder of ``vm`` a module lives in (``stop``, ``report``...), or ``vm`` for the top."""
+    parts = module.split(".")
+    folder = ".".join(parts[:2])
+    return parts[1] if len(parts) > 1 and modules[folder].name == "__init__.py" else "vm"
+
+
+def test_the_engine_folders_import_one_way() -> None:
+    """Between the engine's folders too, every import points down: no two folders import each other."""
+    modules = project_modules()
+    graph = import_graph(modules)
+    layers: dict[str, set[str]] = {}
+    for module, targets in graph.items():
+        if module == "vm" or module.startswith("vm."):
+            layer = engine_layer(module, modules)
+            layers.setdefault(layer, set()).update(
+                engine_layer(target, modules) for target in targets if target.startswith("vm."))
+            layers[layer].discard(layer)
+    for layer in list(layers.values()):
+        for target in layer:
+            layers.setdefault(target, set())
+    found = cycles(layers)
+    described = [" -> ".join(shortest_loop(layers, group)) for group in found]
+    assert not found, "engine folders that import each other:\n" + "\n".join(described)

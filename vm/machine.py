@@ -9,15 +9,15 @@ from contextlib import contextmanager
 from types import FrameType, ModuleType
 from typing import Any
 
-from . import script_path
+from .debug.tracing import trace_running_frames, untrace_running_frames
 from .drawing import DrawingLink
-from .limits import Limits
-from .main_module import MainModule
 from .plots import PlotsCallback, PlotsLink
-from .results import HaltReason, RunResult
+from .process import script_path
+from .process.main_module import MainModule
+from .process.thread_stacks import start_with_large_stack
+from .report.results import HaltReason, RunResult
 from .run import Run
-from .thread_stacks import start_with_large_stack
-from .tracing import trace_running_frames, untrace_running_frames
+from .stop.limits import Limits
 
 OutputCallback = Callable[[str, str], None]
 InputRequestCallback = Callable[[str], None]

@@ -12,34 +12,35 @@ from dataclasses import replace
 from types import FrameType
 from typing import Any
 
-from . import host, protections, run_binding
-from .children import RunChildren
-from .compiler import compile_script
+from .core import run_binding
+from .core.i18n import _
+from .core.patching import original
+from .debug.pause_request import AtSafePoint, PauseRequest
+from .debug.tracing import tracers
 from .drawing import DrawingLink
-from .halt_sites import HaltSites
-from .i18n import _
-from .interrupt import ScriptStopped, StopSignal
-from .learner_imports import LearnerModules
-from .limits import Limits
-from .main_module import MainModule, empty
-from .package_folders import with_package_folders
-from .patching import original
-from .pause_request import AtSafePoint, PauseRequest
+from .instrument.compiler import compile_script
+from .output.streams import ErrorStream, InputChannel, ScriptStdin, ScriptStdout
 from .plots import PlotsLink
-from .process_hooks import run_hooks_end
-from .process_state import ProcessState
-from .recursion_room import RecursionRoom
-from .results import Frame, HaltReason, RunResult, Status
+from .process import host, protections
+from .process.children import RunChildren
+from .process.learner_imports import LearnerModules
+from .process.main_module import MainModule, empty
+from .process.package_folders import with_package_folders
+from .process.process_hooks import run_hooks_end
+from .process.process_state import ProcessState
+from .process.recursion_room import RecursionRoom
+from .process.run_threads import RunThreads
+from .process.script_path import script_path
+from .report.halt_sites import HaltSites
+from .report.results import Frame, HaltReason, RunResult, Status
+from .report.snapshot import FrameSnapshot
+from .report.tracebacks import SourceBook, frames_from_traceback, syntax_error_frame
 from .run_halt import RunHalt
 from .run_io import RunIO
-from .run_threads import RunThreads
-from .script_path import script_path
 from .script_report import Report, report
-from .snapshot import FrameSnapshot
-from .streams import ErrorStream, InputChannel, ScriptStdin, ScriptStdout
-from .tracebacks import SourceBook, frames_from_traceback, syntax_error_frame
-from .tracing import tracers
-from .watchdog import Watchdog
+from .stop.interrupt import ScriptStopped, StopSignal
+from .stop.limits import Limits
+from .stop.watchdog import Watchdog
 
 MAX_RECURSION = 50_000          # what the script thread's 256 MB stack holds with room to spare
 
@@ -47,8 +48,8 @@ MAX_RECURSION = 50_000          # what the script thread's 256 MB stack holds wi
 class Run(RunIO, RunHalt):
     """State shared by the script's threads, the engine and the stopping thread.
 
-    This is the whole interface the patched modules (``vm.patches``) and the per-run
-    ``sys`` (``vm.host``) use: the streams, ``argv``/``path``, ``checkpoint``/``halt``,
+    This is the whole interface the patched modules (``vm.process.patches``) and the per-run
+    ``sys`` (``vm.process.host``) use: the streams, ``argv``/``path``, ``checkpoint``/``halt``,
     ``read_line``, ``note`` and the thread book-keeping.
     """
 
@@ -79,7 +80,7 @@ class Run(RunIO, RunHalt):
         self.activity: str | None = None       # what the script waits in: input, sleep...
         self.halt_activity: str | None = None  # ...when the stop reached it
         self.threads = RunThreads()
-        self.children = RunChildren()  # processes the script started (``vm.children``)
+        self.children = RunChildren()  # processes the script started (``vm.process.children``)
         self.threaded = False  # the script started a thread (print then writes piece by piece)
         self.script_thread: threading.Thread | None = None
         self.leftovers: list[str] = []
@@ -107,7 +108,7 @@ class Run(RunIO, RunHalt):
         self.stop.add_waker(self.sites.note_request)  # before the children end and the script moves on
         self.stop.add_waker(self.children.stop_now)
         self.modules = LearnerModules(self)
-        self.watchdog = Watchdog(self)  # watched by the caller of ``VM.run`` (``vm.watchdog``)
+        self.watchdog = Watchdog(self)  # watched by the caller of ``VM.run`` (``vm.stop.watchdog``)
 
     # ---- safe points -------------------------------------------------------
     def checkpoint(self) -> None:

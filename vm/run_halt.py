@@ -9,17 +9,17 @@ from contextlib import contextmanager
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-from .interrupt import ScriptStopped
-from .results import HaltReason
-from .snapshot import snapshot_globals, snapshot_of_error, snapshot_of_stack
-from .tracebacks import frames_from_live, frames_from_traceback
+from .report.results import HaltReason
+from .report.snapshot import snapshot_globals, snapshot_of_error, snapshot_of_stack
+from .report.tracebacks import frames_from_live, frames_from_traceback
+from .stop.interrupt import ScriptStopped
 
 if TYPE_CHECKING:
-    from .halt_sites import HaltSites
-    from .interrupt import StopSignal
-    from .results import Frame
-    from .snapshot import FrameSnapshot
-    from .tracebacks import SourceBook
+    from .report.halt_sites import HaltSites
+    from .report.results import Frame
+    from .report.snapshot import FrameSnapshot
+    from .report.tracebacks import SourceBook
+    from .stop.interrupt import StopSignal
 
 
 class RunHalt:

@@ -1,6 +1,6 @@
 """``sprout run FILE`` (``python main.py run FILE``): run a script in the terminal through the engine.
 
-Ctrl+C takes the same path as the IDE's Stop button (``vm.interrupt``); a second
+Ctrl+C takes the same path as the IDE's Stop button (``vm.stop.interrupt``); a second
 Ctrl+C within two seconds leaves at once, for the rare run no safe point reaches.
 """
 from __future__ import annotations
@@ -14,14 +14,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .explain import explain
-from .i18n import _
-from .limits import Limits
+from .core.i18n import _
 from .machine import VM
-from .results import HaltReason, RunResult, Status
-from .sigreset import arm_reset_on_delivery
-from .source_files import UnreadableFile, read_source
-from .tracebacks import format_result
+from .report.explain import explain
+from .report.results import HaltReason, RunResult, Status
+from .report.source_files import UnreadableFile, read_source
+from .report.tracebacks import format_result
+from .stop.limits import Limits
+from .stop.sigreset import arm_reset_on_delivery
 
 EXIT_INTERRUPTED = 130
 EXIT_ERROR = 1

@@ -3,7 +3,7 @@ import threading
 
 from ide.runner import Runner
 from tests.ide.conftest import run_to_end, set_code, start_run
-from vm import run_binding
+from vm.core import run_binding
 
 
 def test_stalled_stop_offers_abandon_and_a_fresh_engine_is_ready(qtbot, window, gate):

@@ -6,7 +6,7 @@ from PySide6.QtGui import QKeySequence
 
 from ide.run_state import InvalidTransition, RunState, check_transition
 from tests.ide.conftest import RUN_TIMEOUT_MS, run_to_end, set_code, start_run, stop_run
-from vm import run_binding
+from vm.core import run_binding
 
 F5 = QKeySequence("F5")
 

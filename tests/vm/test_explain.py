@@ -108,7 +108,7 @@ def test_a_stop_in_a_busy_loop_still_points_at_the_loop():
 
 def test_a_missing_module_is_named_with_the_project_that_provides_it():
     from vm import RunResult
-    from vm.missing_modules import missing_module, project_for
+    from vm.report.missing_modules import missing_module, project_for
     missing = RunResult(status="error", error_type="ModuleNotFoundError", message="No module named 'PIL.Image'")
     assert missing_module(missing) == "PIL" and project_for("PIL") == "Pillow"
     shipped = RunResult(status="error", error_type="ModuleNotFoundError", message="No module named 'tkinter'")

@@ -5,7 +5,7 @@ import threading
 import time
 
 from tests.vm.harness import RUN_TIMEOUT, Harness
-from vm import waits
+from vm.stop import waits
 
 
 def _wait_until_a_thread_sleeps() -> None:

@@ -21,11 +21,11 @@ from collections.abc import Callable
 from contextlib import nullcontext
 from typing import TYPE_CHECKING, Any
 
-from ..run_binding import current_run
-from ..waits import stop_aware_sleep
+from ..core.run_binding import current_run
+from ..stop.waits import stop_aware_sleep
 
 if TYPE_CHECKING:
-    from ..script_run import ScriptRun
+    from ..core.script_run import ScriptRun
 
 Command = tuple
 Emit = Callable[[list[Command]], None]

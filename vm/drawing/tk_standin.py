@@ -14,7 +14,7 @@ import struct
 import types
 from typing import Any
 
-from ..i18n import N_, _
+from ..core.i18n import N_, _
 from .canvas import Canvas, TclError
 from .colours import rgb16, to_hex
 from .session import DrawingSession

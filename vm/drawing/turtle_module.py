@@ -19,11 +19,11 @@ from importlib.machinery import ModuleSpec
 from types import CodeType, ModuleType
 from typing import TYPE_CHECKING, Any
 
-from ..patching import original
+from ..core.patching import original
 from . import tk_standin
 
 if TYPE_CHECKING:
-    from ..script_run import ScriptRun
+    from ..core.script_run import ScriptRun
 
 
 def _turtle_source() -> str:

@@ -7,8 +7,8 @@ import threading
 import time
 from collections.abc import Callable
 
-from ..run_binding import current_run
-from ..waits import stop_aware_sleep
+from ..core.run_binding import current_run
+from ..stop.waits import stop_aware_sleep
 
 WAIT_SLICE = 0.02
 

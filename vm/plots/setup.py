@@ -3,7 +3,7 @@ and a clear refusal of backends that open windows of their own.
 
 The process (and its environment) is the IDE's, so nothing is set globally at
 start-up: ``MPLBACKEND`` would reach every program the IDE starts. Instead, the first
-time a run imports matplotlib the finder (``vm.learner_imports``) wraps its loader, and
+time a run imports matplotlib the finder (``vm.process.learner_imports``) wraps its loader, and
 right after matplotlib's own ``__init__`` runs, before anything resolves a backend,
 ``rcParams["backend"]`` names Sprout's. Each later program starts with
 ``reset_matplotlib``: matplotlib's settings from its rc file again, no figures left
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from importlib.machinery import ModuleSpec
 from types import ModuleType
 
-from ..i18n import _
+from ..core.i18n import _
 
 BACKEND = "module://vm.plots.backend"
 # Backends (and their helpers) that need a GUI toolkit's event loop on the main thread:
