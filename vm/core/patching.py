@@ -10,11 +10,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .engine_frames import hide_engine_frames
 from .i18n import _
 from .run_binding import this_thread
+
+if TYPE_CHECKING:
+    from .script_run import ScriptRun
 
 originals: dict[tuple[str, str], Any] = {}
 
@@ -52,7 +55,7 @@ def original(owner: Any, name: str) -> Any:
 
 def refused(what: str) -> Callable[..., None]:
     """A guard that refuses ``what`` on a run's threads (it would take the IDE down too)."""
-    def refuse(run: Any, real: Callable, *args: Any, **kwargs: Any) -> None:
+    def refuse(run: ScriptRun, real: Callable, *args: Any, **kwargs: Any) -> None:
         raise PermissionError(_("{what} would take the whole Sprout IDE down with your "
                                 "program, so it is not available here").format(what=_(what)))
     return refuse

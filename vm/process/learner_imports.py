@@ -32,7 +32,7 @@ from .package_folders import package_folders
 from .script_path import SPROUT_ROOT, interpreter_entries
 
 if TYPE_CHECKING:
-    from ..run import Run
+    from ..core.script_run import ScriptRun
 
 
 class LearnerLoader(importlib.abc.Loader):
@@ -63,7 +63,7 @@ class LearnerLoader(importlib.abc.Loader):
 class LearnerModules:
     """The learner's importable folders and the modules loaded from them, for one run."""
 
-    def __init__(self, run: Run) -> None:
+    def __init__(self, run: ScriptRun) -> None:
         self.run = run
         self.loaded: set[str] = set()
         self._host_path = interpreter_entries() | frozenset(package_folders())  # imported plainly

@@ -28,7 +28,7 @@ from .interrupt import ScriptStopped
 from .memory import resident_bytes
 
 if TYPE_CHECKING:
-    from ..run import Run
+    from ..core.script_run import ScriptRun
 
 HEARTBEAT_SECONDS = 1 / 30
 PUSH_AFTER = 0.2
@@ -57,7 +57,7 @@ class Watchdog:
     the script thread ``arm``s it once the script is about to run and ``stop``s it
     when the run has ended."""
 
-    def __init__(self, run: Run) -> None:
+    def __init__(self, run: ScriptRun) -> None:
         self._run = run
         self._armed = False
         self._done = threading.Event()
