@@ -157,7 +157,7 @@ class DebugController(QObject):
         """The paused line, in its file's tab (brought to the front: stepping is for watching)."""
         for editor in self.tabs.editors():
             editor.set_paused_line(None)
-        tab = self.tabs.tab_for_file(filename)
+        tab = self.tabs.reveal_file(filename) if line is not None else None
         if tab is not None and line is not None:
             self.tabs.setCurrentWidget(tab)
             tab.editor.set_paused_line(line)

@@ -136,6 +136,21 @@ class EditorTabs(QTabWidget):
             return self.tab_for_path(filename)
         return None
 
+    def reveal_file(self, filename: str) -> EditorTab | None:
+        """The tab a run's frame is in, opened if the file is not (the run's own file again
+        if its tab was closed during the run, or an imported module of the learner's)."""
+        tab = self.tab_for_file(filename)
+        if tab is not None:
+            return tab
+        is_program = self.run_tab is None and filename == self.run_name
+        path = self.run_path if is_program else Path(filename) if Path(filename).is_absolute() else None
+        if path is None or not path.is_file() or not self.open(str(path)):
+            return None
+        tab = self.tab_for_path(path)
+        if is_program:
+            self.run_tab = tab  # the run's marks go here from now on
+        return tab
+
     def breakpoints_by_file(self) -> dict[str, set[int]]:
         """Every tab's breakpoints under the name the debugger sees its frames by."""
         found: dict[str, set[int]] = {}
@@ -254,13 +269,18 @@ class EditorTabs(QTabWidget):
 
     def close_tab(self, tab: EditorTab) -> bool:
         """Close ``tab``, asking first if it has unsaved changes; the last tab makes way for an empty one."""
-        self.setCurrentWidget(tab)  # the question is about the file the learner sees
+        in_front = self.current_tab
+        if tab.document.modified:
+            self.setCurrentWidget(tab)  # the question is about the file the learner sees
         if not tab.document.maybe_keep_changes():
+            self.setCurrentWidget(in_front)
             return False
         tab.document.discard_recovery()
         if self.count() == 1:
             self.add_tab()
         self._remove(tab)
+        if in_front is not tab:
+            self.setCurrentWidget(in_front)  # closing a tab behind leaves the learner where they were
         self.tabs_changed.emit()
         return True
 

@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
         if self.run.in_shell:
             self.shell.program_wants_input()
         else:
+            self.output_panel.show_console()  # the Shell may be in front: the answer goes here
             self.console.begin_input()
 
     def _show_output(self, chunks: list[tuple[str, str]]) -> None:
@@ -293,7 +294,7 @@ class MainWindow(QMainWindow):
         text = format_result(result)
         if text:
             self.console.append_traceback(result, text, self.tabs.run_name)
-        sentence = explain(result, self._ran_source)
+        sentence = "" if result.reported_by_script else explain(result, self._ran_source)  # the script's own hook spoke
         if sentence:
             self.console.append_hint(sentence)
         if result.status == "halted":

@@ -114,6 +114,17 @@ def test_the_close_button_on_a_tab_closes_it(qtbot, window, tmp_path, dialogs):
     assert dialogs.shown == []  # nothing unsaved, nothing asked
 
 
+def test_closing_a_tab_behind_leaves_the_learner_on_the_tab_in_front(qtbot, window, tmp_path, dialogs):
+    for name in ("first.py", "second.py", "third.py"):
+        window.tabs.open(write(tmp_path, name, "pass\n"))
+    window.tabs.setCurrentIndex(0)
+    bar = window.tabs.tabBar()
+    button = bar.tabButton(1, QTabBar.ButtonPosition.RightSide) or bar.tabButton(1, QTabBar.ButtonPosition.LeftSide)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert tab_titles(window) == ["first.py", "third.py"]
+    assert window.tabs.currentIndex() == 0 and dialogs.shown == []
+
+
 def test_closing_the_last_tab_leaves_an_empty_one(qtbot, window):
     window.tabs.close_current()
     assert window.tabs.count() == 1 and window.editor.toPlainText() == ""
@@ -197,6 +208,35 @@ def test_the_debugger_pauses_in_the_tab_that_ran(qtbot, window, tmp_path):
     with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
         window.commands["continue"].trigger()
     assert steps.paused_line is None
+
+
+def test_stepping_into_a_module_that_is_not_open_opens_it_at_the_paused_line(qtbot, window, tmp_path):
+    write(tmp_path, "helper.py", "def add(a, b):\n    total = a + b\n    return total\n")
+    window.tabs.open(write(tmp_path, "main.py", "import helper\ny = helper.add(1, 2)\nprint(y)\n"))
+    window.editor.toggle_breakpoint(2)
+    with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS):
+        window.commands["debug"].trigger()
+    with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS):
+        window.commands["step_into"].trigger()
+    helper = window.tabs.tab_for_path(tmp_path / "helper.py")
+    assert helper is not None and window.tabs.current_tab is helper
+    assert helper.editor.paused_line in (1, 2)  # the call, or its first line (as Python's version reports)
+    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+        window.commands["continue"].trigger()
+
+
+def test_a_pause_in_the_program_whose_tab_was_closed_reopens_it(qtbot, window, tmp_path, dialogs):
+    window.tabs.open(write(tmp_path, "loop.py", "print('ready')\nwhile True:\n    pass\n"))
+    window.tabs.open(write(tmp_path, "other.py", "z = 0\n"))
+    window.tabs.setCurrentIndex(0)
+    start_run(qtbot, window, "ready")
+    window.tabs.close_current()
+    assert tab_titles(window) == ["other.py"]
+    with qtbot.waitSignal(window.runner.paused, timeout=RUN_TIMEOUT_MS):
+        window.runner.pause()
+    loop = window.tabs.tab_for_path(tmp_path / "loop.py")
+    assert loop is not None and loop.editor.paused_line in (2, 3)
+    assert stop_run(qtbot, window).status == "halted"
 
 
 def test_each_file_on_disk_is_watched_in_its_own_tab(qtbot, window, tmp_path):

@@ -191,3 +191,21 @@ def test_a_saved_program_runs_in_its_own_folder_and_the_ide_stays_in_its(qtbot, 
     text = window.console.plain_text()
     assert str(folder) in text and "hello from the data file" in text
     assert os.getcwd() == ide_folder
+
+
+def test_a_question_brings_the_console_forward_when_the_shell_is_in_front(qtbot, window):
+    set_code(window, "print('ready')\nname = input('Name? ')\n")
+    window.output_panel.show_shell()
+    start_run(qtbot, window)
+    window.output_panel.show_shell()  # the learner looks at the Shell while the program runs
+    qtbot.waitUntil(lambda: window.console.awaiting_input, timeout=10_000)
+    assert window.output_panel.current_console() is window.console
+    stop_run(qtbot, window)
+
+
+def test_a_programs_own_excepthook_reports_its_error_alone(qtbot, window):
+    set_code(window, "import sys\nsys.excepthook = lambda *error: print('my report')\n1 / 0\n")
+    result = run_to_end(qtbot, window)
+    assert result.status == "error" and result.reported_by_script
+    text = window.console.plain_text()
+    assert "my report" in text and "Traceback" not in text and "Hint" not in text
