@@ -31,7 +31,7 @@ marks = [("start", time.perf_counter())]
 def mark(name):
     marks.append((name, time.perf_counter()))
 sys.path.insert(0, sys.argv[1])
-from vm.script_path import launched_plainly
+from vm.process.script_path import launched_plainly
 launched_plainly()
 mark("launcher")
 import pygments.lexers.python, pygments.styles

@@ -27,8 +27,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from vm.package_folders import with_package_folders
-from vm.script_path import script_path
+from vm.process.package_folders import with_package_folders
+from vm.process.script_path import script_path
 
 log = logging.getLogger(__name__)
 MAX_SERVER_DEATHS = 3

@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from vm.source_files import MAX_FILE_BYTES, UnreadableFile, read_source, read_source_and_encoding
+from vm.report.source_files import MAX_FILE_BYTES, UnreadableFile, read_source, read_source_and_encoding
 
 __all__ = ["MAX_FILE_BYTES", "UnreadableFile", "read_source", "read_source_and_encoding", "save_atomically",
            "RecoveryStore", "Recovered"]

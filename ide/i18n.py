@@ -5,7 +5,7 @@ fallback); ``tools/translations.py`` collects them into
 ``resources/translations/sprout_<lang>.ts`` and compiles the ``.qm`` loaded here. The
 language is the one chosen in View > Language, or else the system's (``LANGUAGE``,
 ``LC_ALL``, ``LC_MESSAGES``, ``LANG``, then ``QLocale``). The engine's explanations
-follow the same choice (``vm.i18n``), and Qt's own dialogs (file choosers, standard
+follow the same choice (``vm.core.i18n``), and Qt's own dialogs (file choosers, standard
 buttons) use Qt's catalogue for it when one is installed.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import os
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from vm import i18n as engine_i18n
+from vm.core import i18n as engine_i18n
 
 from .qt_gaps import QtGaps
 from .resources import TRANSLATIONS
@@ -30,7 +30,7 @@ def tr(text: str) -> str:
 
 
 def system_language() -> str:
-    """The language the environment asks for, as ``vm.i18n`` reads it; ``QLocale`` when
+    """The language the environment asks for, as ``vm.core.i18n`` reads it; ``QLocale`` when
     no locale variable is set (a desktop session that only told Qt)."""
     if any(os.environ.get(variable) for variable in engine_i18n.ENVIRONMENT):
         return engine_i18n.system_language()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QProcess
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
-from vm.i18n import current_language
+from vm.core.i18n import current_language
 
 from . import dialogs
 from .i18n import LANGUAGES, SYSTEM, resolve, tr

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 
-from vm.i18n import N_
+from vm.core.i18n import N_
 
 USAGE = N_("""Sprout: a Python IDE for learners whose Stop button always works.
 
@@ -32,7 +32,7 @@ def command_name(program: str | None = None) -> str:
 
 
 def _usage(command: str) -> str:
-    from vm.i18n import _
+    from vm.core.i18n import _
     return _(USAGE).format(command=command)
 
 
@@ -47,7 +47,7 @@ def _no_display_reason() -> str | None:
 
 def _desktop_entry(install: bool) -> int:
     from ide import desktop_entry
-    from vm.i18n import _
+    from vm.core.i18n import _
     try:
         if install:
             written = desktop_entry.install()
@@ -66,7 +66,7 @@ def _desktop_entry(install: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from vm.script_path import launched_plainly
+    from vm.process.script_path import launched_plainly
     # Scripts' sys.path: this process's own, as Python set it when it started main.py or
     # the sprout command (the launcher's folder first, then the interpreter's entries).
     launched_plainly()
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_in_terminal(args[1:], command=command)
     reason = _no_display_reason()
     if reason is not None:
-        from vm.i18n import _
+        from vm.core.i18n import _
         print(_("Sprout cannot start its window: {reason}. To run a script in this terminal: "
                 "{command} run FILE").format(reason=_(reason), command=command), file=sys.stderr)
         return 1

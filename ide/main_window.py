@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vm.limits import Limits
+from vm.stop.limits import Limits
 
 from . import open_tabs, resources, storage
 from .actions import ActionRegistry

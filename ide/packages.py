@@ -1,5 +1,5 @@
 """The packages learners add themselves: look one up on the package index, install,
-upgrade and remove it in Sprout's packages folder (``vm.package_folders``).
+upgrade and remove it in Sprout's packages folder (``vm.process.package_folders``).
 
 pip does the installing, in a separate process (``python -m pip install --target``), so
 the window stays alive and Cancel ends it; nothing goes into the environment Sprout

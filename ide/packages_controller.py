@@ -35,7 +35,7 @@ class PackagesController(QObject):
     def open(self, name: str = "") -> PackagesDialog:
         """The dialog (one per window), brought to the front; with ``name`` looked up."""
         if self.dialog is None:  # loaded on first use: the window starts without it
-            from vm.package_folders import user_packages_folder
+            from vm.process.package_folders import user_packages_folder
 
             from .packages_dialog import PackagesDialog
             self.dialog = PackagesDialog(user_packages_folder(), self.window)
@@ -50,7 +50,7 @@ class PackagesController(QObject):
         self.install_button.hide()
 
     def run_finished(self, result: RunResult) -> None:
-        from vm.missing_modules import missing_module, project_for
+        from vm.report.missing_modules import missing_module, project_for
         module = missing_module(result)
         self.install_button.setVisible(module is not None)
         if module is not None:

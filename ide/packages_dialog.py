@@ -1,6 +1,6 @@
 """Tools > Manage Packages: find a package on PyPI, install, upgrade or remove it, install
 what a ``requirements.txt`` lists, see what is installed. Packages go to Sprout's own
-packages folder, which every run sees (``vm.package_folders``)."""
+packages folder, which every run sees (``vm.process.package_folders``)."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -69,7 +69,7 @@ def icon(name: str) -> QIcon:
 
 def localized(path: Path) -> Path:
     """The example in the learner's language when there is one (``examples/zh_CN/``)."""
-    from vm.i18n import current_language
+    from vm.core.i18n import current_language
     translated = path.parent / current_language() / path.name
     return translated if translated.is_file() else path
 

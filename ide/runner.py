@@ -212,7 +212,7 @@ class Runner(QObject):
         """Ask the engine to halt at its next safe point (thread-safe, immediate)."""
         if not self.running:
             return
-        self._running_engine.interrupt("user")
+        self._running_engine.interrupt()
         if not self.state.stopping:
             self._update(state=RunState.STOPPING)
             self._stall_timer.start(SEPARATE_STALL_MS if self._info.in_separate_process else STOP_STALL_MS)
@@ -303,13 +303,12 @@ class Runner(QObject):
             old.proxy.close()
         self._abandoned.append(old)
         self._engine = self._new_engine()
-        self._finish(RunResult(status="halted", reason="user", error_type="KeyboardInterrupt",
-                               message=tr("the run was abandoned; it may still finish in the background")))
+        self._finish(RunResult.abandoned(tr("the run was abandoned; it may still finish in the background")))
 
     def shutdown(self) -> bool:
         """Stop everything for exit; False if some run is stuck and will not end."""
         if self.running:
-            self._running_engine.interrupt("user")
+            self._running_engine.interrupt()
         clean = True
         for engine in [*filter(None, [self._current]), *self._abandoned]:
             if engine.proxy is not None:

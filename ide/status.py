@@ -1,7 +1,7 @@
 """The status bar's words, derived from the run's state: what the program is doing, and for how long."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, assert_never
 
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QWidget
@@ -10,13 +10,24 @@ from .i18n import tr
 from .run_state import RunState
 
 if TYPE_CHECKING:
-    from vm import Pause, RunResult
+    from vm import HaltReason, Pause, RunResult
 
 
-def _reasons() -> dict[str, str]:
-    return {"user": tr("Stopped"), "time_limit": tr("Stopped: time limit reached"),
-            "output_limit": tr("Stopped: too much output"),
-            "memory_limit": tr("Stopped: the program used too much memory")}
+def stopped_words(reason: HaltReason | None) -> str:
+    """The bar's words for a halted run; every reason has its own case (a test checks)."""
+    from vm import HaltReason  # here: the window starts without the engine, a run has loaded it
+    given = reason or HaltReason.USER
+    match given:
+        case HaltReason.USER | HaltReason.ENDED:  # ENDED: the program's own end came first
+            return tr("Stopped")
+        case HaltReason.TIME_LIMIT:
+            return tr("Stopped: time limit reached")
+        case HaltReason.OUTPUT_LIMIT:
+            return tr("Stopped: too much output")
+        case HaltReason.MEMORY_LIMIT:
+            return tr("Stopped: the program used too much memory")
+        case _:
+            assert_never(given)
 
 
 def _pause_reasons() -> dict[str, str]:
@@ -56,7 +67,7 @@ def describe(state: RunState, elapsed: float, result: RunResult | None, pause: P
     if state is RunState.FINISHED:
         return tr("Finished in {seconds:.2f} s").format(seconds=result.duration) if result is not None else tr("Finished")
     if state is RunState.STOPPED:
-        return _reasons().get(result.reason or "user", tr("Stopped")) if result is not None else tr("Stopped")
+        return stopped_words(result.reason) if result is not None else tr("Stopped")
     if result is not None and result.frames:
         return tr("Error: {error} on line {line}").format(error=result.error_type, line=result.frames[-1].line)
     return tr("Error: {error}").format(error=result.error_type) if result is not None else tr("Error")

@@ -9,14 +9,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # (Tests of the Chinese catalogues choose their language explicitly.)
 os.environ["LANGUAGE"] = "en"
 
-from vm import host  # noqa: E402 - after the environment above
+from vm import HaltReason  # noqa: E402 - after the environment above
+from vm.core import run_binding  # noqa: E402 - after the environment above
+from vm.process import host  # noqa: E402 - after the environment above
 
 LEFTOVER_WAIT = 10.0  # seconds a stopped leftover gets to end: "it ends", not a speed
 
 
 def _run_threads() -> list[threading.Thread]:
     """Threads of some run that are still alive: the scripts' own and those they started."""
-    runs = host.active_runs()
+    runs = run_binding.active_runs()
     threads = {run.script_thread for run in runs if run.script_thread is not None}
     threads.update(thread for thread in threading.enumerate() if getattr(thread, "_sprout_run", None))
     for run in runs:
@@ -26,14 +28,14 @@ def _run_threads() -> list[threading.Thread]:
 
 def _rerouted_streams() -> list[str]:
     """Names of ``sys`` streams that C code would write somewhere other than the host's."""
-    if not host.active_runs() and host._host_streams:
+    if not run_binding.active_runs() and host._host_streams:
         return [name for name in host.STREAMS if vars(sys)[name] is not host._host_streams[name]]
     return []
 
 
 def _leftovers() -> list[str]:
     found = []
-    runs = host.active_runs()
+    runs = run_binding.active_runs()
     if runs:
         found.append(f"{len(runs)} run(s) still active ({', '.join(run.filename for run in runs)})")
     threads = _run_threads()
@@ -47,11 +49,11 @@ def _leftovers() -> list[str]:
 
 def _clean_up() -> None:
     """Stop what is left, wait for it, and give ``sys`` its streams back."""
-    for run in host.active_runs():
-        run.stop.request("user")
+    for run in run_binding.active_runs():
+        run.stop.request(HaltReason.USER)
     for thread in _run_threads():
         thread.join(LEFTOVER_WAIT)
-    for run in host.active_runs():  # stuck beyond a stop (a long C call): let it go
+    for run in run_binding.active_runs():  # stuck beyond a stop (a long C call): let it go
         host.leave(run)
     for name in _rerouted_streams():
         vars(sys)[name] = host._host_streams[name]

@@ -2,11 +2,11 @@
 
 Plain Python, no Qt. The IDE and the terminal runner use only what is exported here.
 The exported names load on first use (``from vm import VM`` loads the engine):
-``import vm.i18n`` for the window's first texts then costs milliseconds, not the
+``import vm.core.i18n`` for the window's first texts then costs milliseconds, not the
 engine's ~150 ms, and the IDE loads the engine once its window is shown.
 """
 # First: every other engine module is loaded with the engine's own built-ins.
-from . import engine_builtins  # noqa: F401
+from .core import engine_builtins  # noqa: F401
 
 # isort: split
 import importlib
@@ -14,22 +14,22 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .debugger import Debugger, Pause, PausedFrame
-    from .explain import explain
-    from .inspector import ValueView, children_of, describe, visible_globals
-    from .limits import Limits
     from .machine import VM
     from .plots import MAX_FIGURES, PlotImage
-    from .results import Frame, HaltReason, RunResult, Status
-    from .snapshot import FrameSnapshot, ValueNode
-    from .tracebacks import format_result
+    from .report.explain import explain
+    from .report.inspector import ValueView, children_of, describe, visible_globals
+    from .report.results import Frame, HaltReason, RunResult, Status
+    from .report.snapshot import FrameSnapshot, ValueNode
+    from .report.tracebacks import format_result
+    from .stop.limits import Limits
 
-_HOMES = {
-    "Debugger": "debugger", "Pause": "debugger", "PausedFrame": "debugger", "explain": "explain",
-    "ValueView": "inspector", "children_of": "inspector", "describe": "inspector",
-    "visible_globals": "inspector", "Limits": "limits", "VM": "machine", "MAX_FIGURES": "plots",
-    "PlotImage": "plots", "Frame": "results", "HaltReason": "results", "RunResult": "results",
-    "Status": "results", "FrameSnapshot": "snapshot", "ValueNode": "snapshot",
-    "format_result": "tracebacks",
+_HOMES = {  # each exported name and the module it lives in
+    "Debugger": "debugger", "Pause": "debugger", "PausedFrame": "debugger", "explain": "report.explain",
+    "ValueView": "report.inspector", "children_of": "report.inspector", "describe": "report.inspector",
+    "visible_globals": "report.inspector", "Limits": "stop.limits", "VM": "machine", "MAX_FIGURES": "plots",
+    "PlotImage": "plots", "Frame": "report.results", "HaltReason": "report.results", "RunResult": "report.results",
+    "Status": "report.results", "FrameSnapshot": "report.snapshot", "ValueNode": "report.snapshot",
+    "format_result": "report.tracebacks",
 }
 
 __all__ = ["VM", "RunResult", "Frame", "Limits", "Status", "HaltReason", "format_result", "explain",

@@ -14,8 +14,8 @@ from enum import Enum
 from types import FrameType
 from typing import Any
 
+from .debug.uncaught import will_be_uncaught
 from .machine import VM
-from .uncaught import will_be_uncaught
 
 PAUSE_POLL = 0.05
 

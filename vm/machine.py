@@ -9,15 +9,15 @@ from contextlib import contextmanager
 from types import FrameType, ModuleType
 from typing import Any
 
-from . import script_path
+from .debug.tracing import trace_running_frames, untrace_running_frames
 from .drawing import DrawingLink
-from .limits import Limits
-from .main_module import MainModule
 from .plots import PlotsCallback, PlotsLink
-from .results import RunResult
+from .process import script_path
+from .process.main_module import MainModule
+from .process.thread_stacks import start_with_large_stack
+from .report.results import HaltReason, RunResult
 from .run import Run
-from .thread_stacks import start_with_large_stack
-from .tracing import trace_running_frames, untrace_running_frames
+from .stop.limits import Limits
 
 OutputCallback = Callable[[str, str], None]
 InputRequestCallback = Callable[[str], None]
@@ -61,7 +61,7 @@ class VM:
         self._discarded: list[ModuleType] = []     # given up; emptied by the next run
         self._resets = 0                           # Resets so far: one during a run gives its module up
         self._expecting = False                    # a run was asked for on another thread...
-        self._early_stop: str | None = None        # ...and stopped before it began
+        self._early_stop: HaltReason | None = None        # ...and stopped before it began
         script_path.ask_early()                    # the interpreter's sys.path, for the first run
 
     # ---- the contract ------------------------------------------------------
@@ -150,7 +150,7 @@ class VM:
         with self._lock:
             self._expecting, self._early_stop = True, None
 
-    def interrupt(self, reason: str = "user") -> None:
+    def interrupt(self, reason: HaltReason = HaltReason.USER) -> None:
         """Stop the running script at its next safe point; any thread, idempotent."""
         with self._lock:
             run = self._run

@@ -7,47 +7,49 @@ import gc
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import replace
 from types import FrameType
 from typing import Any
 
-from . import host
-from .children import RunChildren
-from .compiler import compile_script
+from .core import run_binding
+from .core.i18n import _
+from .core.patching import original
+from .debug.pause_request import AtSafePoint, PauseRequest
+from .debug.tracing import tracers
 from .drawing import DrawingLink
-from .halt_sites import HaltSites
-from .i18n import _
-from .interrupt import ScriptStopped, StopSignal
-from .learner_imports import LearnerModules
-from .limits import Limits
-from .main_module import MainModule, empty
-from .package_folders import with_package_folders
-from .pause_request import AtSafePoint, PauseRequest
+from .instrument.compiler import compile_script
+from .output.streams import ErrorStream, InputChannel, ScriptStdin, ScriptStdout
 from .plots import PlotsLink
-from .process_hooks import run_hooks_end
-from .process_state import ProcessState
-from .recursion_room import RecursionRoom
-from .results import Frame, RunResult, Status
+from .process import host, protections
+from .process.children import RunChildren
+from .process.learner_imports import LearnerModules
+from .process.main_module import MainModule, empty
+from .process.package_folders import with_package_folders
+from .process.process_hooks import run_hooks_end
+from .process.process_state import ProcessState
+from .process.recursion_room import RecursionRoom
+from .process.run_threads import RunThreads
+from .process.script_path import script_path
+from .report.halt_sites import HaltSites
+from .report.results import Frame, HaltReason, RunResult, Status
+from .report.snapshot import FrameSnapshot
+from .report.tracebacks import SourceBook, frames_from_traceback, syntax_error_frame
+from .run_halt import RunHalt
 from .run_io import RunIO
-from .run_threads import RunThreads
-from .script_path import script_path
 from .script_report import Report, report
-from .snapshot import FrameSnapshot, snapshot_globals, snapshot_of_error, snapshot_of_stack
-from .streams import ErrorStream, InputChannel, ScriptStdin, ScriptStdout
-from .tracebacks import SourceBook, frames_from_live, frames_from_traceback, syntax_error_frame
-from .tracing import tracers
-from .watchdog import Watchdog
+from .stop.interrupt import ScriptStopped, StopSignal
+from .stop.limits import Limits
+from .stop.watchdog import Watchdog
 
 MAX_RECURSION = 50_000          # what the script thread's 256 MB stack holds with room to spare
 
 
-class Run(RunIO):
+class Run(RunIO, RunHalt):
     """State shared by the script's threads, the engine and the stopping thread.
 
-    This is the whole interface the patched modules (``vm.patches``) and the per-run
-    ``sys`` (``vm.host``) use: the streams, ``argv``/``path``, ``checkpoint``/``halt``,
+    This is the whole interface the patched modules (``vm.process.patches``) and the per-run
+    ``sys`` (``vm.process.host``) use: the streams, ``argv``/``path``, ``checkpoint``/``halt``,
     ``read_line``, ``note`` and the thread book-keeping.
     """
 
@@ -78,7 +80,7 @@ class Run(RunIO):
         self.activity: str | None = None       # what the script waits in: input, sleep...
         self.halt_activity: str | None = None  # ...when the stop reached it
         self.threads = RunThreads()
-        self.children = RunChildren()  # processes the script started (``vm.children``)
+        self.children = RunChildren()  # processes the script started (``vm.process.children``)
         self.threaded = False  # the script started a thread (print then writes piece by piece)
         self.script_thread: threading.Thread | None = None
         self.leftovers: list[str] = []
@@ -96,17 +98,17 @@ class Run(RunIO):
         self.file_path = os.path.abspath(os.path.join(folder, os.path.basename(filename))) \
             if folder else filename
         self.argv = list(argv) if argv is not None else [self.file_path]
-        host.install()
+        protections.install()
         # What ``python script.py`` gives (no Sprout folder), with the packages the learner
         # installed from the IDE where the user's site-packages would be.
         self.path = with_package_folders(script_path(folder))
         # The program is over once stopped: what is left to do is Sprout's, with Python's built-ins.
-        self.stop = StopSignal(self, before=ProcessState.restore_builtins)
+        self.stop = StopSignal(before=ProcessState.restore_builtins)
         self.stop.add_waker(self.input.wake)
         self.stop.add_waker(self.sites.note_request)  # before the children end and the script moves on
         self.stop.add_waker(self.children.stop_now)
         self.modules = LearnerModules(self)
-        self.watchdog = Watchdog(self)  # watched by the caller of ``VM.run`` (``vm.watchdog``)
+        self.watchdog = Watchdog(self)  # watched by the caller of ``VM.run`` (``vm.stop.watchdog``)
 
     # ---- safe points -------------------------------------------------------
     def checkpoint(self) -> None:
@@ -151,69 +153,6 @@ class Run(RunIO):
         self.stop.ask_attention()
         self.input.wake_for_pause()
 
-    def halt(self) -> ScriptStopped:
-        """The exception to raise now; the first one records where the program was."""
-        if self.halt_frames is None and self.stop.reason != "ended":
-            if threading.current_thread() is self.script_thread:
-                self._record_halt(self.halt_site or sys._getframe(1))
-            else:  # where the main code was is what the learner needs: kept in reserve
-                self.sites.note_other_thread(sys._getframe(1), self.activity)
-        handled = sys.exc_info()[1]
-        if isinstance(handled, ScriptStopped):
-            # A bare ``except:`` caught the stop and carried on: raise the same one again.
-            # A new exception would chain onto the old (``__context__``), and CPython walks
-            # that chain at every raise: unwinding deep recursion would take quadratic time.
-            return handled
-        return ScriptStopped(self.stop.message())
-
-    def _record_halt(self, frame: Any) -> None:
-        """Where the script's own thread was when the stop reached it."""
-        # Recording a 50,000-frame stack takes a while: the watchdog's push must not
-        # interrupt it (it would start over at the next safe point, forever).
-        self.engine_busy = True
-        try:
-            frames = frames_from_live(self.book, frame)
-            error = sys.exc_info()[1]
-            if not frames and error is not None and not isinstance(error, ScriptStopped):
-                # Stopped while paused on an error that left the program's code: show it.
-                self.halt_frames = frames_from_traceback(self.book, error.__traceback__)
-                self.halt_activity = self.activity
-                self.snapshot = snapshot_of_error(self.book.is_user_code, error)
-                return
-            sighting = None if frames else self.sites.fallback()
-            if sighting is not None:
-                self.halt_frames, activity, self.snapshot = sighting
-                self.halt_activity = activity or self.activity
-            else:
-                self.halt_frames = frames
-                self.halt_activity = self.activity
-                self.snapshot = snapshot_of_stack(self.book.is_user_code, frame)
-        finally:
-            self.engine_busy = False
-
-    def _take_snapshot(self, outcome: BaseException | None, namespace: dict) -> None:
-        """The values to show after the run, taken before anything is cleared."""
-        if self.halt_frames is not None or isinstance(outcome, ScriptStopped):
-            if not self.snapshot and outcome is not None:
-                self.snapshot = snapshot_of_error(self.book.is_user_code, outcome)
-        elif outcome is None or isinstance(outcome, SystemExit):
-            self.snapshot = snapshot_globals(namespace, self.filename)
-        else:
-            self.snapshot = snapshot_of_error(self.book.is_user_code, outcome)
-
-    @contextmanager
-    def doing(self, activity: str, at: FrameType | None = None) -> Iterator[None]:
-        """The script waits in ``activity`` (``input``, ``sleep``, ``wait``, ``paused``)
-        meanwhile, so a stop there is explained as what it interrupted; ``at``: the frame
-        a stop is reported in instead of the running one (a debugger showing a caller)."""
-        before, site_before = self.activity, self.halt_site
-        self.activity = before or activity  # the outermost says what the program waits for
-        self.halt_site = site_before or at
-        try:
-            yield
-        finally:
-            self.activity, self.halt_site = before, site_before
-
     # ---- threads started by the script ---------------------------------------
     def adopt_thread(self, thread: threading.Thread) -> None:
         if self.closed:
@@ -234,16 +173,16 @@ class Run(RunIO):
 
     def _end_threads(self) -> None:
         """No thread outlives its run: stop the rest and give them a moment to go."""
-        bound = host.current_run()
-        host.bind(None)  # the engine's own waits: a standing stop must not cut them short
+        bound = run_binding.current_run()
+        run_binding.bind(None)  # the engine's own waits: a standing stop must not cut them short
         try:
             stopped = self.stop.stopped  # a stop ends the children it interrupted: no surprise
-            self.leftovers.extend(self.threads.end(lambda: self.stop.request("ended")))
+            self.leftovers.extend(self.threads.end(lambda: self.stop.request(HaltReason.ENDED)))
             ended_children = self.children.end()
             if not stopped:
                 self.leftovers.extend(ended_children)
         finally:
-            host.bind(bound)
+            run_binding.bind(bound)
 
     # ---- the run itself ----------------------------------------------------
     def execute(self) -> RunResult:
@@ -252,7 +191,7 @@ class Run(RunIO):
         # Threads the script starts inherit "not a daemon" from it, as from Python's main
         # thread; the flag is set after start, so the process never waits for this thread.
         self.script_thread._daemonic = False  # type: ignore[attr-defined]
-        host.bind(self)
+        run_binding.bind(self)
         ProcessState.enter()  # records the working folder too: it is back after the runs
         if self.working_folder:
             with contextlib.suppress(OSError):
@@ -275,16 +214,15 @@ class Run(RunIO):
         try:
             code = compile_script(self.source, self.filename, self.main.mode)
         except SyntaxError as error:
-            return RunResult(status=Status.ERROR.value, error_type=type(error).__name__,
+            return RunResult(status=Status.ERROR, error_type=type(error).__name__,
                              message=error.msg, filename=self.filename,
                              frames=(syntax_error_frame(error, self.filename, self.source),))
         except (ValueError, RecursionError, MemoryError, OverflowError) as error:
-            return RunResult(status=Status.ERROR.value, error_type="SyntaxError",
+            return RunResult(status=Status.ERROR, error_type="SyntaxError",
                              message=str(error), filename=self.filename)
         module = self.main.prepare(self.file_path)
         namespace = module.__dict__
         sys.modules["__main__"] = module
-        from .patches import original
         script_exec = original(builtins, "exec")  # the script's ``exec`` plants safe points in text
         self.recursion.measure_below(sys._getframe(), script_exec)
         self.recursion.set(self.limits.recursion or ProcessState.recursion_limit())
@@ -317,7 +255,7 @@ class Run(RunIO):
                 empty(namespace)  # objects' __del__ runs now, on this thread, as at exit
                 gc.collect()
         except BaseException as error:  # noqa: BLE001 - a stop while finalizing
-            if not (isinstance(error, ScriptStopped) and self.stop.reason == "ended"):
+            if not (isinstance(error, ScriptStopped) and self.stop.reason is HaltReason.ENDED):
                 outcome = outcome or error
         while True:
             try:
@@ -372,17 +310,17 @@ class Run(RunIO):
         if isinstance(outcome, ScriptStopped) or self.halt_frames is not None:
             if self.halt_frames is None and outcome is not None:
                 self.halt_frames = frames_from_traceback(self.book, outcome.__traceback__)
-            return RunResult(status=Status.HALTED.value, reason=self.stop.reason or "user",
+            return RunResult(status=Status.HALTED, reason=self.stop.reason or HaltReason.USER,
                              error_type="KeyboardInterrupt", message=self.stop.message(),
                              frames=self.halt_frames or (), filename=self.filename,
                              activity=self.halt_activity)
         if outcome is None:
-            return RunResult(status=Status.FINISHED.value, exit_code=0, filename=self.filename)
+            return RunResult(status=Status.FINISHED, exit_code=0, filename=self.filename)
         if isinstance(outcome, SystemExit):
-            return RunResult(status=Status.FINISHED.value, exit_code=self._report.exit_code,
+            return RunResult(status=Status.FINISHED, exit_code=self._report.exit_code,
                              filename=self.filename)
         frames = frames_from_traceback(self.book, outcome.__traceback__)
-        return RunResult(status=Status.ERROR.value, error_type=type(outcome).__name__,
+        return RunResult(status=Status.ERROR, error_type=type(outcome).__name__,
                          message=self._report.message, frames=frames, filename=self.filename,
                          reported_by_script=self._report.reported_by_script)
 
@@ -400,7 +338,7 @@ class Run(RunIO):
             watchdog.stop()
             self.modules.unload()
             host.leave(self)
-            host.bind(None)
+            run_binding.bind(None)
             self.leftovers.extend(ProcessState.leave())
             self.book.forget()
 
@@ -409,7 +347,7 @@ class Run(RunIO):
         return replace(result, duration=duration, snapshot=self.snapshot, leftovers=tuple(self.leftovers))
 
     def internal_failure(self, detail: str) -> RunResult:
-        return RunResult(status=Status.ERROR.value, error_type="SproutError",
+        return RunResult(status=Status.ERROR, error_type="SproutError",
                          message=_("Sprout itself failed while running this program: {detail}").format(detail=detail),
                          filename=self.filename)
 

@@ -6,13 +6,14 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .i18n import _
-from .streams import PAUSE_WAKE
+from .core.i18n import _
+from .output.streams import PAUSE_WAKE
+from .report.results import HaltReason
 
 if TYPE_CHECKING:
-    from .interrupt import ScriptStopped, StopSignal
-    from .limits import Limits
-    from .streams import ErrorStream, InputChannel, ScriptStdout
+    from .output.streams import ErrorStream, InputChannel, ScriptStdout
+    from .stop.interrupt import ScriptStopped, StopSignal
+    from .stop.limits import Limits
 
 PROMPT_CHARS = 200  # the unfinished last line of output that ``input()`` is asking
 
@@ -49,7 +50,7 @@ class RunIO:
                     return
                 if len(text) > room:
                     text = text[:room]
-                    self.stop.request("output_limit")
+                    self.stop.request(HaltReason.OUTPUT_LIMIT)
                 self._output_chars += len(text)
             if stream == "stdout":
                 line_end = text.rfind("\n")

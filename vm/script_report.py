@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from types import FunctionType
 from typing import Any
 
-from .engine_frames import without_engine_frames
-from .error_message import STR_FAILED, message_of
-from .interrupt import ScriptStopped
+from .core.engine_frames import without_engine_frames
+from .report.error_message import STR_FAILED, message_of
+from .stop.interrupt import ScriptStopped
 
 SUGGESTING = (NameError, AttributeError, ImportError)  # errors Python's traceback adds a hint to
 

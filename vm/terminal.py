@@ -1,6 +1,6 @@
 """``sprout run FILE`` (``python main.py run FILE``): run a script in the terminal through the engine.
 
-Ctrl+C takes the same path as the IDE's Stop button (``vm.interrupt``); a second
+Ctrl+C takes the same path as the IDE's Stop button (``vm.stop.interrupt``); a second
 Ctrl+C within two seconds leaves at once, for the rare run no safe point reaches.
 """
 from __future__ import annotations
@@ -14,14 +14,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .explain import explain
-from .i18n import _
-from .limits import Limits
+from .core.i18n import _
 from .machine import VM
-from .results import RunResult, Status
-from .sigreset import arm_reset_on_delivery
-from .source_files import UnreadableFile, read_source
-from .tracebacks import format_result
+from .report.explain import explain
+from .report.results import HaltReason, RunResult, Status
+from .report.source_files import UnreadableFile, read_source
+from .report.tracebacks import format_result
+from .stop.limits import Limits
+from .stop.sigreset import arm_reset_on_delivery
 
 EXIT_INTERRUPTED = 130
 EXIT_ERROR = 1
@@ -72,7 +72,7 @@ def main(argv: list[str], command: str = "python main.py") -> int:
         # the process at once, even while a long C call holds the GIL.
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         disarmed_at.append(time.monotonic())
-        vm.interrupt("user")
+        vm.interrupt(HaltReason.USER)
 
     outcome: list[RunResult] = []
     runner = threading.Thread(target=lambda: outcome.append(vm.run(
@@ -88,7 +88,7 @@ def main(argv: list[str], command: str = "python main.py") -> int:
             arm()
     result = outcome[0]
     sys.stdout.flush()
-    if result.status == Status.FINISHED.value:
+    if result.status == Status.FINISHED:
         return result.exit_code or 0
     error_stream = vars(sys)["__stderr__"]
     error_stream.write(format_result(result))
@@ -96,9 +96,9 @@ def main(argv: list[str], command: str = "python main.py") -> int:
     if sentence:
         error_stream.write(_("Hint: {sentence}").format(sentence=sentence) + "\n")
     error_stream.flush()
-    if result.status == Status.HALTED.value and result.reason == "user":
+    if result.status == Status.HALTED and result.reason == HaltReason.USER:
         return EXIT_INTERRUPTED
-    if result.status == Status.ERROR.value and result.error_type == "KeyboardInterrupt":
+    if result.status == Status.ERROR and result.error_type == "KeyboardInterrupt":
         _exit_by_sigint()
     return EXIT_ERROR
 

@@ -3,7 +3,7 @@ import threading
 
 from ide.runner import Runner
 from tests.ide.conftest import run_to_end, set_code, start_run
-from vm import host
+from vm.core import run_binding
 
 
 def test_stalled_stop_offers_abandon_and_a_fresh_engine_is_ready(qtbot, window, gate):
@@ -27,7 +27,7 @@ def test_stalled_stop_offers_abandon_and_a_fresh_engine_is_ready(qtbot, window, 
     assert "fresh engine" in window.console.plain_text()
     assert "late output" not in window.console.plain_text()
     gate.open()  # the abandoned run's call returns: its stop ends it at last
-    qtbot.waitUntil(lambda: not old_vm.running and not host.active_runs(), timeout=10_000)
+    qtbot.waitUntil(lambda: not old_vm.running and not run_binding.active_runs(), timeout=10_000)
     assert "late output" not in window.console.plain_text()
 
 

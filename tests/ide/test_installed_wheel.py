@@ -30,9 +30,9 @@ report = {
     "icons_load": all(not QIcon(str(p)).isNull() for p in resources.ICONS.glob("*.svg")),
     "qt_catalogue": QTranslator().load("sprout_zh_CN", str(resources.TRANSLATIONS)),
 }
-import vm.i18n
-vm.i18n.set_language("zh_CN")
-report["engine_catalogue"] = vm.i18n._("Hint: {sentence}") != "Hint: {sentence}"
+import vm.core.i18n
+vm.core.i18n.set_language("zh_CN")
+report["engine_catalogue"] = vm.core.i18n._("Hint: {sentence}") != "Hint: {sentence}"
 print(json.dumps(report))
 """
 

@@ -17,7 +17,7 @@ import pytest
 
 from ide.packages_dialog import PackagesDialog
 from tests.vm.harness import Harness
-from vm.package_folders import user_packages_folder
+from vm.process.package_folders import user_packages_folder
 
 JOB_TIMEOUT_MS = 120_000  # pip starts a Python of its own; this proves "it ends"
 

@@ -6,7 +6,7 @@ from PySide6.QtGui import QKeySequence
 
 from ide.run_state import InvalidTransition, RunState, check_transition
 from tests.ide.conftest import RUN_TIMEOUT_MS, run_to_end, set_code, start_run, stop_run
-from vm import host
+from vm.core import run_binding
 
 F5 = QKeySequence("F5")
 
@@ -119,7 +119,7 @@ def test_stalled_is_the_only_state_offering_abandon(qtbot, window, gate):
     assert log.states == [RunState.RUNNING, RunState.STOPPING, RunState.STALLED, RunState.STOPPED]
     assert not _enabled(window)["abandon"]
     gate.open()
-    qtbot.waitUntil(lambda: not host.active_runs(), timeout=10_000)
+    qtbot.waitUntil(lambda: not run_binding.active_runs(), timeout=10_000)
 
 
 def test_transitions_outside_the_diagram_are_refused():

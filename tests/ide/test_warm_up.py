@@ -36,7 +36,7 @@ code = app.main([sys.argv[1]])
 print(json.dumps(seen))
 """
 
-LOADED_LATER = ("jedi", "vm.machine", "vm.debugger", "vm.run", "vm.inspector", "ide.drawing_view", "ide.plots_view",
+LOADED_LATER = ("jedi", "vm.machine", "vm.debugger", "vm.run", "vm.report.inspector", "ide.drawing_view", "ide.plots_view",
                 "ide.packages_dialog", "PySide6.QtSvg", "logging.handlers")
 
 

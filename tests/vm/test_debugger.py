@@ -9,7 +9,7 @@ import pytest
 from tests.vm.harness import ENDS_WITHIN
 from vm import VM
 from vm.debugger import Debugger, Pause
-from vm.inspector import children_of, describe, visible_globals
+from vm.report.inspector import children_of, describe, visible_globals
 
 SCRIPT = textwrap.dedent("""\
     def square(n):

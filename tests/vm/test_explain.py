@@ -108,7 +108,7 @@ def test_a_stop_in_a_busy_loop_still_points_at_the_loop():
 
 def test_a_missing_module_is_named_with_the_project_that_provides_it():
     from vm import RunResult
-    from vm.missing_modules import missing_module, project_for
+    from vm.report.missing_modules import missing_module, project_for
     missing = RunResult(status="error", error_type="ModuleNotFoundError", message="No module named 'PIL.Image'")
     assert missing_module(missing) == "PIL" and project_for("PIL") == "Pillow"
     shipped = RunResult(status="error", error_type="ModuleNotFoundError", message="No module named 'tkinter'")
@@ -187,3 +187,23 @@ def test_a_stop_in_a_function_called_from_a_loop_names_the_callers_loop():
     result, _ = Harness().stop_at(source)
     sentence = explain(result, source)
     assert "line 3 in the function step(), called from the while loop that starts on line 8" in sentence, sentence
+
+
+def _halted(reason):
+    from vm import Frame, HaltReason, RunResult, Status
+    frame = Frame(filename="main.py", line=3, column=1, function="<module>", source="x = x + 1")
+    return RunResult(status=Status.HALTED, reason=HaltReason(reason), error_type="KeyboardInterrupt", frames=(frame,))
+
+
+def test_every_halt_reason_has_its_own_hint():
+    from vm import HaltReason
+    sentences = {reason: explain(_halted(reason), "x = 0\nwhile True:\n    x = x + 1\n") for reason in HaltReason}
+    assert all(sentences.values()), sentences
+    assert len(set(sentences.values())) == len(HaltReason), sentences
+
+
+def test_a_thread_stopped_after_the_program_ended_is_not_called_a_memory_problem():
+    from vm import HaltReason
+    sentence = explain(_halted(HaltReason.ENDED), "x = 0\nwhile True:\n    x = x + 1\n")
+    assert "memory" not in sentence
+    assert "had already ended" in sentence and "line 3" in sentence

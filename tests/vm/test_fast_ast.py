@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from vm import compiler
-from vm.fast_ast import fix_locations
+from vm.instrument import compiler
+from vm.instrument.fast_ast import fix_locations
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted((ROOT / "resources" / "examples").rglob("*.py")) + sorted((ROOT / "vm").glob("*.py"))

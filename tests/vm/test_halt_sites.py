@@ -5,7 +5,7 @@ import threading
 import time
 
 from tests.vm.harness import RUN_TIMEOUT, Harness
-from vm import patches
+from vm.stop import waits
 
 
 def _wait_until_a_thread_sleeps() -> None:
@@ -14,7 +14,7 @@ def _wait_until_a_thread_sleeps() -> None:
     while time.monotonic() < deadline:
         for frame in sys._current_frames().values():
             while frame is not None:
-                if frame.f_code is patches.stop_aware_sleep.__code__:
+                if frame.f_code is waits.stop_aware_sleep.__code__:
                     return
                 frame = frame.f_back
         threading.Event().wait(0.01)

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.vm.harness import Harness
-from vm import explain, i18n
+from vm import explain
+from vm.core import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))

@@ -208,7 +208,7 @@ def test_a_recursion_goes_as_deep_as_under_python(tmp_path):
 def test_a_failing_heartbeat_does_not_lose_the_run(monkeypatch, capfd):
     # The heartbeat runs on the thread that called run(); whatever goes wrong there, the
     # run still ends normally and reports its result.
-    from vm import watchdog
+    from vm.stop import watchdog
 
     def broken_beat(self, state):
         raise RuntimeError("the host's output callback failed")
@@ -218,3 +218,28 @@ def test_a_failing_heartbeat_does_not_lose_the_run(monkeypatch, capfd):
     assert result.status == "finished", result
     assert harness.text() == "before\nafter\n"
     assert capfd.readouterr().err.count("RuntimeError: the host's output callback failed") == 1
+
+
+def test_every_halt_reason_has_a_message_in_the_traceback():
+    from vm import HaltReason
+    from vm.report.results import halt_message
+    messages = {reason: halt_message(reason) for reason in HaltReason}
+    assert all(messages.values()) and len(set(messages.values())) == len(HaltReason), messages
+
+
+def test_an_abandoned_run_reads_as_stopped_by_the_user():
+    from vm import HaltReason, RunResult, Status
+    result = RunResult.abandoned("left to finish alone")
+    assert (result.status, result.reason, result.error_type) == (Status.HALTED, HaltReason.USER, "KeyboardInterrupt")
+    assert result.status == "halted" and result.reason == "user"  # the contract's strings still compare equal
+    assert "left to finish alone" in format_result(result)
+
+
+def test_a_stop_request_keeps_the_reason_as_the_enum():
+    from vm import HaltReason
+    from vm.stop.interrupt import StopSignal
+    stop = StopSignal()
+    assert stop.request(HaltReason.TIME_LIMIT) and not stop.request(HaltReason.USER)
+    assert stop.reason is HaltReason.TIME_LIMIT
+    assert stop.take_attention()  # the stop stands: the flag stays raised for it
+    assert not StopSignal().take_attention()  # a signal with no stop lowers it again

@@ -67,7 +67,7 @@ def test_huge_values_are_described_within_bounds():
 
 
 def test_common_values_are_described_as_the_general_path_describes_them():
-    from vm.inspector import _SAFE, summary_of
+    from vm.report.inspector import _SAFE, summary_of
     values = [0, -5, 10**17, -(10**17), 10**30, 1.5, -0.0, float("inf"), True, None, "abc", "",
               "x" * 78, "x" * 79, "é" * 80, "a\n" * 40, "'quoted'"]
     assert [summary_of(value) for value in values] == [_SAFE.repr(value) for value in values]
@@ -162,7 +162,7 @@ def test_a_value_that_cannot_be_described_shows_a_placeholder_beside_the_others(
 def test_subclasses_of_built_in_types_are_described_through_their_base():
     from collections import Counter, OrderedDict, namedtuple
 
-    from vm.inspector import children_of, describe
+    from vm.report.inspector import children_of, describe
     Point = namedtuple("Point", "x y")
 
     class Name(str):
@@ -178,14 +178,14 @@ def test_subclasses_of_built_in_types_are_described_through_their_base():
 
 
 def test_one_value_whose_description_fails_hides_none_of_the_others(monkeypatch):
-    import vm.inspector
-    real = vm.inspector._instance_dict
+    import vm.report.inspector
+    real = vm.report.inspector._instance_dict
 
     def failing(value):
         if type(value).__name__ == "Broken":
             raise RuntimeError("dictionary changed size during iteration")
         return real(value)
-    monkeypatch.setattr(vm.inspector, "_instance_dict", failing)
+    monkeypatch.setattr(vm.report.inspector, "_instance_dict", failing)
     harness = Harness()
     result = harness.run('''
         class Broken:
@@ -202,4 +202,4 @@ def test_one_value_whose_description_fails_hides_none_of_the_others(monkeypatch)
     holder = values["holder"]
     assert holder.summary == "{'inside': <cannot be shown>}"
     assert _values(holder.children)["'inside'"].summary == "<cannot be shown>"
-    assert vm.inspector.describe("broken", result) is not None
+    assert vm.report.inspector.describe("broken", result) is not None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from vm.source_files import UnreadableFile, decode_source, read_source
+from vm.report.source_files import UnreadableFile, decode_source, read_source
 
 
 def test_a_declared_encoding_is_used():

@@ -19,9 +19,13 @@ import time
 from collections import deque
 from collections.abc import Callable
 from contextlib import nullcontext
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..host import current_run
+from ..core.run_binding import current_run
+from ..stop.waits import stop_aware_sleep
+
+if TYPE_CHECKING:
+    from ..core.script_run import ScriptRun
 
 Command = tuple
 Emit = Callable[[list[Command]], None]
@@ -150,14 +154,13 @@ class DrawingSession:
             return WAIT_SLICE
         return max(0.0, min(WAIT_SLICE, self._timers[0][0] - time.monotonic()))
 
-    def _wait_for_arrival(self, timeout: float, run: Any) -> None:
+    def _wait_for_arrival(self, timeout: float, run: ScriptRun | None) -> None:
         with self._arrival:
             if not self._arrived and timeout > 0 and not (run is not None and run.stop.stopped):
                 self._arrival.wait(timeout)
 
     def sleep(self, milliseconds: float) -> None:
         """Tk's ``after(ms)``: the script waits (no events are handled), a stop wakes it."""
-        from ..patches import stop_aware_sleep
         run = current_run()
         self.hand_over()
         if run is None:

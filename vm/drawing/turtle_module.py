@@ -17,9 +17,13 @@ import sys
 import sysconfig
 from importlib.machinery import ModuleSpec
 from types import CodeType, ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..core.patching import original
 from . import tk_standin
+
+if TYPE_CHECKING:
+    from ..core.script_run import ScriptRun
 
 
 def _turtle_source() -> str:
@@ -41,14 +45,12 @@ def _turtle_code() -> CodeType:
     if code is None:
         with open(TURTLE_PATH, "rb") as handle:
             source = importlib.util.decode_source(handle.read())
-        from ..patches import original
         code = original(builtins, "compile")(source, TURTLE_PATH, "exec", dont_inherit=True)
         _compiled[TURTLE_PATH] = code
     return code
 
 
 def _library_builtins() -> dict[str, Any]:
-    from ..patches import original
     names = dict(vars(builtins))
     for name in ("exec", "eval", "compile"):
         names[name] = original(builtins, name)
@@ -58,7 +60,7 @@ def _library_builtins() -> dict[str, Any]:
 class TurtleLoader(importlib.abc.Loader):
     """Runs turtle's source into a new module, drawing through the run's ``drawing`` link."""
 
-    def __init__(self, run: Any, existing: ModuleType | None = None) -> None:
+    def __init__(self, run: ScriptRun, existing: ModuleType | None = None) -> None:
         self.run = run
         self._existing = existing
 
@@ -89,7 +91,7 @@ class TurtleLoader(importlib.abc.Loader):
             return importlib.util.decode_source(handle.read())
 
 
-def turtle_spec(run: Any) -> ModuleSpec | None:
+def turtle_spec(run: ScriptRun) -> ModuleSpec | None:
     if not os.path.isfile(TURTLE_PATH):
         return None
     """How ``import turtle`` loads in ``run``: afresh, except that an entry in the shell

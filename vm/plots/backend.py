@@ -19,7 +19,7 @@ from matplotlib._pylab_helpers import Gcf
 from matplotlib.backend_bases import FigureManagerBase, TimerBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from ..host import current_run
+from ..core.run_binding import current_run
 from . import PlotImage, PlotsLink
 from .events import run_events, stop_current_loop
 

@@ -7,7 +7,8 @@ import threading
 import time
 from collections.abc import Callable
 
-from ..host import current_run
+from ..core.run_binding import current_run
+from ..stop.waits import stop_aware_sleep
 
 WAIT_SLICE = 0.02
 
@@ -26,7 +27,6 @@ def stop_current_loop() -> None:
 def run_events(timeout: float | None, until_idle: bool, on_pass: Callable[[], None]) -> None:
     """Run timers and send figures for ``timeout`` seconds (None: until
     ``stop_event_loop``, or with ``until_idle`` until no timer runs)."""
-    from ..patches import stop_aware_sleep
     run = current_run()
     link = getattr(run, "plots", None)
     deadline = None if timeout is None else time.monotonic() + timeout

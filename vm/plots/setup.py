@@ -3,7 +3,7 @@ and a clear refusal of backends that open windows of their own.
 
 The process (and its environment) is the IDE's, so nothing is set globally at
 start-up: ``MPLBACKEND`` would reach every program the IDE starts. Instead, the first
-time a run imports matplotlib the finder (``vm.learner_imports``) wraps its loader, and
+time a run imports matplotlib the finder (``vm.process.learner_imports``) wraps its loader, and
 right after matplotlib's own ``__init__`` runs, before anything resolves a backend,
 ``rcParams["backend"]`` names Sprout's. Each later program starts with
 ``reset_matplotlib``: matplotlib's settings from its rc file again, no figures left
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from importlib.machinery import ModuleSpec
 from types import ModuleType
 
-from ..i18n import _
+from ..core.i18n import _
 
 BACKEND = "module://vm.plots.backend"
 # Backends (and their helpers) that need a GUI toolkit's event loop on the main thread:
@@ -28,11 +28,12 @@ WINDOW_BACKENDS = ("backend_qt", "backend_tk", "_backend_tk", "backend_gtk", "_b
                    "qt_compat")
 
 
-def matplotlib_spec(fullname: str, path: Sequence[str] | None) -> ModuleSpec | None:
+def matplotlib_spec(fullname: str, path: Sequence[str] | None, asking: type) -> ModuleSpec | None:
     """On a run's thread: the spec for ``matplotlib`` with Sprout's backend set after it
-    loads; an ``ImportError`` for a backend with windows of its own; else None."""
+    loads; an ``ImportError`` for a backend with windows of its own; else None. ``asking``
+    is the finder's class (Sprout's own, which the real spec is looked up past)."""
     if fullname == "matplotlib":
-        spec = _real_spec(fullname, path)
+        spec = _real_spec(fullname, path, asking)
         if spec is not None and spec.loader is not None:
             spec.loader = _ConfiguringLoader(spec.loader)
         return spec
@@ -46,11 +47,10 @@ def matplotlib_spec(fullname: str, path: Sequence[str] | None) -> ModuleSpec | N
     return None
 
 
-def _real_spec(fullname: str, path: Sequence[str] | None) -> ModuleSpec | None:
+def _real_spec(fullname: str, path: Sequence[str] | None, asking: type) -> ModuleSpec | None:
     """The spec the finders after Sprout's would give."""
-    from ..learner_imports import LearnerFinder
     for finder in sys.meta_path:
-        if isinstance(finder, LearnerFinder) or not hasattr(finder, "find_spec"):
+        if isinstance(finder, asking) or not hasattr(finder, "find_spec"):
             continue
         spec = finder.find_spec(fullname, path)
         if spec is not None:

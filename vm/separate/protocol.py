@@ -17,7 +17,7 @@ import os
 from dataclasses import asdict, fields
 from typing import Any
 
-from vm import Frame, FrameSnapshot, Limits, RunResult, ValueNode
+from vm import Frame, FrameSnapshot, HaltReason, Limits, RunResult, Status, ValueNode
 
 PROTOCOL_VERSION = 1
 
@@ -53,8 +53,8 @@ def input_reply(text: str | None) -> Message:
     return {"type": "input", "text": text}
 
 
-def stop(reason: str) -> Message:
-    return {"type": "stop", "reason": reason}
+def stop(reason: HaltReason) -> Message:
+    return {"type": "stop", "reason": reason.value}
 
 
 def where(line: int, function: str, activity: str | None) -> Message:
@@ -84,6 +84,8 @@ def result_from_data(data: dict[str, Any]) -> RunResult:
     values["frames"] = tuple(_build(Frame, frame) for frame in data.get("frames", ()))
     values["snapshot"] = tuple(_frame_snapshot(frame) for frame in data.get("snapshot", ()))
     values["leftovers"] = tuple(data.get("leftovers", ()))
+    values["status"] = Status(data["status"])
+    values["reason"] = HaltReason(data["reason"]) if data.get("reason") else None
     return RunResult(**values)
 
 

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from vm import Frame, Limits, RunResult
+from vm import Frame, HaltReason, Limits, RunResult, Status
 
 from . import protocol
 from .processes import WORKER_COMMAND, WorkerProcess
@@ -57,7 +57,7 @@ class _Run:
     source: str
     filename: str
     ended: threading.Event = field(default_factory=threading.Event)
-    stop_reason: str | None = None        # the first stop asked for
+    stop_reason: HaltReason | None = None        # the first stop asked for
     killed: bool = False                  # ended from outside after a stop
     line: int | None = None               # the last line the worker reported
     function: str = "<module>"
@@ -81,7 +81,7 @@ class EngineProxy:
         self._run: _Run | None = None
         self._spare: WorkerProcess | None = None
         self._expecting = False
-        self._early_stop: str | None = None
+        self._early_stop: HaltReason | None = None
         self._starting: tuple[WorkerProcess, threading.Event] | None = None  # a run's worker, until ready
         self._closed = False
 
@@ -114,7 +114,7 @@ class EngineProxy:
             if problem is not None:
                 worker.kill()
                 if stopped is not None:  # Stop came while the worker was still starting
-                    return RunResult(status="halted", reason=stopped, error_type="KeyboardInterrupt",
+                    return RunResult(status=Status.HALTED, reason=stopped, error_type="KeyboardInterrupt",
                                      message="the program was stopped before it started", filename=filename,
                                      duration=time.perf_counter() - started)
                 return self._refused(problem, filename, time.perf_counter() - started)
@@ -142,7 +142,7 @@ class EngineProxy:
         with self._lock:
             self._expecting, self._early_stop = True, None
 
-    def interrupt(self, reason: str = "user") -> None:
+    def interrupt(self, reason: HaltReason = HaltReason.USER) -> None:
         """Any thread, idempotent: stop the run, escalating until its process is gone."""
         with self._lock:
             run = self._run
@@ -198,7 +198,7 @@ class EngineProxy:
             run = self._run
             if run is None:
                 return
-            run.stop_reason = run.stop_reason or "user"
+            run.stop_reason = run.stop_reason or HaltReason.USER
             run.killed = True
         run.worker.kill()
 
@@ -281,7 +281,7 @@ class EngineProxy:
         """The engine stops a run at its time limit; one stuck in C is stopped from here."""
         def watch() -> None:
             if not run.ended.wait(seconds + LIMIT_GRACE):
-                self.interrupt("time_limit")
+                self.interrupt(HaltReason.TIME_LIMIT)
         threading.Thread(target=watch, name="sprout-time-limit", daemon=True).start()
 
     # ---- results made here ---------------------------------------------------------
@@ -291,13 +291,13 @@ class EngineProxy:
         where = (f" (last seen on line {run.line})" if run.line is not None
                  else " (where it was is not known: it got stuck before Sprout could look)")
         if run.killed or (run.stop_reason is not None and status == -signal.SIGINT):
-            halted = {"time_limit": "stopped: the time limit was reached"}.get(
-                run.stop_reason or "user", "the program was stopped")
-            return RunResult(status="halted", reason=run.stop_reason or "user", error_type="KeyboardInterrupt",
+            reason = run.stop_reason or HaltReason.USER
+            halted = {HaltReason.TIME_LIMIT: "stopped: the time limit was reached"}.get(reason, "the program was stopped")
+            return RunResult(status=Status.HALTED, reason=reason, error_type="KeyboardInterrupt",
                              message=f"{halted}: it was stuck inside a call that does not stop, so Sprout "
                                      f"ended its process{where}",
                              frames=frames, filename=run.filename, activity=run.activity)
-        return RunResult(status="error", error_type=CRASHED,
+        return RunResult(status=Status.ERROR, error_type=CRASHED,
                          message=f"the program's process {describe_exit(status)}{where}",
                          frames=frames, filename=run.filename)
 
@@ -311,7 +311,7 @@ class EngineProxy:
                       end_line=run.line, end_column=len(text.rstrip()) + 1),)
 
     def _refused(self, problem: str, filename: str, duration: float) -> RunResult:
-        return RunResult(status="error", error_type=CRASHED, duration=duration, filename=filename,
+        return RunResult(status=Status.ERROR, error_type=CRASHED, duration=duration, filename=filename,
                          message=f"Sprout could not use a separate process for the program: {problem}")
 
     def _read_terminal_line(self, prompt: str) -> None:

@@ -72,7 +72,7 @@ def main(argv: list[str], command: str = "python main.py") -> int:
         if pressed:
             proxy.abandon()  # a second Ctrl+C: no waiting for the escalation
         pressed.append(True)
-        proxy.interrupt("user")
+        proxy.interrupt()
 
     path = Path(args.file).resolve()
     outcome: list[RunResult] = []

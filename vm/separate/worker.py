@@ -19,7 +19,7 @@ import sys
 import threading
 from types import FrameType
 
-from vm import VM
+from vm import VM, HaltReason
 
 from . import protocol
 from .protocol import Message
@@ -107,10 +107,10 @@ class Worker:
             except (OSError, protocol.ProtocolError):
                 request = None
             if request is None:
-                self.vm.interrupt("user")  # nobody is left to show the program's output
+                self.vm.interrupt(HaltReason.USER)  # nobody is left to show the program's output
                 return
             if request["type"] == "stop":
-                self.vm.interrupt(str(request.get("reason") or "user"))
+                self.vm.interrupt(HaltReason(request.get("reason") or "user"))
             elif request["type"] == "input":
                 self.vm.send_input(request.get("text"))
 
@@ -141,7 +141,7 @@ def _innermost(frame: FrameType | None, filename: str) -> FrameType | None:
 def _on_sigint(signum: int, frame: object) -> None:
     """The proxy's second step of a stop: the flag again, from the worker's main thread."""
     if _worker is not None:
-        _worker.vm.interrupt("user")
+        _worker.vm.interrupt(HaltReason.USER)
 
 
 _worker: Worker | None = None

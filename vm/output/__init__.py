@@ -1,0 +1,2 @@
+"""The script's standard streams and how what it prints reaches the host.
+"""
