@@ -9,7 +9,7 @@ from vm.instrument import compiler
 from vm.instrument.fast_ast import fix_locations
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = sorted((ROOT / "resources" / "examples").rglob("*.py")) + sorted((ROOT / "vm").glob("*.py"))
+SOURCES = sorted((ROOT / "resources" / "examples").rglob("*.py")) + sorted((ROOT / "vm").rglob("*.py"))
 
 
 class StdlibPlanter(compiler.SafePointPlanter):
@@ -17,7 +17,7 @@ class StdlibPlanter(compiler.SafePointPlanter):
     generic_visit = ast.NodeTransformer.generic_visit
 
 
-@pytest.mark.parametrize("path", SOURCES, ids=lambda path: path.name)
+@pytest.mark.parametrize("path", SOURCES, ids=lambda path: str(path.relative_to(ROOT)))
 def test_planting_and_placing_match_the_standard_walkers(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
     fast = compiler.SafePointPlanter().visit(copy.deepcopy(tree))
